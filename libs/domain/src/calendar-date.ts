@@ -1,0 +1,90 @@
+import { ValidationError } from './domain-error';
+
+/**
+ * Calendar dates (YYYY-MM-DD) as people in France read them: the business day in Europe/Paris.
+ * Arithmetic is done on the civil date only, so daylight-saving changes never shift a deadline.
+ */
+export type CalendarDate = string;
+
+export const PARIS_TZ = 'Europe/Paris';
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+const parisFormatter = new Intl.DateTimeFormat('en-CA', {
+  timeZone: PARIS_TZ,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+export function isCalendarDate(value: unknown): value is CalendarDate {
+  if (typeof value !== 'string') return false;
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}
+
+export function assertCalendarDate(value: unknown, field = 'date'): CalendarDate {
+  if (!isCalendarDate(value)) {
+    throw new ValidationError(`${field} must be a calendar date YYYY-MM-DD`, [{ field, reason: 'not a valid YYYY-MM-DD date' }]);
+  }
+  return value;
+}
+
+/** The calendar date in Paris at a given instant. */
+export function parisDate(instant: Date): CalendarDate {
+  return parisFormatter.format(instant);
+}
+
+export function daysInMonth(year: number, month1: number): number {
+  return new Date(Date.UTC(year, month1, 0)).getUTCDate();
+}
+
+function parts(date: CalendarDate): [number, number, number] {
+  const m = ISO_DATE.exec(date);
+  if (!m) throw new ValidationError(`not a calendar date: ${date}`, [{ field: 'date', reason: 'not a valid YYYY-MM-DD date' }]);
+  return [Number(m[1]), Number(m[2]), Number(m[3])];
+}
+
+function format(y: number, m: number, d: number): CalendarDate {
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Adds months and clamps to the month's end: 31 January + 1 month = 28 or 29 February. */
+export function addMonths(date: CalendarDate, months: number): CalendarDate {
+  const [y, m, d] = parts(date);
+  const index = y * 12 + (m - 1) + months;
+  const ny = Math.floor(index / 12);
+  const nm = (index % 12) + 1;
+  return format(ny, nm, Math.min(d, daysInMonth(ny, nm)));
+}
+
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  const [y, m, d] = parts(date);
+  const t = new Date(Date.UTC(y, m - 1, d + days));
+  return format(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+}
+
+/** Whole days from a to b (positive when b is later). */
+export function daysBetween(a: CalendarDate, b: CalendarDate): number {
+  const [ay, am, ad] = parts(a);
+  const [by, bm, bd] = parts(b);
+  return Math.round((Date.UTC(by, bm - 1, bd) - Date.UTC(ay, am - 1, ad)) / 86_400_000);
+}
+
+export function compareDates(a: CalendarDate, b: CalendarDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function minDate(a: CalendarDate, b: CalendarDate): CalendarDate {
+  return a <= b ? a : b;
+}
+
+export function maxDate(a: CalendarDate, b: CalendarDate): CalendarDate {
+  return a >= b ? a : b;
+}
+
+/** 'YYYY-MM' of a date. */
+export function monthOf(date: CalendarDate): string {
+  return date.slice(0, 7);
+}

@@ -1,0 +1,5 @@
+export * from './clock.port';
+export * from './domain-error';
+export * from './calendar-date';
+export * from './ids';
+export * from './roles';
