@@ -1,0 +1,52 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+
+/**
+ * Personal fields are stored as one sealed envelope per event, under the household's own data key,
+ * so destroying that key makes every copy of them unreadable (crypto-shredding) while the
+ * categorical facts beside them stay in clear for statistics.
+ */
+export interface SealedPersonal {
+  $sealed: 'aes-256-gcm';
+  /** Which household key sealed it. */
+  kid: string;
+  iv: string;
+  tag: string;
+  ct: string;
+}
+
+/** What readers see once the household's key is gone. */
+export const ERASED = Object.freeze({ $erased: true as const });
+export type ErasedPersonal = typeof ERASED;
+
+const KEY_BYTES = 32;
+const IV_BYTES = 12;
+
+export function newDataKey(): Buffer {
+  return randomBytes(KEY_BYTES);
+}
+
+export function seal(value: unknown, key: Buffer, kid: string, aad = kid): SealedPersonal {
+  assertKey(key);
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(aad, 'utf8'));
+  const ct = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
+  return { $sealed: 'aes-256-gcm', kid, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), ct: ct.toString('base64') };
+}
+
+export function open<T = unknown>(sealed: SealedPersonal, key: Buffer, aad = sealed.kid): T {
+  assertKey(key);
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'));
+  decipher.setAAD(Buffer.from(aad, 'utf8'));
+  decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
+  const plain = Buffer.concat([decipher.update(Buffer.from(sealed.ct, 'base64')), decipher.final()]);
+  return JSON.parse(plain.toString('utf8')) as T;
+}
+
+export function isSealed(value: unknown): value is SealedPersonal {
+  return typeof value === 'object' && value !== null && (value as { $sealed?: unknown }).$sealed === 'aes-256-gcm';
+}
+
+function assertKey(key: Buffer): void {
+  if (key.length !== KEY_BYTES) throw new Error('AES-256-GCM needs a 32-byte key');
+}
