@@ -1,2 +1,5 @@
 export * from './personal-data.cipher';
 export * from './master-key';
+export * from './key-store.port';
+export * from './sql-key.store';
+export * from './encrypting-event.store';
