@@ -1,0 +1,42 @@
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { Clock } from '../../../libs/domain/src';
+import type { EventStore } from '../../../libs/event-store/src/event-store.port';
+import { HealthModule } from './health/health.module';
+import type { PrincipalResolver } from './principal/principal';
+import { PrincipalModule } from './principal/principal.module';
+import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
+import { createValidationPipe } from './problem-details/validation-exception.factory';
+import { StoreModule } from './store/store.module';
+
+export interface AppDependencies {
+  store: EventStore;
+  clock: Clock;
+  principalResolver?: Type<PrincipalResolver> | PrincipalResolver;
+  /** Feature modules beside the built-in ones (projection queries, admin endpoints). */
+  modules?: (Type<unknown> | DynamicModule)[];
+}
+
+/** Feature modules every API instance serves. Add a projection's query module here. */
+const FEATURE_MODULES: Type<unknown>[] = [HealthModule];
+
+@Module({})
+export class AppModule {
+  static register(deps: AppDependencies): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CqrsModule.forRoot(),
+        StoreModule.register(deps.store, deps.clock),
+        PrincipalModule.register(deps.principalResolver),
+        ...FEATURE_MODULES,
+        ...(deps.modules ?? []),
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+    };
+  }
+}

@@ -1,0 +1,39 @@
+import { StartupError } from '../startup/startup-error';
+
+/** Everything the API reads from the environment, read once at start-up. */
+export interface ApiConfig {
+  port: number;
+  host: string;
+  /** PostgreSQL connection string; when unset the embedded PGlite store is used. */
+  databaseUrl?: string;
+  /** PGlite data directory (ignored when databaseUrl is set). */
+  dataDir: string;
+  eventstoreUrl?: string;
+  programmesDir?: string;
+}
+
+export function readApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  return {
+    port: readPort(env.PORT),
+    host: nonEmpty(env.HOST) ?? '127.0.0.1',
+    databaseUrl: nonEmpty(env.DATABASE_URL),
+    dataDir: nonEmpty(env.DATA_DIR) ?? './data',
+    eventstoreUrl: nonEmpty(env.EVENTSTORE_URL),
+    programmesDir: nonEmpty(env.PROGRAMMES_DIR),
+  };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+function readPort(raw: string | undefined): number {
+  const value = nonEmpty(raw);
+  if (value === undefined) return 3000;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port < 1 || port > 65_535) {
+    throw new StartupError(`PORT must be a number between 1 and 65535, got "${value}".`);
+  }
+  return port;
+}

@@ -1,0 +1,176 @@
+import { Body, Controller, Get, HttpCode, Module, Post } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
+import request from 'supertest';
+import { DomainError } from '../../../../libs/domain/src';
+import { createApp } from '../app.factory';
+import { Ctx, type RequestContext } from '../principal/request-context';
+import { stubEventStore } from '../testing/stub-event-store';
+
+class PersonalDto {
+  @IsString() @Matches(/^\+?[0-9 ]{6,20}$/) phone!: string;
+}
+class EchoDto {
+  @IsInt() count!: number;
+  @IsIn(['a', 'b']) kind!: string;
+  @IsOptional() @ValidateNested() @Type(() => PersonalDto) personal?: PersonalDto;
+}
+
+@Controller('echo')
+class EchoController {
+  @Post() @HttpCode(200) echo(@Body() body: EchoDto, @Ctx() ctx: RequestContext) {
+    return { body, actor: ctx.actor, correlationId: ctx.correlationId };
+  }
+  @Get('boom') boom(): never {
+    throw new Error('secret internal detail');
+  }
+  @Get('refused') refused(): never {
+    throw new DomainError('transition-not-allowed', 'Not now.', 'conflict', { stage: 'saisine', allowedCommands: ['assign-referent'] });
+  }
+}
+@Module({ controllers: [EchoController] })
+class EchoModule {}
+
+describe('HTTP errors as problem details', () => {
+  let app: NestFastifyApplication;
+  let closed = false;
+  const http = () => request(app.getHttpAdapter().getInstance().server);
+
+  beforeAll(async () => {
+    ({ app } = await createApp({
+      store: stubEventStore({ kind: 'pglite', lastGlobalPosition: 7 }, () => (closed = true)),
+      modules: [EchoModule],
+      docs: true,
+      logger: false,
+    }));
+    await app.getHttpAdapter().getInstance().ready();
+  });
+  afterAll(() => app.close());
+
+  const expectProblem = (res: request.Response, status: number, code: string) => {
+    expect(res.status).toBe(status);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({ status, code, type: `urn:accompagnement:problem:${code}` });
+    expect(typeof res.body.title).toBe('string');
+    expect(typeof res.body.detail).toBe('string');
+    expect(typeof res.body.instance).toBe('string');
+  };
+
+  it('accepts a valid body and records the actor from the development headers', async () => {
+    const res = await http()
+      .post('/echo')
+      .set('x-actor-id', 'u-42')
+      .set('x-actor-role', 'referent')
+      .set('x-request-id', 'req-1')
+      .send({ count: 1, kind: 'a' });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ body: { count: 1, kind: 'a' }, actor: { id: 'u-42', role: 'referent' }, correlationId: 'req-1' });
+    expect(res.headers['x-request-id']).toBe('req-1');
+  });
+
+  it('defaults to the system actor and a generated correlation id', async () => {
+    const res = await http().post('/echo').set('x-request-id', 'not valid!').send({ count: 1, kind: 'b' });
+    expect(res.body.actor).toEqual({ id: 'system', role: 'system' });
+    expect(res.body.correlationId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('refuses an unknown role', async () => {
+    const res = await http().post('/echo').set('x-actor-id', 'u').set('x-actor-role', 'king').send({ count: 1, kind: 'a' });
+    expectProblem(res, 400, 'invalid-actor');
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'header:x-actor-role' })]);
+  });
+
+  it('lists every failing field, nested ones with a dotted path', async () => {
+    const res = await http()
+      .post('/echo')
+      .send({ count: 'x', kind: 'z', personal: { phone: 'abc' }, extra: true });
+    expectProblem(res, 400, 'invalid-input');
+    const fields = (res.body.errors as { field: string }[]).map((e) => e.field).sort();
+    expect(fields).toEqual(expect.arrayContaining(['count', 'extra', 'kind', 'personal.phone']));
+  });
+
+  it.each([
+    ['an array', [1, 2]],
+    ['a string', '"hello"'],
+    ['a number', '42'],
+    ['null', 'null'],
+  ])('answers 400, not 500, to %s as body', async (_label, body) => {
+    const res = await http()
+      .post('/echo')
+      .set('content-type', 'application/json')
+      .send(typeof body === 'string' ? body : JSON.stringify(body));
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it('answers 400 malformed-json to broken JSON and to an empty JSON body', async () => {
+    expectProblem(await http().post('/echo').set('content-type', 'application/json').send('{"count": 1,'), 400, 'malformed-json');
+    expectProblem(await http().post('/echo').set('content-type', 'application/json').send(''), 400, 'malformed-json');
+  });
+
+  it('refuses prototype poisoning as malformed JSON', async () => {
+    const res = await http().post('/echo').set('content-type', 'application/json').send('{"__proto__": {"x": 1}, "count": 1, "kind": "a"}');
+    expectProblem(res, 400, 'malformed-json');
+  });
+
+  it('answers 413 payload-too-large to a body over 1 MiB', async () => {
+    const res = await http()
+      .post('/echo')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify({ count: 1, kind: 'a', pad: 'x'.repeat(2 * 1024 * 1024) }));
+    expectProblem(res, 413, 'payload-too-large');
+  });
+
+  it('answers 415 to anything but JSON', async () => {
+    expectProblem(await http().post('/echo').set('content-type', 'text/plain').send('count=1'), 415, 'unsupported-media-type');
+    expectProblem(
+      await http().post('/echo').set('content-type', 'application/x-www-form-urlencoded').send('count=1'),
+      415,
+      'unsupported-media-type',
+    );
+  });
+
+  it('answers 404 route-not-found to an unknown route', async () => {
+    expectProblem(await http().get('/nowhere'), 404, 'route-not-found');
+    expectProblem(await http().delete('/echo'), 404, 'route-not-found');
+  });
+
+  it('answers 400 to a malformed URL', async () => {
+    expectProblem(await http().get('/echo/%E0%A4%A'), 400, 'malformed-url');
+  });
+
+  it('maps a domain refusal with its details', async () => {
+    const res = await http().get('/echo/refused');
+    expectProblem(res, 409, 'transition-not-allowed');
+    expect(res.body).toMatchObject({ stage: 'saisine', allowedCommands: ['assign-referent'], detail: 'Not now.' });
+  });
+
+  it('hides an unexpected failure behind a generic 500', async () => {
+    const res = await http().get('/echo/boom');
+    expectProblem(res, 500, 'internal-error');
+    expect(JSON.stringify(res.body)).not.toContain('secret');
+  });
+
+  it('reports health from the store', async () => {
+    const res = await http().get('/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'ok', store: { ok: true, kind: 'pglite', lastGlobalPosition: 7 } });
+  });
+
+  it('serves the OpenAPI document and its UI', async () => {
+    const json = await http().get('/docs/json');
+    expect(json.status).toBe(200);
+    expect(json.body.openapi).toMatch(/^3\./);
+    expect(json.body.paths['/health']).toBeDefined();
+    const ui = await http().get('/docs');
+    expect(ui.status).toBe(200);
+    expect(ui.text).toContain('swagger-ui');
+    const asset = await http().get('/docs/swagger-ui-bundle.js');
+    expect(asset.status).toBe(200);
+  });
+
+  it('closes the store it was given only when it opened it', async () => {
+    expect(closed).toBe(false);
+  });
+});

@@ -1,0 +1,36 @@
+import { createReadStream, readdirSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { HttpProblem } from '../problem-details/http-problem';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'application/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+/**
+ * Serves the files directly inside `root` under `prefix`. It exists for the swagger UI assets only:
+ * @fastify/static 10 (the version @nestjs/platform-fastify accepts) pulls an ESM-only dependency
+ * that jest cannot load. The set of files is fixed at start, so no request path reaches the disk.
+ */
+export function serveDirectory(fastify: FastifyInstance, root: string, prefix: string): void {
+  const files = new Map<string, string>();
+  for (const entry of readdirSync(root, { withFileTypes: true })) {
+    if (entry.isFile() && CONTENT_TYPES[extname(entry.name)]) files.set(entry.name, join(root, entry.name));
+  }
+  const base = prefix.replace(/\/+$/, '');
+  fastify.get<{ Params: { file: string } }>(`${base}/:file`, (request, reply) => {
+    const path = files.get(request.params.file);
+    if (!path) throw new HttpProblem(404, 'route-not-found', `Cannot GET ${request.url}`);
+    void reply
+      .type(CONTENT_TYPES[extname(path)])
+      .header('cache-control', 'public, max-age=3600')
+      .send(createReadStream(path));
+    return reply;
+  });
+}

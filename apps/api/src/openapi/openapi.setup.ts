@@ -1,0 +1,37 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { ProblemDetailsSchema } from './problem-details.schema';
+
+export const DOCS_PATH = 'docs';
+export const DOCS_JSON_PATH = 'docs/json';
+
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Accompagnement engine')
+    .setDescription(
+      [
+        'Event-sourced engine for housing-support measures (AVDL, ASLL, GLA).',
+        '',
+        'Every error is an RFC 9457 problem-details body (`application/problem+json`) with a stable `code`.',
+        'Commands on a trajectory accept `If-Match: "<version>"` (from the ETag) for optimistic concurrency:',
+        'a stale version answers 412. Without it the server retries conflicting writes itself.',
+        '',
+        'Development authentication: `X-Actor-Id` and `X-Actor-Role` headers name the actor recorded in',
+        'each event (default: the `system` actor). Bearer tokens replace them when access control is on.',
+      ].join('\n'),
+    )
+    .setVersion('0.1.0')
+    .addTag('trajectories', 'A household’s path through one accompaniment: commands and state')
+    .addTag('operations', 'Health and documentation')
+    .build();
+  const document = SwaggerModule.createDocument(app, config, { extraModels: [ProblemDetailsSchema] });
+  return document;
+}
+
+export function setupOpenApi(app: INestApplication): void {
+  SwaggerModule.setup(DOCS_PATH, app, () => buildOpenApiDocument(app), {
+    jsonDocumentUrl: DOCS_JSON_PATH,
+    yamlDocumentUrl: 'docs/yaml',
+    customSiteTitle: 'Accompagnement engine API',
+  });
+}

@@ -1,0 +1,7 @@
+import type { FastifyReply } from 'fastify';
+import { PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem-details';
+
+export function sendProblem(reply: FastifyReply, body: ProblemDetails): void {
+  if (reply.sent) return;
+  void reply.code(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+}
