@@ -1,0 +1,193 @@
+import type { Checkpoint, EventStore, RecordedEvent } from '../../libs/event-store/src/event-store.port';
+import { START } from './checkpoint';
+import { checkpointRepository } from './checkpoint.repository';
+import type { ProjectionLock } from './projection.lock';
+import type { Projection, ProjectionTx } from './projection.port';
+import type { ProjectionSchema } from './projection.schema';
+import type { ProjectionDatabase } from './sql.port';
+
+export interface RunnerLogger {
+  info(message: string): void;
+  error(message: string): void;
+}
+
+export interface ProjectionRunnerOptions {
+  store: Pick<EventStore, 'readAll'>;
+  db: ProjectionDatabase;
+  schema: ProjectionSchema;
+  lock: ProjectionLock;
+  projection: Projection;
+  batchSize?: number;
+  /** Poll interval once caught up; wake() cuts it short when the caller knows something arrived. */
+  idleMs?: number;
+  logger?: RunnerLogger;
+  /**
+   * Test seam for the crash test: called inside the batch transaction after half the batch was
+   * handled. Production never sets it.
+   */
+  onMidBatch?: (info: { projection: string; from: Checkpoint; size: number }) => Promise<void>;
+}
+
+export interface RunnerStatus {
+  name: string;
+  state: 'idle' | 'waiting-for-lock' | 'running' | 'stopped' | 'failing';
+  /** Last committed checkpoint this runner knows of. */
+  checkpoint: Checkpoint | undefined;
+  lastError?: string;
+}
+
+const silent: RunnerLogger = { info: () => undefined, error: () => undefined };
+
+/**
+ * Reads $all from the projection's checkpoint and applies each batch together with its new
+ * checkpoint in one transaction: a crash at any point leaves either the whole batch or none of it.
+ */
+export class ProjectionRunner {
+  private readonly batchSize: number;
+  private readonly idleMs: number;
+  private readonly logger: RunnerLogger;
+  private state: RunnerStatus['state'] = 'idle';
+  private checkpoint: Checkpoint | undefined;
+  private lastError: string | undefined;
+  private abort = new AbortController();
+  private loop: Promise<void> | undefined;
+  private wakeUp: (() => void) | undefined;
+  private woken = false;
+  private readonly caughtUpWaiters: (() => void)[] = [];
+
+  constructor(private readonly options: ProjectionRunnerOptions) {
+    this.batchSize = options.batchSize ?? 1000;
+    this.idleMs = options.idleMs ?? 250;
+    this.logger = options.logger ?? silent;
+  }
+
+  get name(): string {
+    return this.options.projection.name;
+  }
+
+  status(): RunnerStatus {
+    return { name: this.name, state: this.state, checkpoint: this.checkpoint, lastError: this.lastError };
+  }
+
+  /** Starts the background loop: wait for the lock, bring the tables up to date, then follow $all. */
+  start(): void {
+    if (this.loop) return;
+    this.abort = new AbortController();
+    this.loop = this.run().finally(() => {
+      this.state = 'stopped';
+      this.loop = undefined;
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.abort.abort();
+    this.wakeUp?.();
+    await this.loop;
+  }
+
+  /** Cuts an idle wait short: new events were appended. */
+  wake(): void {
+    this.woken = true;
+    this.wakeUp?.();
+  }
+
+  /** Resolves the next time the runner finds nothing more to read (tests, read-your-writes). */
+  whenCaughtUp(): Promise<void> {
+    return new Promise((resolve) => this.caughtUpWaiters.push(resolve));
+  }
+
+  private async run(): Promise<void> {
+    const { lock, projection } = this.options;
+    let failures = 0;
+    while (!this.abort.signal.aborted) {
+      this.state = 'waiting-for-lock';
+      const handle = await lock.acquire(projection.name, { signal: this.abort.signal });
+      if (!handle) return;
+      let lostError: Error | undefined;
+      void handle.lost.then((e) => {
+        lostError = e;
+        this.wakeUp?.();
+      });
+      this.logger.info(`projection ${projection.name}: lock taken`);
+      try {
+        await this.options.schema.ensure(projection);
+        this.checkpoint = undefined;
+        this.state = 'running';
+        while (!this.abort.signal.aborted && !lostError) {
+          const applied = await this.step();
+          failures = 0;
+          this.lastError = undefined;
+          if (applied === 0) {
+            this.notifyCaughtUp();
+            await this.idle();
+          }
+        }
+        if (lostError) this.logger.error(`projection ${projection.name}: lock lost (${lostError.message}); waiting to take it again`);
+      } catch (e) {
+        failures++;
+        this.state = 'failing';
+        this.lastError = e instanceof Error ? e.message : String(e);
+        this.logger.error(`projection ${projection.name}: ${this.lastError}`);
+        // The batch rolled back; retry from the committed checkpoint, backing off so a poison event
+        // does not spin. It is never skipped: health shows the error until someone fixes the cause.
+        await this.idle(Math.min(30_000, 100 * 2 ** Math.min(failures, 9)));
+      } finally {
+        await handle.release();
+      }
+    }
+  }
+
+  /** Applies at most one batch; returns how many events it applied. Caller must hold the lock. */
+  async step(): Promise<number> {
+    const { store, db, projection } = this.options;
+    const from = this.checkpoint ?? (await checkpointRepository.read(db, projection.name))?.checkpoint ?? START;
+    const events = await store.readAll({ after: from, limit: this.batchSize });
+    if (events.length === 0) {
+      this.checkpoint = from;
+      return 0;
+    }
+    const last = events[events.length - 1];
+    await db.transaction(async (sql) => {
+      const tx: ProjectionTx = { query: (text, params) => sql.query(text, params), scratch: new Map() };
+      await this.applyBatch(events, tx, from);
+      await checkpointRepository.advance(sql, projection.name, from, last.checkpoint, last.globalPosition, events.length);
+    });
+    this.checkpoint = last.checkpoint;
+    return events.length;
+  }
+
+  private async applyBatch(events: readonly RecordedEvent[], tx: ProjectionTx, from: Checkpoint): Promise<void> {
+    const { projection, onMidBatch } = this.options;
+    await projection.beforeBatch?.(events, tx);
+    const half = Math.floor(events.length / 2);
+    for (let i = 0; i < events.length; i++) {
+      if (i === half && onMidBatch) await onMidBatch({ projection: projection.name, from, size: events.length });
+      await projection.handle(events[i], tx);
+    }
+    await projection.afterBatch?.(tx);
+  }
+
+  private notifyCaughtUp(): void {
+    for (const resolve of this.caughtUpWaiters.splice(0)) resolve();
+  }
+
+  private idle(ms = this.idleMs): Promise<void> {
+    // A wake() that came while a batch was being applied must not be lost to the next sleep.
+    if (this.abort.signal.aborted || this.woken) {
+      this.woken = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = () => {
+        this.wakeUp = undefined;
+        this.woken = false;
+        done();
+      };
+    });
+  }
+}

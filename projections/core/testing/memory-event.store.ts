@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import type { Checkpoint, NewEvent, ReadAllOptions, RecordedEvent } from '../../../libs/event-store/src/event-store.port';
+import { compareCheckpoints, START } from '../checkpoint';
+
+/**
+ * Just enough of the store for runner unit tests: append and readAll with "commit/position"
+ * checkpoints. The real adapters are tested by the store's contract suite.
+ */
+export class MemoryEventStore {
+  readonly events: RecordedEvent[] = [];
+  private readonly versions = new Map<string, number>();
+  /** Set to make readAll fail, to test how the runner copes. */
+  failReads: Error | undefined;
+
+  async append(streamId: string, events: NewEvent[]): Promise<RecordedEvent[]> {
+    const out: RecordedEvent[] = [];
+    const commit = this.events.length + 1;
+    for (const e of events) {
+      const version = (this.versions.get(streamId) ?? 0) + 1;
+      this.versions.set(streamId, version);
+      const globalPosition = this.events.length + 1;
+      const recorded: RecordedEvent = {
+        id: e.id ?? randomUUID(),
+        streamId,
+        version,
+        globalPosition,
+        checkpoint: `${commit}/${globalPosition}`,
+        type: e.type,
+        schemaVersion: e.schemaVersion ?? 1,
+        data: e.data,
+        metadata: { ...e.metadata, recordedAt: new Date(0).toISOString() },
+        hash: '',
+      };
+      this.events.push(recorded);
+      out.push(recorded);
+    }
+    return out;
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    if (this.failReads) throw this.failReads;
+    const after: Checkpoint = options.after ?? START;
+    const from = this.events.filter((e) => compareCheckpoints(e.checkpoint, after) > 0);
+    return from.slice(0, options.limit ?? from.length);
+  }
+
+  async info() {
+    const last = this.events[this.events.length - 1];
+    return { kind: 'memory' as const, schemaVersion: 1, lastPosition: last?.checkpoint ?? START, lastGlobalPosition: last?.globalPosition ?? 0 };
+  }
+}

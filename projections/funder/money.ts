@@ -1,0 +1,47 @@
+/**
+ * Amounts are integer cents end to end: a convention's figures are summed over thousands of
+ * month-measures and must add up to the cent on the funder's invoice.
+ */
+export type Cents = number;
+
+export function toCents(euros: number): Cents {
+  return Math.round(euros * 100);
+}
+
+export function toEuros(cents: Cents): number {
+  return cents / 100;
+}
+
+/** "1234.50" – a dot decimal, the form CSV readers and JSON clients parse without locale surprises. */
+export function formatEuros(cents: Cents): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+export interface FunderShare {
+  funder: string;
+  /** percent, e.g. 60 for 60 %; shares of a convention sum to 100. */
+  percent: number;
+}
+
+/**
+ * Splits an amount by percentage with the largest-remainder method, so the parts always sum to the
+ * total (60/40 of 100.01 EUR is 60.01 + 40.00, not 60.006 + 40.004 rounded to 100.00).
+ */
+export function splitByShares(total: Cents, shares: readonly FunderShare[]): { funder: string; percent: number; amount: Cents }[] {
+  if (shares.length === 0) return [];
+  const sum = shares.reduce((s, x) => s + x.percent, 0);
+  const exact = shares.map((s) => (total * s.percent) / sum);
+  const floors = exact.map((x) => Math.floor(x));
+  let remainder = total - floors.reduce((s, x) => s + x, 0);
+  const order = exact
+    .map((x, i) => ({ i, frac: x - Math.floor(x) }))
+    .sort((a, b) => b.frac - a.frac || a.i - b.i);
+  for (const { i } of order) {
+    if (remainder <= 0) break;
+    floors[i] += 1;
+    remainder -= 1;
+  }
+  return shares.map((s, i) => ({ funder: s.funder, percent: s.percent, amount: floors[i] }));
+}
