@@ -1,0 +1,5 @@
+export * from './brique';
+export * from './define-brique';
+export * from './brique-data.validator';
+export * from './brique.registry';
+export * from './brique.catalogue';

@@ -1,0 +1,49 @@
+import { getNextTransitions, initialTransition, type AnyMachineSnapshot, type AnyTransitionDefinition } from 'xstate';
+import type { MachineEvent } from './domain-event';
+import type { WorkflowDefinition } from './workflow-definition';
+import type { WorkflowSnapshot } from './workflow-snapshot';
+
+/** Plain snapshot of an XState snapshot, at a given stream version. */
+export function toWorkflowSnapshot<C>(definition: WorkflowDefinition<C>, machineSnapshot: AnyMachineSnapshot, version: number): WorkflowSnapshot<C> {
+  const context = machineSnapshot.context as C;
+  return {
+    workflow: definition.name,
+    workflowVersion: definition.version,
+    version,
+    stage: definition.stageOf(machineSnapshot.value, context),
+    value: machineSnapshot.value,
+    context,
+    status: machineSnapshot.status === 'done' ? 'done' : 'active',
+  };
+}
+
+/** The snapshot of an instance that has no event yet. */
+export function initialSnapshot<C>(definition: WorkflowDefinition<C>): WorkflowSnapshot<C> {
+  const [machineSnapshot] = initialTransition(definition.machine);
+  return toWorkflowSnapshot(definition, machineSnapshot, 0);
+}
+
+/** XState's snapshot rebuilt from the plain one: the same path for live, replayed and cached snapshots. */
+export function machineSnapshotOf<C>(definition: WorkflowDefinition<C>, snapshot: WorkflowSnapshot<C>): AnyMachineSnapshot {
+  if (snapshot.workflowVersion !== definition.version || snapshot.workflow !== definition.name) {
+    throw new Error(`Snapshot of ${snapshot.workflow} v${snapshot.workflowVersion} given to ${definition.name} v${definition.version}`);
+  }
+  return definition.machine.resolveState({ value: snapshot.value, context: snapshot.context as never });
+}
+
+/** Transitions of the active state nodes for one event type, guards not evaluated, in document order. */
+export function candidateTransitions(machineSnapshot: AnyMachineSnapshot, eventType: string): AnyTransitionDefinition[] {
+  return getNextTransitions(machineSnapshot).filter((t) => t.eventType === eventType);
+}
+
+export function guardName(transition: AnyTransitionDefinition): string | undefined {
+  const guard: unknown = transition.guard;
+  if (typeof guard === 'string') return guard;
+  if (guard && typeof guard === 'object' && typeof (guard as { type?: unknown }).type === 'string') return (guard as { type: string }).type;
+  return undefined;
+}
+
+/** Does the current state accept this event, guards included? */
+export function accepts(machineSnapshot: AnyMachineSnapshot, event: MachineEvent): boolean {
+  return machineSnapshot.status === 'active' && machineSnapshot.can(event);
+}

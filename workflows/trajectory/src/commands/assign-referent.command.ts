@@ -1,0 +1,3 @@
+export interface AssignReferentPayload {
+  referentId: string;
+}

@@ -1,0 +1,4 @@
+export interface ChangeReferentPayload {
+  referentId: string;
+  personal?: { handOverNote?: string };
+}

@@ -1,0 +1,7 @@
+import type { BriqueResult } from '../vocabulary/trajectory-terms';
+
+export interface CompleteBriquePayload {
+  briqueCode: string;
+  result: BriqueResult;
+  personal?: { comment?: string };
+}

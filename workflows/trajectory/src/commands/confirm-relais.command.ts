@@ -1,0 +1,3 @@
+export interface ConfirmRelaisPayload {
+  personal?: { comment?: string };
+}

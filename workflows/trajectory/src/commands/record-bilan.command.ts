@@ -1,0 +1,3 @@
+export interface RecordBilanPayload {
+  personal?: { summary?: string };
+}

@@ -1,0 +1,6 @@
+import type { ContactMode } from '../vocabulary/trajectory-terms';
+
+export interface RecordFirstContactPayload {
+  mode: ContactMode;
+  personal?: { summary?: string };
+}

@@ -1,0 +1,3 @@
+export interface RenewPayload {
+  personal?: { justification?: string };
+}

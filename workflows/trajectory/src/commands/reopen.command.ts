@@ -1,0 +1,3 @@
+export interface ReopenPayload {
+  personal?: { comment?: string };
+}

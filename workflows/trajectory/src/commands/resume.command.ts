@@ -1,0 +1,3 @@
+export interface ResumePayload {
+  personal?: { comment?: string };
+}

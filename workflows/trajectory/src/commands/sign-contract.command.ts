@@ -1,0 +1,5 @@
+import type { ContractParty } from '../vocabulary/trajectory-terms';
+
+export interface SignContractPayload {
+  party: ContractParty;
+}

@@ -1,0 +1,3 @@
+export interface StartVeillePayload {
+  personal?: { comment?: string };
+}

@@ -1,0 +1,6 @@
+import type { Orientation } from '../vocabulary/orientation';
+
+export interface WithdrawPayload {
+  orientation: Orientation;
+  personal?: { comment?: string };
+}

@@ -1,0 +1,25 @@
+import type { Landlord, MeetingFrequency, OccupancyStatus } from '../vocabulary/trajectory-terms';
+
+export const CONTRACT_DRAFTED = 'ContractDrafted';
+
+/** The personalised contract was drafted (brick 1.5); any earlier signature is void. */
+export interface ContractDraftedData {
+  /** 'AVDL', 'GLA' or a custom measure type. */
+  measureType: string;
+  /** Brique codes planned. */
+  briques: string[];
+  durationMonths: number;
+  bilanEveryMonths: number;
+  meetingFrequency: MeetingFrequency;
+  occupancyStatus: OccupancyStatus;
+  /** When named, the landlord is a required signatory. */
+  landlord?: Landlord;
+  conventionId: string;
+  /** Objective ids; their wording is personal. */
+  objectives: { id: string }[];
+  personal?: {
+    objectives?: { id: string; text: string }[];
+    meetingPlace?: string;
+    landlordContact?: string;
+  };
+}

@@ -1,0 +1,10 @@
+import type { DiagnosticStep, StepStatus } from '../vocabulary/trajectory-terms';
+
+export const DIAGNOSTIC_STEP_RECORDED = 'DiagnosticStepRecorded';
+
+/** One step of the diagnostic (bricks 1.1-1.5) was done or skipped because already done. */
+export interface DiagnosticStepRecordedData {
+  step: DiagnosticStep;
+  status: StepStatus;
+  personal?: { summary?: string };
+}

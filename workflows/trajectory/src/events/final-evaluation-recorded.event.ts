@@ -1,0 +1,13 @@
+import type { GridComment, GridItemRating } from '../vocabulary/evaluation-grid';
+import type { EndReason } from '../vocabulary/trajectory-terms';
+
+export const FINAL_EVALUATION_RECORDED = 'FinalEvaluationRecorded';
+
+/** The final evaluation, signed with the household. */
+export interface FinalEvaluationRecordedData {
+  ratings: GridItemRating[];
+  objectives: { id: string; met: boolean }[];
+  endReason: EndReason;
+  householdSigned: boolean;
+  personal?: { comments?: GridComment[]; summary?: string };
+}

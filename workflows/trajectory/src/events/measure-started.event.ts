@@ -1,0 +1,11 @@
+export const MEASURE_STARTED = 'MeasureStarted';
+
+/** All required parties signed: the measure starts on the last signature's date. */
+export interface MeasureStartedData {
+  startsOn: string;
+  endsOn: string;
+  durationMonths: number;
+  measureType: string;
+  programmeCode: string;
+  conventionId: string;
+}

@@ -1,0 +1,23 @@
+import type { ProgrammeTerms } from '../../../programmes/src';
+import type { ContactPerson, HouseholdIdentity, HouseholdProfile, Motive, Prescriber } from '../vocabulary/household';
+
+export const SAISINE_RECEIVED = 'SaisineReceived';
+
+/** A prescriber referred a household; the trajectory opens on this date. */
+export interface SaisineReceivedData {
+  /** Machine version the trajectory started on and keeps for ever. */
+  workflowVersion: number;
+  /** The programme's terms as they were at opening (rules replay the same after the programme changes). */
+  programme: ProgrammeTerms;
+  conventionId?: string;
+  /** Links the trajectories of one household across saisines. */
+  householdId: string;
+  prescriber: Prescriber;
+  motives: Motive[];
+  household: HouseholdProfile;
+  personal?: {
+    household?: HouseholdIdentity;
+    prescriberContact?: ContactPerson;
+    comment?: string;
+  };
+}
