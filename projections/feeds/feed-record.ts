@@ -55,6 +55,8 @@ export interface FeedDetails {
   renewalMonths?: number | null;
   endReason?: string;
   gridProgress?: AxisProgress[];
+  /** Kind of the partner that took the household on (relais), e.g. 'ccas'. */
+  partnerKind?: string | null;
   closingReason?: string | null;
 }
 
