@@ -1,0 +1,146 @@
+import { parisDate, type Clock } from '../../libs/domain/src';
+import type { SqlExecutor } from '../core/sql.port';
+import { DUE_SOON_DAYS, type DeadlineKind, type DeadlineStatus } from '../deadlines/deadlines.calculator';
+import { CASELOAD_TABLE } from './caseload.tables';
+
+export interface CaseloadFilter {
+  referent?: string;
+  stage?: string;
+  programme?: string;
+  convention?: string;
+  /** The prescriber's id or name (an organisation). */
+  prescriber?: string;
+  prescriberKind?: string;
+  /** Closed trajectories are left out unless asked for (or stage=closed). */
+  includeClosed?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+export interface CaseloadItem {
+  trajectoryId: string;
+  stage: string;
+  stageSince: string;
+  openedOn: string;
+  referentId: string | null;
+  programme: string;
+  conventionId: string | null;
+  prescriber: { kind: string; name: string; id: string | null };
+  suspended: boolean;
+  nextDeadline: { kind: DeadlineKind; dueOn: string; status: DeadlineStatus; briqueCode: string | null } | null;
+}
+
+export interface CaseloadPage {
+  today: string;
+  total: number;
+  limit: number;
+  offset: number;
+  items: CaseloadItem[];
+  /** Facet counts: per stage under every filter but the stage, per referent under every filter but the referent. */
+  counts: { byStage: Record<string, number>; byReferent: { referentId: string | null; count: number }[] };
+}
+
+export const MAX_CASELOAD_PAGE = 500;
+
+interface Row {
+  trajectory_id: string;
+  stage: string;
+  stage_since: string;
+  opened_on: string;
+  referent_id: string | null;
+  programme_code: string;
+  convention_id: string | null;
+  prescriber_kind: string;
+  prescriber_name: string;
+  prescriber_id: string | null;
+  suspended: boolean;
+  next_deadline_kind: DeadlineKind | null;
+  next_deadline_on: string | null;
+  next_deadline_brique: string | null;
+  status: DeadlineStatus | null;
+}
+
+type Facet = 'stage' | 'referent';
+
+function conditions(filter: CaseloadFilter, params: unknown[], without?: Facet): string {
+  const where: string[] = [];
+  const param = (v: unknown): string => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  if (filter.stage && without !== 'stage') where.push(`stage = ${param(filter.stage)}`);
+  else if (!filter.includeClosed && filter.stage !== 'closed') where.push(`stage <> 'closed'`);
+  if (filter.referent && without !== 'referent') where.push(`referent_id = ${param(filter.referent)}`);
+  if (filter.programme) where.push(`programme_code = ${param(filter.programme)}`);
+  if (filter.convention) where.push(`convention_id = ${param(filter.convention)}`);
+  if (filter.prescriber) {
+    const p = param(filter.prescriber);
+    where.push(`(prescriber_id = ${p} OR prescriber_name = ${p})`);
+  }
+  if (filter.prescriberKind) where.push(`prescriber_kind = ${param(filter.prescriberKind)}`);
+  return where.length ? `WHERE ${where.join(' AND ')}` : '';
+}
+
+/** The page ordered by next due date (what needs attention first), then id for a stable order. */
+export async function queryCaseload(db: SqlExecutor, clock: Clock, filter: CaseloadFilter = {}): Promise<CaseloadPage> {
+  const today = parisDate(clock.now());
+  const limit = Math.min(Math.max(filter.limit ?? 50, 1), MAX_CASELOAD_PAGE);
+  const offset = Math.max(filter.offset ?? 0, 0);
+
+  const pageParams: unknown[] = [today];
+  const where = conditions(filter, pageParams);
+  pageParams.push(limit, offset);
+  const page = db.query<Row>(
+    `SELECT trajectory_id, stage, stage_since::text AS stage_since, opened_on::text AS opened_on, referent_id, programme_code,
+            convention_id, prescriber_kind, prescriber_name, prescriber_id, suspended, next_deadline_kind,
+            next_deadline_on::text AS next_deadline_on, next_deadline_brique,
+            CASE WHEN next_deadline_on IS NULL THEN NULL WHEN next_deadline_on < $1::date THEN 'overdue'
+                 WHEN next_deadline_on <= $1::date + ${DUE_SOON_DAYS} THEN 'due-soon' ELSE 'upcoming' END AS status
+       FROM ${CASELOAD_TABLE} ${where}
+      ORDER BY next_deadline_on NULLS LAST, trajectory_id
+      LIMIT $${pageParams.length - 1} OFFSET $${pageParams.length}`,
+    pageParams,
+  );
+  const stageParams: unknown[] = [];
+  const byStage = db.query<{ stage: string; n: string }>(
+    `SELECT stage, count(*) AS n FROM ${CASELOAD_TABLE} ${conditions(filter, stageParams, 'stage')} GROUP BY stage`,
+    stageParams,
+  );
+  const referentParams: unknown[] = [];
+  const byReferent = db.query<{ referent_id: string | null; n: string }>(
+    `SELECT referent_id, count(*) AS n FROM ${CASELOAD_TABLE} ${conditions(filter, referentParams, 'referent')}
+      GROUP BY referent_id ORDER BY count(*) DESC, referent_id NULLS LAST`,
+    referentParams,
+  );
+  const [pageRows, stageRows, referentRows] = [await page, await byStage, await byReferent];
+  const stageCounts = Object.fromEntries(stageRows.rows.map((r) => [r.stage, Number(r.n)]));
+  // Every filter but the stage is also every filter the page has, when no stage was asked for.
+  const total = filter.stage
+    ? (stageCounts[filter.stage] ?? 0)
+    : Object.entries(stageCounts).reduce((s, [stage, n]) => s + (filter.includeClosed || stage !== 'closed' ? n : 0), 0);
+  return {
+    today,
+    total,
+    limit,
+    offset,
+    items: pageRows.rows.map((r) => ({
+      trajectoryId: r.trajectory_id,
+      stage: r.stage,
+      stageSince: r.stage_since,
+      openedOn: r.opened_on,
+      referentId: r.referent_id,
+      programme: r.programme_code,
+      conventionId: r.convention_id,
+      prescriber: { kind: r.prescriber_kind, name: r.prescriber_name, id: r.prescriber_id },
+      suspended: r.suspended,
+      nextDeadline:
+        r.next_deadline_kind && r.next_deadline_on && r.status
+          ? { kind: r.next_deadline_kind, dueOn: r.next_deadline_on, status: r.status, briqueCode: r.next_deadline_brique }
+          : null,
+    })),
+    counts: {
+      byStage: stageCounts,
+      byReferent: referentRows.rows.map((r) => ({ referentId: r.referent_id, count: Number(r.n) })),
+    },
+  };
+}

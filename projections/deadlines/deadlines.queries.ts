@@ -1,0 +1,109 @@
+import { parisDate, type Clock } from '../../libs/domain/src';
+import type { SqlExecutor } from '../core/sql.port';
+import { DUE_SOON_DAYS, type DeadlineKind, type DeadlineStatus } from './deadlines.calculator';
+import { DEADLINES_TABLE } from './deadlines.tables';
+
+export interface DeadlinesFilter {
+  status?: DeadlineStatus;
+  kind?: DeadlineKind;
+  /** The owner (referent) id. */
+  referent?: string;
+  programme?: string;
+  convention?: string;
+  trajectory?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface DeadlineItem {
+  trajectoryId: string;
+  kind: DeadlineKind;
+  briqueCode: string | null;
+  ownerId: string | null;
+  dueOn: string;
+  status: DeadlineStatus;
+  stage: string;
+  programme: string;
+  conventionId: string | null;
+}
+
+export interface DeadlinesPage {
+  /** The Paris date the statuses were decided against. */
+  today: string;
+  total: number;
+  limit: number;
+  offset: number;
+  items: DeadlineItem[];
+}
+
+export const MAX_PAGE = 500;
+
+interface Row {
+  trajectory_id: string;
+  kind: DeadlineKind;
+  brique_code: string;
+  owner_id: string | null;
+  due_on: string;
+  status: DeadlineStatus;
+  stage: string;
+  programme_code: string;
+  convention_id: string | null;
+}
+
+/**
+ * Status is computed in SQL from today's Paris date passed as a parameter (the injected clock),
+ * and a status filter becomes a range on due_on so the (…, due_on) indexes serve it.
+ */
+export async function queryDeadlines(db: SqlExecutor, clock: Clock, filter: DeadlinesFilter = {}): Promise<DeadlinesPage> {
+  const today = parisDate(clock.now());
+  const params: unknown[] = [today];
+  // $1 (today) is referenced even without a status filter: the count query shares the parameters.
+  const where: string[] = ['$1::date IS NOT NULL'];
+  const param = (v: unknown): string => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  if (filter.status === 'overdue') where.push('due_on < $1::date');
+  if (filter.status === 'due-soon') where.push(`due_on >= $1::date AND due_on <= $1::date + ${DUE_SOON_DAYS}`);
+  if (filter.status === 'upcoming') where.push(`due_on > $1::date + ${DUE_SOON_DAYS}`);
+  if (filter.kind) where.push(`kind = ${param(filter.kind)}`);
+  if (filter.referent) where.push(`owner_id = ${param(filter.referent)}`);
+  if (filter.programme) where.push(`programme_code = ${param(filter.programme)}`);
+  if (filter.convention) where.push(`convention_id = ${param(filter.convention)}`);
+  if (filter.trajectory) where.push(`trajectory_id = ${param(filter.trajectory)}`);
+  const whereSql = `WHERE ${where.join(' AND ')}`;
+  const limit = Math.min(Math.max(filter.limit ?? 50, 1), MAX_PAGE);
+  const offset = Math.max(filter.offset ?? 0, 0);
+
+  const countParams = [...params];
+  const { rows } = await db.query<Row>(
+    `SELECT trajectory_id, kind, brique_code, owner_id, due_on::text AS due_on, stage, programme_code, convention_id,
+            CASE WHEN due_on < $1::date THEN 'overdue' WHEN due_on <= $1::date + ${DUE_SOON_DAYS} THEN 'due-soon' ELSE 'upcoming' END AS status
+       FROM ${DEADLINES_TABLE} ${whereSql}
+      ORDER BY due_on, trajectory_id, kind, brique_code
+      LIMIT ${param(limit)} OFFSET ${param(offset)}`,
+    params,
+  );
+  // The count is skipped when the page shows everything there is.
+  const total =
+    offset === 0 && rows.length < limit
+      ? rows.length
+      : Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${DEADLINES_TABLE} ${whereSql}`, countParams)).rows[0].n);
+  return {
+    today,
+    total,
+    limit,
+    offset,
+    items: rows.map((r) => ({
+      trajectoryId: r.trajectory_id,
+      kind: r.kind,
+      briqueCode: r.brique_code || null,
+      ownerId: r.owner_id,
+      dueOn: r.due_on,
+      status: r.status,
+      stage: r.stage,
+      programme: r.programme_code,
+      conventionId: r.convention_id,
+    })),
+  };
+}
