@@ -1,5 +1,7 @@
 import type { GridComment, GridItemRating } from '../vocabulary/evaluation-grid';
-import type { EndReason } from '../vocabulary/trajectory-terms';
+import { END_REASONS, type EndReason } from '../vocabulary/trajectory-terms';
+import { readRatings } from './support/readers';
+import { compact, event, type TrajectoryCommandSpec } from './support/trajectory-command';
 
 export interface RecordFinalEvaluationPayload {
   ratings: GridItemRating[];
@@ -8,3 +10,22 @@ export interface RecordFinalEvaluationPayload {
   householdSigned: boolean;
   personal?: { comments?: GridComment[]; summary?: string };
 }
+
+export const recordFinalEvaluation: TrajectoryCommandSpec<'record-final-evaluation'> = {
+  produces: ['FinalEvaluationRecorded'],
+  read: (c) =>
+    compact({
+      ratings: readRatings(c),
+      objectives: c.list('objectives', (o) => ({ id: o.str('id', { max: 60 })!, met: o.bool('met')! }))!,
+      endReason: c.oneOf('endReason', END_REASONS)!,
+      householdSigned: c.bool('householdSigned')!,
+      personal: c.personal() as RecordFinalEvaluationPayload['personal'],
+    }),
+  decide: (p) =>
+    [
+      event(
+        'FinalEvaluationRecorded',
+        compact({ ratings: p.ratings, objectives: p.objectives, endReason: p.endReason, householdSigned: p.householdSigned, personal: p.personal }),
+      ),
+    ],
+};

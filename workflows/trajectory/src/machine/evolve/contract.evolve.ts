@@ -1,0 +1,36 @@
+import type { ContractParty } from '../../vocabulary/trajectory-terms';
+import type { Reducers } from './reducer';
+
+export const contractReducers: Reducers = {
+  // A redraft voids earlier signatures: people sign a text, not a trajectory.
+  ContractDrafted: (c, d, on) => {
+    const requiredParties: ContractParty[] = d.landlord ? ['household', 'referent', 'landlord'] : ['household', 'referent'];
+    return {
+      ...c,
+      conventionId: d.conventionId,
+      contract: {
+        draftedOn: on,
+        measureType: d.measureType,
+        briques: d.briques,
+        durationMonths: d.durationMonths,
+        bilanEveryMonths: d.bilanEveryMonths,
+        meetingFrequency: d.meetingFrequency,
+        occupancyStatus: d.occupancyStatus,
+        ...(d.landlord ? { landlord: d.landlord } : {}),
+        conventionId: d.conventionId,
+        objectives: d.objectives,
+        requiredParties,
+        signatures: {},
+      },
+    };
+  },
+  ContractSigned: (c, d, on) => (c.contract ? { ...c, contract: { ...c.contract, signatures: { ...c.contract.signatures, [d.party]: on } } } : c),
+  ContractDeclined: (c, d, on) => ({ ...c, closing: { kind: 'declined', on, orientation: d.orientation } }),
+  MeasureStarted: (c, d) => ({
+    ...c,
+    measure: { startsOn: d.startsOn, endsOn: d.endsOn, measureType: d.measureType, renewalsUsed: 0 },
+    lastBilanOn: undefined,
+    bilansCount: 0,
+    suspensions: [],
+  }),
+};

@@ -1,0 +1,4 @@
+export * from './test-installation';
+export * from './event-fixtures';
+export * from './command-fixtures';
+export * from './given';

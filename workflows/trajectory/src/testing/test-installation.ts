@@ -1,0 +1,43 @@
+import type { BriqueDefinition } from '../../../briques/src';
+import { createBriqueRegistry } from '../../../briques/src';
+import { ProgrammeRegistry, type Programme } from '../../../programmes/src';
+import type { TrajectoryDeps } from '../trajectory.workflow';
+
+/** The example programme of domain.md §5, as tests use it. */
+export const ASLL_TEST: Programme = {
+  code: 'asll-test',
+  title: 'ASLL Département X (test)',
+  firstContactDays: 15,
+  diagnosticDays: 45,
+  contractSignatureDays: 30,
+  durationMonths: 6,
+  renewals: { count: 2, months: 6 },
+  bilanEveryMonths: 3,
+  pointEveryMonths: 1,
+  allowedBriques: ['2.1', '2.2', '2.3', '2.4', '2.5', '2.6', '2.7'],
+  pricing: { perDiagnostic: 150, perMonth: 190 },
+  yearlyCap: 40_000,
+  funderShares: [
+    { funder: 'departement-x', share: 0.6 },
+    { funder: 'caf', share: 0.4 },
+  ],
+  retentionMonths: 24,
+};
+
+/** A GLA programme renewable once, with the yearly brique 3.4. */
+export const GLA_TEST: Programme = {
+  ...ASLL_TEST,
+  code: 'gla-test',
+  title: 'GLA (test)',
+  durationMonths: 12,
+  renewals: { count: 1, months: 12 },
+  allowedBriques: ['3.1', '3.2', '3.3', '3.4', '3.5', '3.6'],
+  pricing: { perDwellingYear: 1200 },
+};
+
+export function testDeps(extra: { programmes?: Programme[]; briques?: BriqueDefinition[] } = {}): TrajectoryDeps {
+  return {
+    programmes: new ProgrammeRegistry([ASLL_TEST, GLA_TEST, ...(extra.programmes ?? [])]),
+    briques: createBriqueRegistry(extra.briques ?? []),
+  };
+}
