@@ -1,11 +1,13 @@
 import { getNextTransitions, initialTransition, type AnyMachineSnapshot, type AnyTransitionDefinition } from 'xstate';
 import type { MachineEvent } from './domain-event';
+import { plainData } from './plain-data';
 import type { WorkflowDefinition } from './workflow-definition';
 import type { WorkflowSnapshot } from './workflow-snapshot';
 
 /** Plain snapshot of an XState snapshot, at a given stream version. */
 export function toWorkflowSnapshot<C>(definition: WorkflowDefinition<C>, machineSnapshot: AnyMachineSnapshot, version: number): WorkflowSnapshot<C> {
-  const context = machineSnapshot.context as C;
+  // Plain JSON: what a store or cache gives back, so a replayed snapshot equals the live one.
+  const context = plainData(machineSnapshot.context) as C;
   return {
     workflow: definition.name,
     workflowVersion: definition.version,
