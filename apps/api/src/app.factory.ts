@@ -8,6 +8,8 @@ import { ProblemFastifyAdapter } from './http/problem-fastify.adapter';
 import { setupOpenApi } from './openapi/openapi.setup';
 import type { PrincipalResolver } from './principal/principal';
 import { openStore, type StoreSelection } from './store/open-store';
+import type { Catalogue } from './trajectories/catalogue';
+import { loadCatalogue } from './trajectories/load-catalogue';
 
 export interface CreateAppOptions extends StoreSelection {
   /** An already opened store: used as is and left open on close (tests, benchmarks). */
@@ -15,6 +17,8 @@ export interface CreateAppOptions extends StoreSelection {
   clock?: Clock;
   /** A directory of programme JSON files loaded beside the shipped catalogue. */
   programmesDir?: string;
+  /** Programmes and briques to use instead of loading them (tests). */
+  catalogue?: Catalogue;
   principalResolver?: Type<PrincipalResolver> | PrincipalResolver;
   modules?: (Type<unknown> | DynamicModule)[];
   logger?: LoggerService | LogLevel[] | false;
@@ -35,6 +39,8 @@ export interface CreatedApp {
  */
 export async function createApp(options: CreateAppOptions = {}): Promise<CreatedApp> {
   const clock = options.clock ?? systemClock;
+  // The catalogue first: an invalid programme file must stop start-up before any database work.
+  const catalogue = options.catalogue ?? (await loadCatalogue(options.programmesDir));
   const opened = options.store
     ? { store: options.store, description: 'injected', close: async () => undefined }
     : await openStore(options, clock);
@@ -43,6 +49,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Created
       AppModule.register({
         store: opened.store,
         clock,
+        catalogue,
         principalResolver: options.principalResolver,
         modules: options.modules,
       }),

@@ -9,10 +9,13 @@ import { PrincipalModule } from './principal/principal.module';
 import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
 import { createValidationPipe } from './problem-details/validation-exception.factory';
 import { StoreModule } from './store/store.module';
+import type { Catalogue } from './trajectories/catalogue';
+import { TrajectoriesModule } from './trajectories/trajectories.module';
 
 export interface AppDependencies {
   store: EventStore;
   clock: Clock;
+  catalogue: Catalogue;
   principalResolver?: Type<PrincipalResolver> | PrincipalResolver;
   /** Feature modules beside the built-in ones (projection queries, admin endpoints). */
   modules?: (Type<unknown> | DynamicModule)[];
@@ -30,6 +33,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         StoreModule.register(deps.store, deps.clock),
         PrincipalModule.register(deps.principalResolver),
+        TrajectoriesModule.register(deps.catalogue),
         ...FEATURE_MODULES,
         ...(deps.modules ?? []),
       ],

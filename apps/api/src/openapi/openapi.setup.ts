@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { addCommandPaths, COMMAND_DTOS } from '../trajectories/openapi/command-paths';
+import { CommandResultViewSchema } from '../trajectories/views/trajectory.schemas';
 import { ProblemDetailsSchema } from './problem-details.schema';
 
 export const DOCS_PATH = 'docs';
@@ -24,7 +26,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('trajectories', 'A household’s path through one accompaniment: commands and state')
     .addTag('operations', 'Health and documentation')
     .build();
-  const document = SwaggerModule.createDocument(app, config, { extraModels: [ProblemDetailsSchema] });
+  const document = SwaggerModule.createDocument(app, config, {
+    extraModels: [ProblemDetailsSchema, CommandResultViewSchema, ...COMMAND_DTOS],
+  });
+  addCommandPaths(document);
   return document;
 }
 

@@ -1,0 +1,105 @@
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { IdGenerator } from '../../../../libs/domain/src';
+import { Ctx, type RequestContext } from '../principal/request-context';
+import { HttpProblem } from '../problem-details/http-problem';
+import { createValidationPipe } from '../problem-details/validation-exception.factory';
+import { commandRoute, COMMAND_ROUTES } from './commands/command-catalogue';
+import { ReceiveSaisineCommand, ReceiveSaisineDto } from './commands/receive-saisine.command';
+import type { CommandBaseDto } from './dto/command-base.dto';
+import { metaOf, payloadOf } from './http/command-input';
+import { etagOf, expectedVersionFrom, matchesIfNoneMatch } from './http/etag';
+import { parseHistoryInstant } from './http/history-instant';
+import { TrajectoryIdPipe } from './http/trajectory-id.pipe';
+import { GetTrajectoryHistoryQuery } from './queries/get-trajectory-history.query';
+import { GetTrajectoryQuery } from './queries/get-trajectory.query';
+import { ID_GENERATOR } from './trajectory.tokens';
+import { CommandResultViewSchema, TrajectoryHistoryViewSchema, TrajectoryViewSchema } from './views/trajectory.schemas';
+
+/** Commands run on an existing trajectory; receive-saisine opens one through POST /trajectories. */
+const RUNNABLE_COMMANDS = COMMAND_ROUTES.map((r) => r.name).filter((name) => name !== ReceiveSaisineCommand.commandName);
+
+@ApiTags('trajectories')
+@Controller('trajectories')
+export class TrajectoriesController {
+  private readonly validation = createValidationPipe();
+
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Receive a saisine', description: ReceiveSaisineCommand.description })
+  @ApiCreatedResponse({ type: CommandResultViewSchema, description: 'Location: /trajectories/{id}; ETag: the version.' })
+  async receiveSaisine(
+    @Body() dto: ReceiveSaisineDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const id = this.ids.next();
+    const result = await this.commandBus.execute(new ReceiveSaisineCommand(id, payloadOf(dto) as never, metaOf(dto, ctx)));
+    void reply.header('location', `/trajectories/${id}`).header('etag', etagOf(result.version));
+    return result;
+  }
+
+  // Documented per command by addCommandPaths (one path and body schema each), not from here.
+  @Post(':id/commands/:command')
+  @HttpCode(200)
+  @ApiExcludeEndpoint()
+  async runCommand(
+    @Param('id', TrajectoryIdPipe) id: string,
+    @Param('command') name: string,
+    @Body() body: unknown,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const route = RUNNABLE_COMMANDS.includes(name) ? commandRoute(name) : undefined;
+    if (!route) {
+      throw new HttpProblem(404, 'unknown-command', `There is no command "${name.slice(0, 64)}" on a trajectory.`, {
+        commands: RUNNABLE_COMMANDS,
+      });
+    }
+    const expectedVersion = expectedVersionFrom(ifMatch);
+    const dto = (await this.validation.transform(body, { type: 'body', metatype: route.dto })) as CommandBaseDto;
+    const command = new route.command(id, payloadOf(dto) as never, metaOf(dto, ctx, expectedVersion));
+    const result = await this.commandBus.execute(command as ReceiveSaisineCommand);
+    void reply.header('etag', etagOf(result.version));
+    return result;
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'The trajectory now', description: 'Stage, referent, programme, active briques, next deadlines, allowed commands. ETag: the version (304 on If-None-Match).' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: TrajectoryViewSchema })
+  async get(
+    @Param('id', TrajectoryIdPipe) id: string,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const view = await this.queryBus.execute(new GetTrajectoryQuery(id));
+    void reply.header('etag', etagOf(view.version)).header('cache-control', 'private, no-cache');
+    if (matchesIfNoneMatch(ifNoneMatch, view.version)) {
+      await reply.code(304).send();
+      return;
+    }
+    await reply.send(view);
+  }
+
+  @Get(':id/history')
+  @ApiOperation({
+    summary: 'Every event of the trajectory',
+    description: 'With ?at=<instant>: only the events recorded at or before it, and the trajectory as it stood then.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiQuery({ name: 'at', required: false, example: '2026-03-01T10:00:00Z' })
+  @ApiOkResponse({ type: TrajectoryHistoryViewSchema })
+  async history(@Param('id', TrajectoryIdPipe) id: string, @Query('at') at: unknown) {
+    return this.queryBus.execute(new GetTrajectoryHistoryQuery(id, parseHistoryInstant(at)));
+  }
+}

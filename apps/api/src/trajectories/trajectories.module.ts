@@ -1,0 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { IdGenerator } from '../../../../libs/domain/src';
+import type { Catalogue } from './catalogue';
+import { COMMAND_HANDLERS } from './commands/command-catalogue';
+import { GetTrajectoryHistoryHandler } from './queries/get-trajectory-history.handler';
+import { GetTrajectoryHandler } from './queries/get-trajectory.handler';
+import { TrajectoriesController } from './trajectories.controller';
+import { trajectoryRegistryProvider, trajectoryRunnerProvider } from './trajectory-runner.provider';
+import { CATALOGUE, ID_GENERATOR } from './trajectory.tokens';
+
+export const uuidGenerator: IdGenerator = { next: () => randomUUID() };
+
+@Module({})
+export class TrajectoriesModule {
+  static register(catalogue: Catalogue, ids: IdGenerator = uuidGenerator): DynamicModule {
+    return {
+      module: TrajectoriesModule,
+      controllers: [TrajectoriesController],
+      providers: [
+        { provide: CATALOGUE, useValue: catalogue },
+        { provide: ID_GENERATOR, useValue: ids },
+        trajectoryRunnerProvider,
+        trajectoryRegistryProvider,
+        ...COMMAND_HANDLERS,
+        GetTrajectoryHandler,
+        GetTrajectoryHistoryHandler,
+      ],
+      exports: [CATALOGUE],
+    };
+  }
+}

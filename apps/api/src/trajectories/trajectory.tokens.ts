@@ -1,0 +1,7 @@
+/** The trajectory CommandRunner built from the store, the catalogue, the clock and the id source. */
+export const TRAJECTORY_RUNNER = Symbol('TrajectoryRunner');
+/** Programmes and briques loaded at start-up. */
+export const CATALOGUE = Symbol('Catalogue');
+export const ID_GENERATOR = Symbol('IdGenerator');
+/** Every trajectory workflow version, to fold a stream outside the runner (history ?at=). */
+export const TRAJECTORY_REGISTRY = Symbol('TrajectoryRegistry');

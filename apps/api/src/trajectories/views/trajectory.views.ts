@@ -1,0 +1,113 @@
+import type { RecordedEvent, RunResult } from '../../../../../workflows/engine/src';
+import type { Programme } from '../../../../../workflows/programmes/src';
+import {
+  type Deadline,
+  type DeadlineStatus,
+  deadlineStatus,
+  nextDeadlines,
+  type TrajectoryContext,
+  type TrajectorySnapshot,
+} from '../../../../../workflows/trajectory/src';
+import type { Catalogue } from '../catalogue';
+
+/** An event as clients read it: the envelope fields that mean something to them, and the data. */
+export interface EventView {
+  id: string;
+  type: string;
+  version: number;
+  schemaVersion: number;
+  occurredAt?: string;
+  recordedAt: string;
+  actor?: { id: string; role: string };
+  correlationId?: string;
+  data: unknown;
+}
+
+export interface CommandResultView {
+  trajectoryId: string;
+  stage: string;
+  status: 'active' | 'done';
+  version: number;
+  events: EventView[];
+  allowedCommands: string[];
+}
+
+export interface DeadlineView extends Deadline {
+  status: DeadlineStatus;
+}
+
+/** The trajectory now: stage, who, what runs, what is due, what can be done. Categorical data only. */
+export interface TrajectoryView {
+  id: string;
+  version: number;
+  stage: string;
+  status: 'active' | 'done';
+  workflowVersion: number;
+  openedOn?: string;
+  referent: { id: string } | null;
+  programme: { code: string; title?: string } | null;
+  conventionId?: string;
+  householdId?: string;
+  activeBriques: TrajectoryContext['activeBriques'];
+  nextDeadlines: DeadlineView[];
+  allowedCommands: string[];
+  /** The rest of the folded state (diagnostic, contract, measure, evaluation, relais, veille, closing...). */
+  details: Omit<TrajectoryContext, 'activeBriques' | 'referentId' | 'programme' | 'openedOn' | 'conventionId' | 'householdId'>;
+}
+
+export function eventView(event: RecordedEvent): EventView {
+  const { actor, occurredAt, recordedAt, correlationId } = event.metadata;
+  return {
+    id: event.id,
+    type: event.type,
+    version: event.version,
+    schemaVersion: event.schemaVersion,
+    ...(occurredAt !== undefined ? { occurredAt } : {}),
+    recordedAt,
+    ...(actor ? { actor: { id: actor.id, role: actor.role } } : {}),
+    ...(correlationId !== undefined ? { correlationId } : {}),
+    data: event.data,
+  };
+}
+
+export function commandResultView(trajectoryId: string, result: RunResult<TrajectoryContext>): CommandResultView {
+  return {
+    trajectoryId,
+    stage: result.snapshot.stage,
+    status: result.snapshot.status,
+    version: result.version,
+    events: result.events.map(eventView),
+    allowedCommands: result.allowedCommands,
+  };
+}
+
+export function trajectoryView(
+  id: string,
+  snapshot: TrajectorySnapshot,
+  allowedCommands: string[],
+  catalogue: Catalogue,
+  today: string,
+): TrajectoryView {
+  const { activeBriques, referentId, programme: terms, openedOn, conventionId, householdId, ...details } = snapshot.context;
+  const code = terms?.code ?? snapshot.context.programmeCode;
+  const known = code ? catalogue.programmes.get(code) : undefined;
+  // The trajectory keeps the terms it opened under, even if the programme file changed since.
+  const programme = known || terms ? ({ ...known, ...terms } as Programme) : undefined;
+  const deadlines = programme && snapshot.status === 'active' ? nextDeadlines(snapshot, programme) : [];
+  return {
+    id,
+    version: snapshot.version,
+    stage: snapshot.stage,
+    status: snapshot.status,
+    workflowVersion: snapshot.workflowVersion,
+    ...(openedOn !== undefined ? { openedOn } : {}),
+    referent: referentId ? { id: referentId } : null,
+    programme: code ? { code, ...(known?.title ? { title: known.title } : {}) } : null,
+    ...(conventionId !== undefined ? { conventionId } : {}),
+    ...(householdId !== undefined ? { householdId } : {}),
+    activeBriques,
+    nextDeadlines: deadlines.map((d) => ({ ...d, status: deadlineStatus(d.dueOn, today) })),
+    allowedCommands,
+    details,
+  };
+}
