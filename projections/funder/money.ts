@@ -21,18 +21,18 @@ export function formatEuros(cents: Cents): string {
 
 export interface FunderShare {
   funder: string;
-  /** percent, e.g. 60 for 60 %; shares of a convention sum to 100. */
-  percent: number;
+  /** Fraction of the cost, e.g. 0.6; a convention's shares sum to 1. */
+  share: number;
 }
 
 /**
  * Splits an amount by percentage with the largest-remainder method, so the parts always sum to the
  * total (60/40 of 100.01 EUR is 60.01 + 40.00, not 60.006 + 40.004 rounded to 100.00).
  */
-export function splitByShares(total: Cents, shares: readonly FunderShare[]): { funder: string; percent: number; amount: Cents }[] {
+export function splitByShares(total: Cents, shares: readonly FunderShare[]): { funder: string; share: number; amount: Cents }[] {
   if (shares.length === 0) return [];
-  const sum = shares.reduce((s, x) => s + x.percent, 0);
-  const exact = shares.map((s) => (total * s.percent) / sum);
+  const sum = shares.reduce((s, x) => s + x.share, 0);
+  const exact = shares.map((s) => (total * s.share) / sum);
   const floors = exact.map((x) => Math.floor(x));
   let remainder = total - floors.reduce((s, x) => s + x, 0);
   const order = exact
@@ -43,5 +43,5 @@ export function splitByShares(total: Cents, shares: readonly FunderShare[]): { f
     floors[i] += 1;
     remainder -= 1;
   }
-  return shares.map((s, i) => ({ funder: s.funder, percent: s.percent, amount: floors[i] }));
+  return shares.map((s, i) => ({ funder: s.funder, share: s.share, amount: floors[i] }));
 }

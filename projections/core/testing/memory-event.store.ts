@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Checkpoint, NewEvent, ReadAllOptions, RecordedEvent } from '../../../libs/event-store/src/event-store.port';
+import type { AppendResult, Checkpoint, ExpectedVersion, NewEvent, ReadAllOptions, RecordedEvent } from '../../../libs/event-store/src/event-store.port';
 import { compareCheckpoints, START } from '../checkpoint';
 
 /**
@@ -12,7 +12,12 @@ export class MemoryEventStore {
   /** Set to make readAll fail, to test how the runner copes. */
   failReads: Error | undefined;
 
-  async append(streamId: string, events: NewEvent[]): Promise<RecordedEvent[]> {
+  async append(streamId: string, events: NewEvent[], options: { expectedVersion?: ExpectedVersion } = {}): Promise<AppendResult> {
+    const current = this.versions.get(streamId) ?? 0;
+    const expected = options.expectedVersion ?? 'any';
+    if ((expected === 'no-stream' && current > 0) || (typeof expected === 'number' && expected !== current) || (expected === 'stream-exists' && current === 0)) {
+      throw new Error(`wrong expected version ${String(expected)} for ${streamId} at ${current}`);
+    }
     const out: RecordedEvent[] = [];
     const commit = this.events.length + 1;
     for (const e of events) {
@@ -34,7 +39,7 @@ export class MemoryEventStore {
       this.events.push(recorded);
       out.push(recorded);
     }
-    return out;
+    return { nextExpectedVersion: this.versions.get(streamId) ?? 0, events: out };
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

@@ -1,0 +1,74 @@
+import type { CalendarDate } from '../../libs/domain/src';
+import { billableUnits, unitPrice, UNIT_KINDS, type BillableUnit, type UnitKind } from './billable-units.calculator';
+import type { Convention } from './convention.events';
+import type { FunderFacts } from './funder-facts.reducer';
+import { splitByShares, toCents, type Cents } from './money';
+
+export interface ConsumptionLine {
+  kind: UnitKind;
+  scale: string | null;
+  quantity: number;
+  unitPrice: Cents;
+  amount: Cents;
+}
+
+export interface CapStatus {
+  cap: Cents;
+  total: Cents;
+  remaining: Cents;
+  /** total / cap in percent, one decimal; null for a zero cap. */
+  usedPercent: number | null;
+  overCap: boolean;
+}
+
+export interface Consumption extends CapStatus {
+  conventionId: string;
+  funder: string;
+  programme: string;
+  year: number;
+  /** Figures run up to this Paris date. */
+  asOf: CalendarDate;
+  lines: ConsumptionLine[];
+  funderShares: { funder: string; share: number; amount: Cents }[];
+  planned: Convention['plannedVolumes'] | null;
+}
+
+/** Quantities and amounts of the units kept by `keep`, one line per kind (and scale), in a fixed order. */
+export function linesOf(units: readonly BillableUnit[], convention: Pick<Convention, 'prices'>): ConsumptionLine[] {
+  const lines: ConsumptionLine[] = [];
+  const scales = convention.prices.perMeasure?.map((s) => s.code) ?? [];
+  for (const kind of UNIT_KINDS) {
+    const ofKind = units.filter((u) => u.kind === kind);
+    const groups: (string | null)[] = kind === 'measure' ? (scales.length > 0 ? [...scales, ...(ofKind.some((u) => u.scale === null) ? [null] : [])] : [null]) : [null];
+    for (const scale of groups) {
+      const quantity = ofKind.filter((u) => u.scale === scale).length;
+      const price = unitPrice(kind, scale, convention.prices);
+      lines.push({ kind, scale, quantity, unitPrice: price, amount: quantity * price });
+    }
+  }
+  return lines;
+}
+
+export function capStatus(total: Cents, yearlyCap: number): CapStatus {
+  const cap = toCents(yearlyCap);
+  return { cap, total, remaining: cap - total, usedPercent: cap > 0 ? Math.round((total * 1000) / cap) / 10 : null, overCap: total > cap };
+}
+
+/** What a convention's diagnostics, month-measures, measures and dwelling-years cost in a year, against its cap. */
+export function computeConsumption(convention: Convention, facts: readonly FunderFacts[], year: number, today: CalendarDate): Consumption {
+  const prefix = `${year}-`;
+  const units = billableUnits(facts, convention.prices, today).filter((u) => u.month.startsWith(prefix));
+  const lines = linesOf(units, convention);
+  const total = lines.reduce((s, l) => s + l.amount, 0);
+  return {
+    conventionId: convention.id,
+    funder: convention.funder,
+    programme: convention.programme,
+    year,
+    asOf: today,
+    lines,
+    ...capStatus(total, convention.yearlyCap),
+    funderShares: splitByShares(total, convention.funderShares),
+    planned: convention.plannedVolumes ?? null,
+  };
+}

@@ -1,0 +1,123 @@
+import { ValidationError } from '../../libs/domain/src';
+import type { ConventionTerms } from './convention.events';
+
+const CODE = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
+
+type Problems = { field: string; reason: string }[];
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function amount(value: unknown, field: string, problems: Problems, required = false): number | undefined {
+  if (value === undefined || value === null) {
+    if (required) problems.push({ field, reason: 'required' });
+    return undefined;
+  }
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    problems.push({ field, reason: 'must be a non-negative number of euros' });
+    return undefined;
+  }
+  if (Math.round(value * 100) !== Number((value * 100).toFixed(6))) {
+    problems.push({ field, reason: 'at most two decimals (cents)' });
+    return undefined;
+  }
+  return value;
+}
+
+function code(value: unknown, field: string, problems: Problems): string | undefined {
+  if (typeof value !== 'string' || !CODE.test(value)) {
+    problems.push({ field, reason: 'must be a code of 1-100 letters, digits and . _ : -' });
+    return undefined;
+  }
+  return value;
+}
+
+/**
+ * Checks a convention as an admin posts it. Codes only (funder, programme, scales): a convention
+ * is read by funders, and the funder read models hold no names or free text.
+ */
+export function validateConvention(input: unknown, knownProgramme?: (code: string) => boolean): ConventionTerms {
+  const problems: Problems = [];
+  if (!isRecord(input)) throw new ValidationError('A convention must be a JSON object.', [{ field: 'body', reason: 'not an object' }]);
+  const funder = code(input.funder, 'funder', problems);
+  const programme = code(input.programme, 'programme', problems);
+  if (programme && knownProgramme && !knownProgramme(programme)) problems.push({ field: 'programme', reason: `unknown programme ${programme}` });
+  const year = input.year;
+  if (typeof year !== 'number' || !Number.isInteger(year) || year < 2000 || year > 2100) problems.push({ field: 'year', reason: 'must be a year between 2000 and 2100' });
+
+  const prices: ConventionTerms['prices'] = {};
+  const rawPrices = input.prices;
+  if (!isRecord(rawPrices)) problems.push({ field: 'prices', reason: 'required: an object with perDiagnostic, perMonth, perMeasure and/or perDwellingYear' });
+  else {
+    const known = ['perDiagnostic', 'perMonth', 'perMeasure', 'perDwellingYear'];
+    for (const k of Object.keys(rawPrices)) if (!known.includes(k)) problems.push({ field: `prices.${k}`, reason: `unknown price; expected one of ${known.join(', ')}` });
+    const perDiagnostic = amount(rawPrices.perDiagnostic, 'prices.perDiagnostic', problems);
+    const perMonth = amount(rawPrices.perMonth, 'prices.perMonth', problems);
+    const perDwellingYear = amount(rawPrices.perDwellingYear, 'prices.perDwellingYear', problems);
+    if (perDiagnostic !== undefined) prices.perDiagnostic = perDiagnostic;
+    if (perMonth !== undefined) prices.perMonth = perMonth;
+    if (perDwellingYear !== undefined) prices.perDwellingYear = perDwellingYear;
+    if (rawPrices.perMeasure !== undefined) {
+      if (!Array.isArray(rawPrices.perMeasure) || rawPrices.perMeasure.length === 0) {
+        problems.push({ field: 'prices.perMeasure', reason: 'must be a non-empty list of { code, price }' });
+      } else {
+        const scales: { code: string; price: number }[] = [];
+        rawPrices.perMeasure.forEach((s: unknown, i: number) => {
+          const c = isRecord(s) ? code(s.code, `prices.perMeasure[${i}].code`, problems) : undefined;
+          const p = isRecord(s) ? amount(s.price, `prices.perMeasure[${i}].price`, problems, true) : undefined;
+          if (!isRecord(s)) problems.push({ field: `prices.perMeasure[${i}]`, reason: 'must be { code, price }' });
+          if (c && scales.some((x) => x.code === c)) problems.push({ field: `prices.perMeasure[${i}].code`, reason: 'duplicate scale' });
+          if (c !== undefined && p !== undefined) scales.push({ code: c, price: p });
+        });
+        prices.perMeasure = scales;
+      }
+    }
+    if (Object.keys(prices).length === 0 && !problems.some((p) => p.field.startsWith('prices'))) problems.push({ field: 'prices', reason: 'at least one price is needed' });
+  }
+  const yearlyCap = amount(input.yearlyCap, 'yearlyCap', problems, true);
+
+  let funderShares: ConventionTerms['funderShares'] = funder ? [{ funder, share: 1 }] : [];
+  if (input.funderShares !== undefined) {
+    if (!Array.isArray(input.funderShares) || input.funderShares.length === 0) problems.push({ field: 'funderShares', reason: 'must be a non-empty list of { funder, share }' });
+    else {
+      funderShares = [];
+      input.funderShares.forEach((s: unknown, i: number) => {
+        const f = isRecord(s) ? code(s.funder, `funderShares[${i}].funder`, problems) : undefined;
+        const share = isRecord(s) ? s.share : undefined;
+        if (typeof share !== 'number' || !(share > 0 && share <= 1)) problems.push({ field: `funderShares[${i}].share`, reason: 'must be a number in (0, 1]' });
+        else if (f) {
+          if (funderShares.some((x) => x.funder === f)) problems.push({ field: `funderShares[${i}].funder`, reason: 'duplicate funder' });
+          funderShares.push({ funder: f, share });
+        }
+      });
+      const sum = funderShares.reduce((s, x) => s + x.share, 0);
+      if (funderShares.length === input.funderShares.length && Math.abs(sum - 1) > 1e-9) problems.push({ field: 'funderShares', reason: `shares must sum to 1 (they sum to ${sum})` });
+    }
+  }
+
+  let plannedVolumes: ConventionTerms['plannedVolumes'];
+  if (input.plannedVolumes !== undefined) {
+    if (!isRecord(input.plannedVolumes)) problems.push({ field: 'plannedVolumes', reason: 'must be an object' });
+    else {
+      plannedVolumes = {};
+      for (const k of ['diagnostics', 'measures', 'monthMeasures', 'dwellingYears'] as const) {
+        const v = input.plannedVolumes[k];
+        if (v === undefined) continue;
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) problems.push({ field: `plannedVolumes.${k}`, reason: 'must be a non-negative integer' });
+        else plannedVolumes[k] = v;
+      }
+    }
+  }
+
+  if (problems.length > 0) throw new ValidationError('The convention is invalid.', problems, 'invalid-convention');
+  return {
+    funder: funder as string,
+    programme: programme as string,
+    year: year as number,
+    prices,
+    yearlyCap: yearlyCap as number,
+    funderShares,
+    ...(plannedVolumes ? { plannedVolumes } : {}),
+  };
+}

@@ -1,0 +1,194 @@
+import type { CalendarDate } from '../../libs/domain/src';
+import type { RecordedEvent } from '../../libs/event-store/src/event-store.port';
+import type { TrajectoryEventDataMap } from '../../workflows/trajectory/src/events';
+import { businessDate } from '../core/event-date';
+import type { ActivePeriod } from './month-measures.calculator';
+
+/** Axis -> rating; the worst rating of an axis' items when several were rated. */
+export type GridSummary = Record<string, 'acquired' | 'in-progress' | 'needs-support'>;
+
+export interface DiagnosticFacts {
+  startedOn: CalendarDate;
+  concludedOn: CalendarDate | null;
+  outcome: string | null;
+}
+
+export interface MeasureFacts {
+  startsOn: CalendarDate;
+  measureType: string;
+  /** Scale (barème) when the contract names one; pricing falls back to the convention's first scale. */
+  scale: string | null;
+  /** First day it no longer was in briques (evaluation, closing); null while it is. */
+  leftOn: CalendarDate | null;
+  /** Days in briques and not suspended: what month-measures count. */
+  periods: ActivePeriod[];
+}
+
+/**
+ * What the funder figures need about one trajectory. Categorical facts and dates only: no name
+ * (not even the prescriber's or a partner's organisation), no free text, never data.personal.
+ */
+export interface FunderFacts {
+  version: number;
+  householdId: string;
+  programmeCode: string;
+  saisineOn: CalendarDate;
+  saisineConventionId: string | null;
+  contractConventionId: string | null;
+  prescriberKind: string;
+  motives: string[];
+  profile: { composition: string; childrenCount: number; ageBand: string; gender: string; resources: string };
+  diagnostics: DiagnosticFacts[];
+  measures: MeasureFacts[];
+  /** Brique code -> first start date. */
+  briques: Record<string, CalendarDate>;
+  gridAtDiagnostic: GridSummary | null;
+  gridAtFinal: GridSummary | null;
+  finalEvaluationOn: CalendarDate | null;
+  /** End reason of the final evaluation or the closing; for closings without one, how it ended. */
+  endReason: string | null;
+  closedOn: CalendarDate | null;
+}
+
+type Data<K extends keyof TrajectoryEventDataMap> = TrajectoryEventDataMap[K];
+
+const SEVERITY = { acquired: 0, 'in-progress': 1, 'needs-support': 2 } as const;
+
+function summarise(ratings: readonly { axis: string; rating: keyof typeof SEVERITY }[]): GridSummary {
+  const out: GridSummary = {};
+  for (const r of ratings) {
+    const prev = out[r.axis];
+    if (!prev || SEVERITY[r.rating] > SEVERITY[prev]) out[r.axis] = r.rating;
+  }
+  return out;
+}
+
+function lastMeasure(f: FunderFacts, update: (m: MeasureFacts) => MeasureFacts): FunderFacts {
+  if (f.measures.length === 0) return f;
+  const measures = [...f.measures];
+  measures[measures.length - 1] = update(measures[measures.length - 1]);
+  return { ...f, measures };
+}
+
+/** Closes the open active period of the current measure on `on` (the first day not billed). */
+function pause(f: FunderFacts, on: CalendarDate): FunderFacts {
+  return lastMeasure(f, (m) => {
+    const open = m.periods[m.periods.length - 1];
+    if (!open || open.to !== null) return m;
+    return { ...m, periods: [...m.periods.slice(0, -1), { from: open.from, to: on }] };
+  });
+}
+
+function activate(f: FunderFacts, on: CalendarDate): FunderFacts {
+  return lastMeasure(f, (m) => {
+    const open = m.periods[m.periods.length - 1];
+    if (open && open.to === null) return m;
+    return { ...m, leftOn: null, periods: [...m.periods, { from: on, to: null }] };
+  });
+}
+
+function leave(f: FunderFacts, on: CalendarDate): FunderFacts {
+  return lastMeasure(pause(f, on), (m) => (m.leftOn === null ? { ...m, leftOn: on } : m));
+}
+
+function close(f: FunderFacts, on: CalendarDate, endReason: string | null): FunderFacts {
+  const left = leave(f, on);
+  return { ...left, closedOn: on, endReason: endReason ?? left.endReason };
+}
+
+function conclude(f: FunderFacts, on: CalendarDate, outcome: string): FunderFacts {
+  const diagnostics = [...f.diagnostics];
+  const last = diagnostics[diagnostics.length - 1];
+  if (last && last.concludedOn === null) diagnostics[diagnostics.length - 1] = { ...last, concludedOn: on, outcome };
+  return { ...f, diagnostics };
+}
+
+export function evolveFunderFacts(facts: FunderFacts | undefined, event: RecordedEvent): FunderFacts | undefined {
+  const on = businessDate(event);
+  if (!facts) {
+    if (event.type !== 'SaisineReceived') return undefined;
+    const d = event.data as Data<'SaisineReceived'>;
+    return {
+      version: event.version,
+      householdId: d.householdId,
+      programmeCode: d.programme.code,
+      saisineOn: on,
+      saisineConventionId: d.conventionId ?? null,
+      contractConventionId: null,
+      prescriberKind: d.prescriber.kind,
+      motives: [...d.motives],
+      profile: {
+        composition: d.household.composition,
+        childrenCount: d.household.childrenCount,
+        ageBand: d.household.ageBand,
+        gender: d.household.referenceGender,
+        resources: d.household.mainResources,
+      },
+      diagnostics: [],
+      measures: [],
+      briques: {},
+      gridAtDiagnostic: null,
+      gridAtFinal: null,
+      finalEvaluationOn: null,
+      endReason: null,
+      closedOn: null,
+    };
+  }
+  const f: FunderFacts = { ...facts, version: event.version };
+  switch (event.type) {
+    case 'FirstContactRecorded':
+    case 'TrajectoryReopened':
+      return { ...f, diagnostics: [...f.diagnostics, { startedOn: on, concludedOn: null, outcome: null }] };
+    case 'EvaluationGridRecorded':
+      return { ...f, gridAtDiagnostic: summarise((event.data as Data<'EvaluationGridRecorded'>).ratings) };
+    case 'DiagnosticConcluded': {
+      const outcome = (event.data as Data<'DiagnosticConcluded'>).outcome;
+      const concluded = conclude(f, on, outcome);
+      return outcome === 'autonomous' ? close(concluded, on, 'autonomous') : concluded;
+    }
+    case 'ContractDrafted': {
+      const d = event.data as Data<'ContractDrafted'>;
+      return { ...f, contractConventionId: d.conventionId ?? f.contractConventionId };
+    }
+    case 'MeasureStarted': {
+      const d = event.data as Data<'MeasureStarted'> & { scale?: string };
+      const measure: MeasureFacts = { startsOn: d.startsOn, measureType: d.measureType, scale: d.scale ?? null, leftOn: null, periods: [{ from: d.startsOn, to: null }] };
+      return { ...f, contractConventionId: d.conventionId ?? f.contractConventionId, measures: [...f.measures, measure] };
+    }
+    case 'BriqueStarted': {
+      const code = (event.data as Data<'BriqueStarted'>).code;
+      return code in f.briques ? f : { ...f, briques: { ...f.briques, [code]: on } };
+    }
+    case 'MeasureSuspended':
+      return pause(f, on);
+    case 'MeasureResumed':
+      return activate(f, on);
+    case 'MeasureRenewed':
+      // Renewed from the evaluation: back in briques from that day. Renewed in briques: nothing changes.
+      return f.measures.length > 0 && f.measures[f.measures.length - 1].leftOn !== null ? activate(f, on) : f;
+    case 'EvaluationStarted':
+      return leave(f, on);
+    case 'FinalEvaluationRecorded': {
+      const d = event.data as Data<'FinalEvaluationRecorded'>;
+      return { ...f, gridAtFinal: summarise(d.ratings), finalEvaluationOn: on, endReason: d.endReason };
+    }
+    case 'HandedOff':
+    case 'VeilleStarted':
+      return leave(f, on);
+    case 'TrajectoryClosed':
+      return close(f, on, (event.data as Data<'TrajectoryClosed'>).endReason);
+    case 'VeilleEnded':
+      return close(f, on, (event.data as Data<'VeilleEnded'>).endReason);
+    case 'RelaisConfirmed':
+      return close(f, on, f.endReason ?? 'relais');
+    case 'SaisineReoriented':
+      return close(f, on, 'reoriented');
+    case 'SaisineDeclined':
+    case 'ContractDeclined':
+      return close(f, on, 'declined');
+    case 'TrajectoryWithdrawn':
+      return close(f, on, 'withdrawn');
+    default:
+      return f;
+  }
+}

@@ -1,0 +1,73 @@
+import type { Consumption, ConsumptionLine } from './consumption.calculator';
+import { decimal, euros, toCsv, type CsvCell } from './csv.writer';
+import type { MonthlyDashboard } from './dashboard.calculator';
+import type { MaskedShare, YearlyReport } from './report.calculator';
+
+/** Labels are in French: these files go to funders' staff, who open them in a spreadsheet. */
+const UNIT_LABELS: Record<ConsumptionLine['kind'], string> = {
+  diagnostic: 'Diagnostics',
+  'month-measure': 'Mois-mesures',
+  measure: 'Mesures',
+  'dwelling-year': 'Logements-années',
+};
+
+function lineLabel(l: ConsumptionLine): string {
+  return l.kind === 'measure' && l.scale ? `${UNIT_LABELS.measure} (barème "${l.scale}")` : UNIT_LABELS[l.kind];
+}
+
+export function consumptionCsv(c: Consumption): string {
+  const rows: CsvCell[][] = c.lines.map((l) => ['Consommation', lineLabel(l), l.quantity, euros(l.unitPrice), euros(l.amount)]);
+  rows.push(['Total', `Convention ${c.conventionId} – ${c.programme} – ${c.year}`, '', '', euros(c.total)]);
+  rows.push(['Plafond', 'Plafond annuel', '', '', euros(c.cap)]);
+  rows.push(['Plafond', 'Reste disponible', '', '', euros(c.remaining)]);
+  rows.push(['Plafond', 'Taux de consommation (%)', '', '', decimal(c.usedPercent)]);
+  for (const s of c.funderShares) rows.push(['Répartition', `Part de ${s.funder} (${decimal(Math.round(s.share * 1000) / 10)} %)`, '', '', euros(s.amount)]);
+  return toCsv(['Rubrique', 'Libellé', 'Quantité', 'Prix unitaire (€)', 'Montant (€)'], rows);
+}
+
+export function dashboardCsv(d: MonthlyDashboard): string {
+  const rows: CsvCell[][] = [
+    ['Saisines reçues', '', d.saisinesReceived],
+    ['Diagnostics commencés', '', d.diagnosticsStarted],
+    ['Diagnostics conclus', '', d.diagnosticsConcluded],
+    ['Mesures actives', '', d.measuresActive],
+    ['Mois-mesures', '', d.monthMeasures],
+    ...Object.entries(d.closuresByEndReason).map(([reason, n]): CsvCell[] => ['Clôtures par motif', reason, n]),
+    ['Montant consommé ce mois (€)', '', euros(d.amountThisMonth)],
+    ["Montant consommé depuis le début de l'année (€)", '', euros(d.yearToDate.total)],
+    ['Plafond annuel (€)', '', euros(d.yearToDate.cap)],
+    ['Reste disponible (€)', '', euros(d.yearToDate.remaining)],
+  ];
+  return toCsv([`Indicateur – ${d.month}`, 'Détail', 'Valeur'], rows);
+}
+
+function shareRows(section: string, shares: readonly MaskedShare[]): CsvCell[][] {
+  return shares.map((s) => [section, s.category, s.count, decimal(s.percent)]);
+}
+
+export function reportCsv(r: YearlyReport): string {
+  const rows: CsvCell[][] = [
+    ['Ménages', 'reçus', r.households.received, ''],
+    ['Ménages', 'diagnostiqués', r.households.diagnosed, ''],
+    ['Ménages', 'accompagnés', r.households.accompanied, ''],
+    ['Ménages', "ensemble de l'année", r.households.population, ''],
+    ['Sorties', 'relogés', r.outcomes.housed, ''],
+    ['Sorties', 'maintenus dans le logement', r.outcomes.maintained, ''],
+    ['Sorties', 'abandons', r.outcomes.abandoned, ''],
+    ['Durée moyenne', 'mesures terminées', r.averageDuration.measures, ''],
+    ['Durée moyenne', 'jours', decimal(r.averageDuration.days), ''],
+    ['Durée moyenne', 'mois', decimal(r.averageDuration.months), ''],
+    ...shareRows('Composition du ménage', r.profile.composition),
+    ...shareRows('Ressources', r.profile.resources),
+    ...shareRows("Tranche d'âge", r.profile.ageBand),
+    ...shareRows('Genre de la personne de référence', r.profile.gender),
+    ...shareRows('Briques', r.briques),
+    ['Grille', 'évaluations finales', r.gridProgress.evaluated, ''],
+    ...r.gridProgress.axes.flatMap((a): CsvCell[][] => [
+      [`Grille – ${a.axis}`, 'progression', a.improved, ''],
+      [`Grille – ${a.axis}`, 'stable', a.unchanged, ''],
+      [`Grille – ${a.axis}`, 'régression', a.worsened, ''],
+    ]),
+  ];
+  return toCsv([`Rubrique – ${r.year}`, 'Catégorie', 'Effectif', 'Part (%)'], rows);
+}
