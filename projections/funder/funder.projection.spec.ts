@@ -1,0 +1,65 @@
+import { FixedClock } from '../../libs/domain/src';
+import { catchUp, dumpTable } from '../core/testing/projection-harness';
+import { MemoryEventStore } from '../core/testing/memory-event.store';
+import { DATABASE_URL, pgliteTestDatabase, postgresTestDatabase, type TestDatabase } from '../core/testing/test-database';
+import { createConvention } from './convention.commands';
+import { funderProjection } from './funder.projection';
+import { conventionConsumption, conventionDashboard, conventionReport, ConventionNotFound, listConventions } from './funder.queries';
+import { CONVENTION, scenario } from './testing/funder-fixtures';
+
+const backends: [string, () => Promise<TestDatabase>][] = [['pglite', pgliteTestDatabase]];
+if (DATABASE_URL) backends.push(['postgres', () => postgresTestDatabase('funder')]);
+
+describe.each(backends)('funder read model on %s', (_kind, open) => {
+  let db: TestDatabase;
+  const store = new MemoryEventStore();
+  const clock = new FixedClock('2026-06-15T10:00:00Z');
+  const { t1, t2, t3, t4, t5 } = scenario();
+  const admin = { id: 'admin-1', role: 'admin' };
+  const { id: _id, createdOn: _createdOn, ...terms } = CONVENTION;
+
+  beforeAll(async () => {
+    db = await open();
+    await createConvention(store, terms, { actor: admin, clock, id: CONVENTION.id });
+    for (const j of [t1, t2, t3, t4, t5]) await store.append(j.streamId, j.events);
+    await catchUp(store, db, [funderProjection()], 4);
+  });
+  afterAll(() => db.close());
+
+  it('builds the conventions table from ConventionCreated events', async () => {
+    expect(await listConventions(db)).toEqual([{ ...CONVENTION, createdOn: '2026-06-15' }]);
+    expect(await listConventions(db, { year: 2025 })).toEqual([]);
+  });
+
+  it('prices what the convention pays for, with the same figures as the hand-computed scenario', async () => {
+    const c = await conventionConsumption(db, clock, CONVENTION.id, 2026);
+    expect(c.lines.map((l) => [l.kind, l.scale, l.quantity])).toEqual([
+      ['diagnostic', null, 3],
+      ['month-measure', null, 9],
+      ['measure', 'standard', 1],
+      ['measure', 'renforce', 0],
+      ['dwelling-year', null, 2],
+    ]);
+    expect(c.total).toBe(266000);
+    const dashboard = await conventionDashboard(db, clock, CONVENTION.id, '2026-03');
+    expect(dashboard).toMatchObject({ saisinesReceived: 1, monthMeasures: 2, amountThisMonth: 53000 });
+    const report = await conventionReport(db, clock, CONVENTION.id);
+    expect(report).toMatchObject({ year: 2026, households: { received: '<5' } });
+    await expect(conventionConsumption(db, clock, 'nope')).rejects.toBeInstanceOf(ConventionNotFound);
+  });
+
+  it('stops giving unnamed trajectories to a convention once its programme has two that year', async () => {
+    await createConvention(store, { ...terms, funder: 'caf-x', funderShares: undefined }, { actor: admin, clock, id: 'conv-second' });
+    await catchUp(store, db, [funderProjection()]);
+    const c = await conventionConsumption(db, clock, CONVENTION.id, 2026);
+    expect(c.lines[0]).toMatchObject({ kind: 'diagnostic', quantity: 2 }); // t4 is no longer attributable
+  });
+
+  it('holds no name, no free text and nothing of data.personal', async () => {
+    const dump = [...(await dumpTable(db, 'funder_trajectories', 'trajectory_id')), ...(await dumpTable(db, 'funder_conventions', 'id'))].join('\n');
+    for (const secret of ['Dupont', 'Amélie', '0600000000', 'free text', 'Habitat Test', 'CCAS Test', 'find a flat', 'talked about rent', 'private', 'personal']) {
+      expect(dump).not.toContain(secret);
+    }
+    expect(dump).toContain('single-parent');
+  });
+});
