@@ -19,8 +19,12 @@ export interface ConventionDirectory {
 export class ListConventionDirectory implements ConventionDirectory {
   private readonly index = new Map<string, ConventionInfo>();
 
-  constructor(conventions: readonly ConventionInfo[]) {
-    for (const c of conventions) this.index.set(c.id, { ...c, funderIds: [...new Set(c.funderIds)].sort() });
+  constructor(conventions: readonly ConventionInfo[] = []) {
+    for (const c of conventions) this.add(c);
+  }
+
+  add(c: ConventionInfo): void {
+    this.index.set(c.id, { ...c, funderIds: [...new Set(c.funderIds)].sort() });
   }
 
   byId(conventionId: string): ConventionInfo | undefined {

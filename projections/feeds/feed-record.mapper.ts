@@ -112,6 +112,16 @@ export function mapFeedEvent(state: TrajectoryFeedState | undefined, event: Feed
   return route(next, entries, ctx);
 }
 
+/**
+ * Sends a trajectory's waiting entries now that a convention became known (a ConventionCreated seen
+ * after the saisine that names it). Returns the state unchanged when they still cannot go.
+ */
+export function flushPending(state: TrajectoryFeedState, ctx: MappingContext): MappingResult {
+  if (state.pending.length === 0) return { state, records: [] };
+  const result = route(structuredClone(state), [], ctx);
+  return result.records.length > 0 ? result : { state, records: [] };
+}
+
 type Emit = (kind: FeedKind, details?: FeedDetails, discriminator?: string) => void;
 
 function applyFact(s: TrajectoryFeedState, fact: TrajectoryFact, date: CalendarDate, emit: Emit): void {

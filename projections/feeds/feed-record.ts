@@ -89,14 +89,19 @@ export interface FeedRecord {
   details: FeedDetails;
 }
 
-/** Kafka topic names allow [a-zA-Z0-9._-]; funder ids are checked against the same set. */
-export const FUNDER_ID = /^[A-Za-z0-9_-]{1,100}$/;
+/** Funder ids are codes, as conventions validate them (projections/funder/convention.validator.ts). */
+export const FUNDER_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 
 export function isFunderId(value: unknown): value is string {
   return typeof value === 'string' && FUNDER_ID.test(value);
 }
 
+/**
+ * Kafka topic names allow [a-zA-Z0-9._-]; a funder code may also hold ':'. The escape is one-to-one
+ * ('_' -> '__', ':' -> '_c'), so two funders can never be given the same topic, and ids made of
+ * letters, digits, '.' and '-' (the usual case) appear as they are.
+ */
 export function feedTopic(funderId: string): string {
-  if (!isFunderId(funderId)) throw new Error(`Funder id "${funderId}" cannot name a Kafka topic (letters, digits, _ and - only).`);
-  return `accompagnement.feed.${funderId}.v${FEED_SCHEMA_VERSION}`;
+  if (!isFunderId(funderId)) throw new Error(`Funder id "${funderId}" is not a funder code (letters, digits and . _ : - only).`);
+  return `accompagnement.feed.${funderId.replace(/_/g, '__').replace(/:/g, '_c')}.v${FEED_SCHEMA_VERSION}`;
 }

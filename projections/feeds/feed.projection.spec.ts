@@ -6,30 +6,29 @@ import { ProjectionSchema } from '../core/projection.schema';
 import { sqlMigrator } from '../core/sql.migrator';
 import { MemoryEventStore } from '../core/testing/memory-event.store';
 import { DATABASE_URL, pgliteTestDatabase, postgresTestDatabase, type TestDatabase } from '../core/testing/test-database';
+import { ListConventionDirectory } from './convention-directory';
+import { conventionFromEvent } from './feed-conventions';
 import type { FeedRecordDraft } from './feed-record';
 import { mapFeedEvent, type TrajectoryFeedState } from './feed-record.mapper';
 import { FEED_PROJECTION, feedProjection } from './feed.projection';
 import { readFeedAfter, readFunderFeed } from './feed.queries';
-import { staticConventionSource } from './static-convention.source';
+import { appendConvention, appendJourney } from './testing/feed-fixtures';
 import { personalDataFor, TrajectoryJourney } from './testing/trajectory-journey';
 import { TrajectoryPseudonymiser } from './trajectory-pseudonymiser';
 
 const backends: [string, () => Promise<TestDatabase>][] = [['pglite', pgliteTestDatabase]];
 if (DATABASE_URL) backends.push(['postgres', () => postgresTestDatabase('feed_projection')]);
 
-const conventions = staticConventionSource([{ id: 'conv-1', programme: 'asll-test', year: 2026, funderIds: ['departement-x', 'caf-x'] }]);
-
-async function appendJourney(store: MemoryEventStore, journey: TrajectoryJourney): Promise<void> {
-  // One append per event, as the API does per command: events of different trajectories interleave.
-  for (const e of journey.events) await store.append(journey.streamId, [{ id: e.id, type: e.type, data: e.data, metadata: { ...e.metadata } }]);
-}
+const CONVENTION = { id: 'conv-1', funders: ['departement-x', 'caf-x'] };
 
 /** What the pure mapping gives for the store's events in $all order: the table must hold exactly this. */
-async function expectedRecords(store: MemoryEventStore, pseudonymiser: TrajectoryPseudonymiser): Promise<FeedRecordDraft[]> {
-  const directory = await conventions.load({ query: async () => ({ rows: [] }) });
+function expectedRecords(store: MemoryEventStore, pseudonymiser: TrajectoryPseudonymiser): FeedRecordDraft[] {
+  const directory = new ListConventionDirectory();
   const states = new Map<string, TrajectoryFeedState | undefined>();
   const out: FeedRecordDraft[] = [];
   for (const event of store.events) {
+    const convention = conventionFromEvent(event);
+    if (convention) directory.add(convention);
     const r = mapFeedEvent(states.get(event.streamId), event, { directory, pseudonymiser });
     states.set(event.streamId, r.state);
     out.push(...r.records);
@@ -46,6 +45,7 @@ describe.each(backends)('feed projection on %s', (_kind, open) => {
   beforeEach(async () => {
     db = await open();
     store = new MemoryEventStore();
+    await appendConvention(store, CONVENTION);
   });
   afterEach(async () => {
     await runner?.stop();
@@ -59,7 +59,7 @@ describe.each(backends)('feed projection on %s', (_kind, open) => {
       db,
       schema: new ProjectionSchema(db, sqlMigrator),
       lock: new InProcessLock(),
-      projection: feedProjection({ pseudonymiser, conventions }),
+      projection: feedProjection({ pseudonymiser }),
       batchSize,
       idleMs: 10,
       onMidBatch,
@@ -83,7 +83,7 @@ describe.each(backends)('feed projection on %s', (_kind, open) => {
     await runToEnd(runner);
 
     const written = await allRecords();
-    const expected = await expectedRecords(store, pseudonymiser);
+    const expected = expectedRecords(store, pseudonymiser);
     expect(written.map((r) => r.recordId)).toEqual(expected.map((r) => r.recordId));
     expect(written.map((r) => r.sequence)).toEqual([...written.map((r) => r.sequence)].sort((a, b) => a - b));
     expect(written[0]).toEqual({
@@ -143,11 +143,32 @@ describe.each(backends)('feed projection on %s', (_kind, open) => {
     await runToEnd(runner);
     const before = await allRecords();
     await runner.stop();
-    await new ProjectionSchema(db, sqlMigrator).reset(feedProjection({ pseudonymiser, conventions }));
+    await new ProjectionSchema(db, sqlMigrator).reset(feedProjection({ pseudonymiser }));
     runner = makeRunner();
     await runToEnd(runner);
     const after = await allRecords();
     expect(after.map((r) => r.recordId)).toEqual(before.map((r) => r.recordId));
     expect(after[0].sequence).toBeGreaterThan(before[before.length - 1].sequence);
+  });
+
+  it('sends the records a trajectory held for a convention created after its saisine', async () => {
+    const journey = new TrajectoryJourney().saisine('2026-02-01', { conventionId: 'conv-late' }).diagnostic('2026-02-03', '2026-02-10');
+    await appendJourney(store, journey);
+    runner = makeRunner();
+    await runToEnd(runner);
+    expect(await allRecords()).toEqual([]);
+    const { rows } = await db.query<{ pending: number }>('SELECT pending FROM feed_trajectories');
+    expect(rows).toEqual([{ pending: 2 }]);
+
+    await appendConvention(store, { id: 'conv-late', funders: ['region-x'] });
+    const waited = runner.whenCaughtUp();
+    runner.wake();
+    await waited;
+    const records = await allRecords();
+    expect(records.map((r) => [r.funderId, r.kind, r.businessDate])).toEqual([
+      ['region-x', 'saisine-received', '2026-02-01'],
+      ['region-x', 'diagnostic-concluded', '2026-02-10'],
+    ]);
+    expect((await db.query<{ pending: number }>('SELECT pending FROM feed_trajectories')).rows).toEqual([{ pending: 0 }]);
   });
 });

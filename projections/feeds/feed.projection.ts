@@ -3,28 +3,22 @@ import { CHECKPOINTS_TABLE } from '../core/checkpoint.repository';
 import { upsertJsonRows } from '../core/json-rows';
 import type { Projection, ProjectionTx } from '../core/projection.port';
 import type { SqlExecutor } from '../core/sql.port';
-import type { ConventionDirectory } from './convention-directory';
+import { ListConventionDirectory, type ConventionInfo } from './convention-directory';
+import { conventionFromEvent, FEED_CONVENTIONS_TABLE, loadConventions, saveConventions } from './feed-conventions';
 import { FEED_SCHEMA_VERSION, type FeedRecordDraft } from './feed-record';
-import { mapFeedEvent, type TrajectoryFeedState } from './feed-record.mapper';
+import { flushPending, mapFeedEvent, type MappingContext, type TrajectoryFeedState } from './feed-record.mapper';
 import { FEED_MIGRATIONS, FEED_RECORDS_TABLE, FEED_TRAJECTORIES_TABLE } from './feed.tables';
 import type { TrajectoryPseudonymiser } from './trajectory-pseudonymiser';
 
 export const FEED_PROJECTION = 'funder-feed';
 
-/** Where the feed learns which funders share a convention; read once per batch inside its transaction. */
-export interface ConventionSource {
-  load(tx: SqlExecutor): Promise<ConventionDirectory>;
-  /** Part of the projection's version: other conventions route records differently. */
-  readonly version: string;
-}
-
 export interface FeedProjectionOptions {
   pseudonymiser: TrajectoryPseudonymiser;
-  conventions: ConventionSource;
 }
 
 interface BatchUnit {
-  directory: ConventionDirectory;
+  ctx: MappingContext & { directory: ListConventionDirectory };
+  newConventions: ConventionInfo[];
   loaded: Map<string, TrajectoryFeedState>;
   current: Map<string, TrajectoryFeedState>;
   records: FeedRecordDraft[];
@@ -45,8 +39,8 @@ export function feedProjection(options: FeedProjectionOptions): Projection {
 
   return {
     name: FEED_PROJECTION,
-    version: `1+conventions:${options.conventions.version}`,
-    tables: [FEED_RECORDS_TABLE, FEED_TRAJECTORIES_TABLE],
+    version: '1',
+    tables: [FEED_RECORDS_TABLE, FEED_TRAJECTORIES_TABLE, FEED_CONVENTIONS_TABLE],
     migrations: FEED_MIGRATIONS,
 
     async beforeBatch(events: readonly RecordedEvent[], tx: ProjectionTx) {
@@ -65,15 +59,23 @@ export function feedProjection(options: FeedProjectionOptions): Projection {
         );
         for (const r of rows) loaded.set(r.trajectory_id, typeof r.state === 'string' ? JSON.parse(r.state) : r.state);
       }
-      const directory = await options.conventions.load(tx);
-      tx.scratch.set(SLOT, { directory, loaded, current: new Map(loaded), records: [] } satisfies BatchUnit);
+      const directory = new ListConventionDirectory(await loadConventions(tx));
+      const unit: BatchUnit = { ctx: { directory, pseudonymiser: options.pseudonymiser }, newConventions: [], loaded, current: new Map(loaded), records: [] };
+      tx.scratch.set(SLOT, unit);
     },
 
     async handle(event: RecordedEvent, tx: ProjectionTx) {
+      const unit = unitOf(tx);
+      const convention = conventionFromEvent(event);
+      if (convention) {
+        unit.ctx.directory.add(convention);
+        unit.newConventions.push(convention);
+        await releaseWaiting(tx, unit);
+        return;
+      }
       const key = trajectoryKey(event.streamId);
       if (key === undefined) return;
-      const unit = unitOf(tx);
-      const result = mapFeedEvent(unit.current.get(key), event, { directory: unit.directory, pseudonymiser: options.pseudonymiser });
+      const result = mapFeedEvent(unit.current.get(key), event, unit.ctx);
       if (result.state) unit.current.set(key, result.state);
       unit.records.push(...result.records);
     },
@@ -93,9 +95,30 @@ export function feedProjection(options: FeedProjectionOptions): Projection {
         ['trajectory_id'],
         changed.map(([key, state]) => ({ trajectory_id: key, state, pending: state.pending.length })),
       );
+      await saveConventions(tx, unit.newConventions);
       await insertRecords(tx, unit.records);
     },
   };
+}
+
+/** A new convention may be the one some trajectories' records were waiting for: send them now. */
+async function releaseWaiting(tx: ProjectionTx, unit: BatchUnit): Promise<void> {
+  const { rows } = await tx.query<{ trajectory_id: string; state: TrajectoryFeedState | string }>(
+    `SELECT trajectory_id, state FROM ${FEED_TRAJECTORIES_TABLE} WHERE pending > 0 ORDER BY trajectory_id`,
+  );
+  for (const r of rows) {
+    if (!unit.current.has(r.trajectory_id)) {
+      const state = typeof r.state === 'string' ? (JSON.parse(r.state) as TrajectoryFeedState) : r.state;
+      unit.loaded.set(r.trajectory_id, state);
+      unit.current.set(r.trajectory_id, state);
+    }
+  }
+  for (const [key, state] of [...unit.current].sort(([a], [b]) => a.localeCompare(b))) {
+    const result = flushPending(state, unit.ctx);
+    if (result.records.length === 0 || !result.state) continue;
+    unit.current.set(key, result.state);
+    unit.records.push(...result.records);
+  }
 }
 
 function trajectoryKey(streamId: string): string | undefined {

@@ -1,4 +1,5 @@
 import type { ProjectionMigration } from '../core/projection.port';
+import { FEED_CONVENTIONS_TABLE } from './feed-conventions';
 
 export const FEED_RECORDS_TABLE = 'feed_records';
 export const FEED_TRAJECTORIES_TABLE = 'feed_trajectories';
@@ -34,6 +35,13 @@ export const FEED_MIGRATIONS: readonly ProjectionMigration[] = [
         trajectory_id text PRIMARY KEY,
         state jsonb NOT NULL,
         pending integer NOT NULL DEFAULT 0
+      );
+      CREATE INDEX IF NOT EXISTS feed_trajectories_waiting ON ${FEED_TRAJECTORIES_TABLE} (trajectory_id) WHERE pending > 0;
+      CREATE TABLE IF NOT EXISTS ${FEED_CONVENTIONS_TABLE} (
+        id text PRIMARY KEY,
+        programme text NOT NULL,
+        year integer NOT NULL,
+        funder_ids jsonb NOT NULL
       );`,
   },
 ];

@@ -13,7 +13,7 @@ import { DATABASE_URL, postgresTestDatabase, type TestDatabase } from '../../../
 import type { FeedRecord } from '../../../../projections/feeds/feed-record';
 import { feedProjection } from '../../../../projections/feeds/feed.projection';
 import { readFeedAfter } from '../../../../projections/feeds/feed.queries';
-import { staticConventionSource } from '../../../../projections/feeds/static-convention.source';
+import { appendConvention, appendJourney } from '../../../../projections/feeds/testing/feed-fixtures';
 import { personalDataFor, TrajectoryJourney } from '../../../../projections/feeds/testing/trajectory-journey';
 import { TrajectoryPseudonymiser } from '../../../../projections/feeds/trajectory-pseudonymiser';
 import { SqlRelayPositionStore } from './sql-relay-position.store';
@@ -113,9 +113,10 @@ withPostgres(`feed relay killed with SIGKILL, reading the real feed table (Postg
   beforeAll(async () => {
     db = await postgresTestDatabase('relay_crash');
     const store = new MemoryEventStore();
+    await appendConvention(store, { id: 'conv-1', funders: ['caf-x', 'departement-x'] });
     for (let i = 0; i < 4; i++) {
       const journey = TrajectoryJourney.full('conv-1', personalDataFor(i));
-      for (const e of journey.events) await store.append(journey.streamId, [{ id: e.id, type: e.type, data: e.data, metadata: { ...e.metadata } }]);
+      await appendJourney(store, journey);
     }
     const runner = new ProjectionRunner({
       store,
@@ -124,7 +125,6 @@ withPostgres(`feed relay killed with SIGKILL, reading the real feed table (Postg
       lock: new InProcessLock(),
       projection: feedProjection({
         pseudonymiser: new TrajectoryPseudonymiser(randomBytes(32)),
-        conventions: staticConventionSource([{ id: 'conv-1', programme: 'asll-test', year: 2026, funderIds: ['caf-x', 'departement-x'] }]),
       }),
     });
     const caughtUp = runner.whenCaughtUp();

@@ -10,7 +10,7 @@ import { waitFor } from '../../../../projections/core/testing/wait-for';
 import { feedTopic, type FeedRecord } from '../../../../projections/feeds/feed-record';
 import { feedProjection } from '../../../../projections/feeds/feed.projection';
 import { readFeedAfter } from '../../../../projections/feeds/feed.queries';
-import { staticConventionSource } from '../../../../projections/feeds/static-convention.source';
+import { appendConvention, appendJourney } from '../../../../projections/feeds/testing/feed-fixtures';
 import { personalDataFor, TrajectoryJourney } from '../../../../projections/feeds/testing/trajectory-journey';
 import { TrajectoryPseudonymiser } from '../../../../projections/feeds/trajectory-pseudonymiser';
 import { FeedRelayConfigError, readFeedRelayConfig } from './feed-relay.config';
@@ -32,7 +32,9 @@ describe('kafka feed messages and relay configuration', () => {
 
   it('names one topic per funder and refuses funder ids Kafka cannot carry', () => {
     expect(feedTopic('caf-69')).toBe('accompagnement.feed.caf-69.v1');
-    expect(() => feedTopic('caf 69/x')).toThrow(/cannot name a Kafka topic/);
+    expect(() => feedTopic('caf 69/x')).toThrow(/not a funder code/);
+    expect(feedTopic('region:ara_2')).toBe('accompagnement.feed.region_cara__2.v1');
+    expect(feedTopic('region_cara')).not.toBe(feedTopic('region:ara'));
   });
 
   it('reads its configuration from the environment, off without KAFKA_BROKERS', () => {
@@ -68,9 +70,10 @@ withKafka(`feed relay to a real Kafka broker${KAFKA_BROKERS ? ` (${KAFKA_BROKERS
   beforeAll(async () => {
     db = await pgliteTestDatabase();
     const store = new MemoryEventStore();
+    await appendConvention(store, { id: 'conv-k', funders });
     journeys = Array.from({ length: 6 }, (_, i) => TrajectoryJourney.full('conv-k', personalDataFor(100 + i)));
     for (const j of journeys) {
-      for (const e of j.events) await store.append(j.streamId, [{ id: e.id, type: e.type, data: e.data, metadata: { ...e.metadata } }]);
+      await appendJourney(store, j);
     }
     const runner = new ProjectionRunner({
       store,
@@ -79,7 +82,6 @@ withKafka(`feed relay to a real Kafka broker${KAFKA_BROKERS ? ` (${KAFKA_BROKERS
       lock: new InProcessLock(),
       projection: feedProjection({
         pseudonymiser: new TrajectoryPseudonymiser(randomBytes(32)),
-        conventions: staticConventionSource([{ id: 'conv-k', programme: 'asll-test', year: 2026, funderIds: funders }]),
       }),
     });
     const caughtUp = runner.whenCaughtUp();
