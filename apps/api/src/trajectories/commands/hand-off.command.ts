@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsOptional, ValidateNested } from 'class-validator';
+import { IsDefined, IsOptional, ValidateNested } from 'class-validator';
 import { type HandOffPayload } from '../../../../../workflows/trajectory/src';
 import { CommandBaseDto } from '../dto/command-base.dto';
 import { OrientationDto } from '../dto/orientation.dto';
@@ -10,6 +10,7 @@ import { TrajectoryCommand } from './trajectory-command';
 /** Hand off to a partner (relais). The trajectory stays in relais until the partner confirms. */
 export class HandOffDto extends CommandBaseDto implements HandOffPayload {
   @ApiProperty({ type: OrientationDto, description: 'The partner taking the household on.' })
+  @IsDefined()
   @ValidateNested()
   @Type(() => OrientationDto)
   partner!: OrientationDto;

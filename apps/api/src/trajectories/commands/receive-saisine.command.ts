@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsUUID, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDefined, IsIn, IsOptional, IsUUID, Matches, ValidateNested } from 'class-validator';
 import { type Motive, MOTIVES, type ReceiveSaisinePayload } from '../../../../../workflows/trajectory/src';
 import { CommandBaseDto } from '../dto/command-base.dto';
 import { HouseholdProfileDto, PrescriberDto, SaisinePersonalDto } from '../dto/household.dto';
@@ -24,6 +24,7 @@ export class ReceiveSaisineDto extends CommandBaseDto implements ReceiveSaisineP
   householdId?: string;
 
   @ApiProperty({ type: PrescriberDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => PrescriberDto)
   prescriber!: PrescriberDto;
@@ -37,6 +38,7 @@ export class ReceiveSaisineDto extends CommandBaseDto implements ReceiveSaisineP
   motives!: Motive[];
 
   @ApiProperty({ type: HouseholdProfileDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => HouseholdProfileDto)
   household!: HouseholdProfileDto;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsOptional, ValidateNested } from 'class-validator';
+import { IsDefined, IsOptional, ValidateNested } from 'class-validator';
 import { type ReorientPayload } from '../../../../../workflows/trajectory/src';
 import { CommandBaseDto } from '../dto/command-base.dto';
 import { OrientationDto } from '../dto/orientation.dto';
@@ -10,6 +10,7 @@ import { TrajectoryCommand } from './trajectory-command';
 /** Reorient (out of scope). Another service fits better: closes the trajectory, saying where the household was sent. */
 export class ReorientDto extends CommandBaseDto implements ReorientPayload {
   @ApiProperty({ type: OrientationDto, description: 'Where the household was sent.' })
+  @IsDefined()
   @ValidateNested()
   @Type(() => OrientationDto)
   orientation!: OrientationDto;

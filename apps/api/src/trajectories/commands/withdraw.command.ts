@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsOptional, ValidateNested } from 'class-validator';
+import { IsDefined, IsOptional, ValidateNested } from 'class-validator';
 import { type WithdrawPayload } from '../../../../../workflows/trajectory/src';
 import { CommandBaseDto } from '../dto/command-base.dto';
 import { OrientationDto } from '../dto/orientation.dto';
@@ -10,6 +10,7 @@ import { TrajectoryCommand } from './trajectory-command';
 /** Withdraw (the household ends it). At any open stage; an orientation is recorded. */
 export class WithdrawDto extends CommandBaseDto implements WithdrawPayload {
   @ApiProperty({ type: OrientationDto, description: 'Where the household was sent.' })
+  @IsDefined()
   @ValidateNested()
   @Type(() => OrientationDto)
   orientation!: OrientationDto;

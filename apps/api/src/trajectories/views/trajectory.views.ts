@@ -105,7 +105,8 @@ export function trajectoryView(
     programme: code ? { code, ...(known?.title ? { title: known.title } : {}) } : null,
     ...(conventionId !== undefined ? { conventionId } : {}),
     ...(householdId !== undefined ? { householdId } : {}),
-    activeBriques,
+    // The folded context keeps the briques that ran when the trajectory closed; none runs any more.
+    activeBriques: snapshot.status === 'done' ? [] : activeBriques,
     nextDeadlines: deadlines.map((d) => ({ ...d, status: deadlineStatus(d.dueOn, today) })),
     allowedCommands,
     details,
