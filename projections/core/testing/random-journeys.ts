@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import { addDays, FixedClock, type CalendarDate } from '../../../libs/domain/src';
+import type { NewEvent } from '../../../libs/event-store/src/event-store.port';
+import { decide, initialSnapshot } from '../../../workflows/engine/src';
+import {
+  AGE_BANDS,
+  COMPOSITIONS,
+  GENDERS,
+  RESOURCES_TYPES,
+  createTrajectoryWorkflowV1,
+  type TrajectoryCommandType,
+  type TrajectorySnapshot,
+} from '../../../workflows/trajectory/src';
+import * as fixtures from '../../../workflows/trajectory/src/testing/command-fixtures';
+import { testDeps } from '../../../workflows/trajectory/src/testing/test-installation';
+
+/** Deterministic PRNG (mulberry32): a failing seed replays the same journeys. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface GeneratedTrajectory {
+  id: string;
+  streamId: string;
+  events: NewEvent[];
+  snapshot: TrajectorySnapshot;
+  refusals: number;
+}
+
+export interface JourneyOptions {
+  count: number;
+  seed?: number;
+  /** No command may be dated after this Paris date. */
+  today?: CalendarDate;
+  referents?: readonly string[];
+  conventions?: readonly (string | undefined)[];
+  maxSteps?: number;
+}
+
+/** Commands that move a trajectory on are picked more often than notes and side steps. */
+const WEIGHTS: Partial<Record<TrajectoryCommandType, number>> = {
+  'assign-referent': 6,
+  'record-first-contact': 6,
+  'record-evaluation-grid': 6,
+  'conclude-diagnostic': 6,
+  'draft-contract': 6,
+  'sign-contract': 8,
+  'start-brique': 5,
+  'record-point': 8,
+  'record-bilan': 4,
+  'complete-brique': 2,
+  suspend: 1,
+  resume: 4,
+  'change-referent': 0.3,
+  renew: 2,
+  'start-evaluation': 2,
+  'record-final-evaluation': 5,
+  'hand-off': 1,
+  'confirm-relais': 3,
+  'start-veille': 1,
+  'record-veille-visit': 2,
+  reopen: 1,
+  'end-veille': 1,
+  close: 2,
+  withdraw: 0.1,
+  reorient: 0.2,
+  decline: 0.2,
+  'record-note': 0.5,
+  'record-diagnostic-step': 1,
+};
+
+/**
+ * Trajectories driven through the real workflow (decide() of the trajectory machine v1): each step
+ * picks one of the commands the machine allows now, with a payload fitting the state; refused ones
+ * are simply not recorded. What comes out is exactly what the API would have stored.
+ */
+export function generateJourneys(options: JourneyOptions): GeneratedTrajectory[] {
+  const rnd = seededRandom(options.seed ?? 1);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+  const today = options.today ?? '2027-06-30';
+  const clock = new FixedClock(`${today}T12:00:00Z`);
+  const ids = { next: () => randomUUID() };
+  const definition = createTrajectoryWorkflowV1(testDeps());
+  const referents = options.referents ?? ['ref-a', 'ref-b', 'ref-c', 'ref-d'];
+  const conventions = options.conventions ?? ['conv-asll', 'conv-gla', undefined];
+  const out: GeneratedTrajectory[] = [];
+
+  for (let n = 0; n < options.count; n++) {
+    const id = randomUUID();
+    let snapshot: TrajectorySnapshot = initialSnapshot(definition);
+    let date = addDays('2026-01-01', Math.floor(rnd() * 365));
+    const events: NewEvent[] = [];
+    let refusals = 0;
+    let allowedNow: string[] = [];
+    const actor = { id: pick(referents), role: 'referent' as const };
+    const apply = (type: string, payload: unknown): boolean => {
+      const d = decide(definition, snapshot, { type, payload }, { actor, occurredAt: date }, { clock, ids });
+      if (!d.accepted) {
+        refusals++;
+        return false;
+      }
+      events.push(...d.events);
+      snapshot = d.snapshot;
+      allowedNow = d.allowedCommands;
+      return true;
+    };
+    const programmeCode = pick(['asll-test', 'gla-test']);
+    apply(
+      'receive-saisine',
+      fixtures.receiveSaisine({
+        programmeCode,
+        conventionId: pick(conventions),
+        household: {
+          composition: pick(COMPOSITIONS),
+          childrenCount: Math.floor(rnd() * 4),
+          ageBand: pick(AGE_BANDS),
+          referenceGender: pick(GENDERS),
+          mainResources: pick(RESOURCES_TYPES),
+        },
+      }).payload,
+    );
+    for (let step = 0; step < (options.maxSteps ?? 40) && snapshot.status !== 'done'; step++) {
+      const next = addDays(date, Math.floor(rnd() * 35));
+      if (next > today) break;
+      date = next;
+      const c = snapshot.context;
+      const allowed = (allowedNow as TrajectoryCommandType[]).filter((t) => (WEIGHTS[t] ?? 0) > 0);
+      if (allowed.length === 0) break;
+      for (let attempt = 0; attempt < 4; attempt++) {
+        const total = allowed.reduce((s, t) => s + (WEIGHTS[t] ?? 0), 0);
+        let r = rnd() * total;
+        const type = allowed.find((t) => (r -= WEIGHTS[t] ?? 0) < 0) ?? allowed[0];
+        const brique = c.activeBriques.length ? pick(c.activeBriques).code : undefined;
+        const programmeBriques = c.programme?.allowedBriques ?? ['2.1'];
+        const payloads: Partial<Record<TrajectoryCommandType, unknown>> = {
+          'assign-referent': { referentId: pick(referents) },
+          'change-referent': { referentId: pick(referents.filter((r2) => r2 !== c.referentId)), personal: { handOverNote: 'relais interne' } },
+          'conclude-diagnostic': fixtures.concludeDiagnostic({
+            outcome: pick(['propose-accompaniment', 'propose-accompaniment', 'propose-accompaniment', 'autonomous', 'orient-existing'] as const),
+            ...(rnd() < 0.5 ? { relaisPartner: { kind: 'savs' as const, partnerName: 'SAVS Test' } } : {}),
+          }).payload,
+          'draft-contract': fixtures.draftContract({ briques: [pick(programmeBriques), pick(programmeBriques)] }).payload,
+          'sign-contract': { party: (c.contract?.requiredParties ?? ['household']).find((p) => !c.contract?.signatures[p]) ?? 'household' },
+          'start-brique': { code: pick(programmeBriques) },
+          'record-point': { briqueCode: brique ?? '2.1', mode: 'home-visit', personal: { summary: 'point' } },
+          'complete-brique': { briqueCode: brique ?? '2.1', result: pick(['achieved', 'partly', 'not-achieved'] as const) },
+          'record-final-evaluation': fixtures.recordFinalEvaluation({ endReason: pick(['housed', 'maintained', 'autonomous', 'abandoned'] as const) }).payload,
+        };
+        const fixture = (fixtures as unknown as Record<string, (o?: object) => { payload: unknown }>)[camel(type)];
+        const payload = type in payloads ? payloads[type] : fixture ? fixture().payload : {};
+        if (apply(type, payload)) break;
+      }
+    }
+    out.push({ id, streamId: `trajectory-${id}`, events, snapshot, refusals });
+  }
+  return out;
+}
+
+function camel(kebab: string): string {
+  return kebab.replace(/-([a-z])/g, (_, ch: string) => ch.toUpperCase());
+}
