@@ -16,3 +16,4 @@ export * from './decide';
 export * from './workflow-registry';
 export * from './snapshot-cache.port';
 export * from './command-runner';
+export * from './state-diagram';

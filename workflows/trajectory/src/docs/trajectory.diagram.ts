@@ -1,0 +1,37 @@
+import { toMermaidStateDiagram } from '../../../engine/src';
+import { TRAJECTORY_COMMAND_SPECS } from '../commands/command.handlers';
+import type { TrajectoryCommandType } from '../commands/command-payloads';
+import { createTrajectoryMachine } from '../machine/trajectory.machine';
+import { trajectoryRulesV1 } from '../machine/trajectory-rules.v1';
+
+/** Where the generated page lives, from the repository root. */
+export const TRAJECTORY_DIAGRAM_PATH = 'docs/workflows/trajectory.md';
+
+function commandsProducing(eventType: string): string | undefined {
+  const names = (Object.keys(TRAJECTORY_COMMAND_SPECS) as TrajectoryCommandType[]).filter((c) =>
+    (TRAJECTORY_COMMAND_SPECS[c].produces as readonly string[]).includes(eventType),
+  );
+  if (eventType === 'MeasureStarted') names.push('sign-contract');
+  return names.length ? names.join(', ') : undefined;
+}
+
+/** The Markdown page for docs/workflows/trajectory.md, generated from the v1 machine. */
+export function renderTrajectoryDiagramDoc(): string {
+  const machine = createTrajectoryMachine(1, trajectoryRulesV1);
+  const diagram = toMermaidStateDiagram(machine, { describeEvent: commandsProducing });
+  return [
+    '# The trajectory workflow',
+    '',
+    '<!-- Generated from workflows/trajectory/src/machine/trajectory.machine.ts by `npm run docs:workflows`. Do not edit: a spec fails when this file is out of date. -->',
+    '',
+    'Each arrow is a domain event the machine accepts, with the command that produces it in',
+    'parentheses and the guard (a named list of rules, see `workflows/trajectory/src/machine/rules/`)',
+    'in brackets. An arrow from a state to itself changes the context but not the stage. The stage',
+    'layout is shared by every machine version; versions differ by their rules.',
+    '',
+    '```mermaid',
+    diagram.trimEnd(),
+    '```',
+    '',
+  ].join('\n');
+}
