@@ -1,0 +1,164 @@
+import type { FunderShare, PlannedVolumes, Pricing, Programme } from './programme';
+
+export interface ProgrammeProblem {
+  /** Dotted path, e.g. 'pricing.perMonth' or 'funderShares.1.share'. */
+  field: string;
+  reason: string;
+}
+
+export type ProgrammeValidation = { ok: true; programme: Programme } | { ok: false; problems: ProgrammeProblem[] };
+
+export interface ValidationOptions {
+  /** When given, every allowed brique must be a registered one. */
+  isKnownBrique?: (code: string) => boolean;
+}
+
+const DEFAULT_RETENTION_MONTHS = 24;
+const CODE = /^[a-z0-9][a-z0-9-]*$/;
+const FIELDS = [
+  'code',
+  'title',
+  'firstContactDays',
+  'diagnosticDays',
+  'contractSignatureDays',
+  'durationMonths',
+  'renewals',
+  'bilanEveryMonths',
+  'pointEveryMonths',
+  'allowedBriques',
+  'pricing',
+  'yearlyCap',
+  'plannedVolumes',
+  'funderShares',
+  'retentionMonths',
+];
+
+type Rec = Record<string, unknown>;
+const isRecord = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPositiveInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0;
+const isPositive = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
+
+/**
+ * Validates a programme as read from JSON: pure, every problem listed with its field, defaults
+ * applied (retentionMonths 24). Unknown fields are errors: a typo must not silently drop a rule.
+ */
+export function validateProgramme(raw: unknown, options: ValidationOptions = {}): ProgrammeValidation {
+  const problems: ProgrammeProblem[] = [];
+  const fail = (field: string, reason: string) => problems.push({ field, reason });
+  if (!isRecord(raw)) return { ok: false, problems: [{ field: '(root)', reason: 'must be a JSON object' }] };
+
+  for (const key of Object.keys(raw)) if (!FIELDS.includes(key)) fail(key, 'is not a programme field');
+
+  if (typeof raw.code !== 'string' || !CODE.test(raw.code)) fail('code', 'must be a kebab-case code (lowercase letters, digits, dashes)');
+  if (typeof raw.title !== 'string' || raw.title.trim() === '') fail('title', 'must be a non-empty string');
+  for (const field of ['firstContactDays', 'diagnosticDays', 'contractSignatureDays', 'durationMonths', 'bilanEveryMonths', 'pointEveryMonths'] as const) {
+    if (!isPositiveInt(raw[field])) fail(field, 'must be a positive whole number');
+  }
+
+  if (!isRecord(raw.renewals)) fail('renewals', 'must be an object { count, months }');
+  else {
+    const { count, months } = raw.renewals;
+    if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) fail('renewals.count', 'must be a whole number, 0 or more');
+    if (!isPositiveInt(months)) fail('renewals.months', 'must be a positive whole number');
+  }
+
+  if (!Array.isArray(raw.allowedBriques) || raw.allowedBriques.length === 0) fail('allowedBriques', 'must be a non-empty list of brique codes');
+  else {
+    const seen = new Set<string>();
+    raw.allowedBriques.forEach((code: unknown, i: number) => {
+      if (typeof code !== 'string' || code === '') fail(`allowedBriques.${i}`, 'must be a brique code');
+      else if (seen.has(code)) fail(`allowedBriques.${i}`, `repeats ${code}`);
+      else if (options.isKnownBrique && !options.isKnownBrique(code)) fail(`allowedBriques.${i}`, `is not a registered brique (${code})`);
+      if (typeof code === 'string') seen.add(code);
+    });
+  }
+
+  validatePricing(raw.pricing, fail);
+  if (!isPositive(raw.yearlyCap)) fail('yearlyCap', 'must be a positive number');
+
+  if (raw.plannedVolumes !== undefined) {
+    if (!isRecord(raw.plannedVolumes)) fail('plannedVolumes', 'must be an object');
+    else
+      for (const [key, value] of Object.entries(raw.plannedVolumes)) {
+        if (!['diagnostics', 'measures', 'monthMeasures', 'dwellingYears'].includes(key)) fail(`plannedVolumes.${key}`, 'is not a planned volume');
+        else if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) fail(`plannedVolumes.${key}`, 'must be a whole number, 0 or more');
+      }
+  }
+
+  validateShares(raw.funderShares, fail);
+  if (raw.retentionMonths !== undefined && !isPositiveInt(raw.retentionMonths)) fail('retentionMonths', 'must be a positive whole number');
+
+  if (problems.length) return { ok: false, problems };
+  const renewals = raw.renewals as Rec;
+  return {
+    ok: true,
+    programme: {
+      code: raw.code as string,
+      title: raw.title as string,
+      firstContactDays: raw.firstContactDays as number,
+      diagnosticDays: raw.diagnosticDays as number,
+      contractSignatureDays: raw.contractSignatureDays as number,
+      durationMonths: raw.durationMonths as number,
+      renewals: { count: renewals.count as number, months: renewals.months as number },
+      bilanEveryMonths: raw.bilanEveryMonths as number,
+      pointEveryMonths: raw.pointEveryMonths as number,
+      allowedBriques: [...(raw.allowedBriques as string[])],
+      pricing: structuredClone(raw.pricing) as Pricing,
+      yearlyCap: raw.yearlyCap as number,
+      ...(raw.plannedVolumes !== undefined ? { plannedVolumes: { ...(raw.plannedVolumes as PlannedVolumes) } } : {}),
+      funderShares: (raw.funderShares as FunderShare[]).map((s) => ({ funder: s.funder, share: s.share })),
+      retentionMonths: (raw.retentionMonths as number | undefined) ?? DEFAULT_RETENTION_MONTHS,
+    },
+  };
+}
+
+function validatePricing(pricing: unknown, fail: (field: string, reason: string) => void): void {
+  if (!isRecord(pricing)) {
+    fail('pricing', 'must be an object');
+    return;
+  }
+  const known = ['perDiagnostic', 'perMonth', 'perMeasure', 'perDwellingYear'];
+  for (const key of Object.keys(pricing)) if (!known.includes(key)) fail(`pricing.${key}`, 'is not a pricing field');
+  if (!known.some((k) => pricing[k] !== undefined)) fail('pricing', 'must set at least one of perDiagnostic, perMonth, perMeasure, perDwellingYear');
+  for (const key of ['perDiagnostic', 'perMonth', 'perDwellingYear']) {
+    if (pricing[key] !== undefined && !isPositive(pricing[key])) fail(`pricing.${key}`, 'must be a positive number');
+  }
+  if (pricing.perMeasure !== undefined) {
+    if (!Array.isArray(pricing.perMeasure) || pricing.perMeasure.length === 0) fail('pricing.perMeasure', 'must be a non-empty list of { code, price } scales');
+    else {
+      const codes = new Set<string>();
+      pricing.perMeasure.forEach((scale: unknown, i: number) => {
+        if (!isRecord(scale)) return fail(`pricing.perMeasure.${i}`, 'must be an object { code, price }');
+        if (typeof scale.code !== 'string' || scale.code === '') fail(`pricing.perMeasure.${i}.code`, 'must be a non-empty string');
+        else if (codes.has(scale.code)) fail(`pricing.perMeasure.${i}.code`, `repeats ${scale.code}`);
+        else codes.add(scale.code);
+        if (!isPositive(scale.price)) fail(`pricing.perMeasure.${i}.price`, 'must be a positive number');
+      });
+    }
+  }
+}
+
+function validateShares(shares: unknown, fail: (field: string, reason: string) => void): void {
+  if (!Array.isArray(shares) || shares.length === 0) {
+    fail('funderShares', 'must be a non-empty list of { funder, share }');
+    return;
+  }
+  const funders = new Set<string>();
+  let total = 0;
+  let valid = true;
+  shares.forEach((s: unknown, i: number) => {
+    if (!isRecord(s)) {
+      valid = false;
+      return fail(`funderShares.${i}`, 'must be an object { funder, share }');
+    }
+    if (typeof s.funder !== 'string' || s.funder === '') fail(`funderShares.${i}.funder`, 'must be a non-empty string');
+    else if (funders.has(s.funder)) fail(`funderShares.${i}.funder`, `repeats ${s.funder}`);
+    else funders.add(s.funder);
+    if (typeof s.share !== 'number' || !(s.share > 0 && s.share <= 1)) {
+      valid = false;
+      fail(`funderShares.${i}.share`, 'must be a number above 0 and at most 1');
+    } else total += s.share;
+  });
+  // Shares are decimals written by people (0.6 + 0.4): compare with a tolerance, not exactly.
+  if (valid && Math.abs(total - 1) > 1e-9) fail('funderShares', `shares must sum to 1 (they sum to ${Number(total.toFixed(6))})`);
+}
