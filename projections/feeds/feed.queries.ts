@@ -75,3 +75,9 @@ export async function readFeedAfter(db: SqlExecutor, after: bigint, limit: numbe
 export function clampLimit(limit: number): number {
   return Math.max(1, Math.min(MAX_PAGE, Math.floor(limit)));
 }
+
+/** The highest sequence written so far (0 for an empty feed): what a live tail watches. */
+export async function latestSequence(db: SqlExecutor): Promise<bigint> {
+  const { rows } = await db.query<{ last: string | number | null }>(`SELECT max(sequence) AS last FROM ${FEED_RECORDS_TABLE}`);
+  return BigInt(rows[0]?.last ?? 0);
+}

@@ -1,0 +1,202 @@
+import { randomUUID } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { mintToken, TokenVerifier } from '../../../../../libs/auth/src';
+import { FixedClock, type Role } from '../../../../../libs/domain/src';
+import type { EventStore } from '../../../../../libs/event-store/src/event-store.port';
+import { InProcessLock } from '../../../../../projections/core/projection.lock';
+import { ProjectionRunner } from '../../../../../projections/core/projection.runner';
+import { ProjectionSchema } from '../../../../../projections/core/projection.schema';
+import { sqlMigrator } from '../../../../../projections/core/sql.migrator';
+import { DATABASE_URL, pgliteTestDatabase, postgresTestDatabase, type TestDatabase } from '../../../../../projections/core/testing/test-database';
+import { feedProjection } from '../../../../../projections/feeds/feed.projection';
+import type { JourneyPersonalData } from '../../../../../projections/feeds/testing/trajectory-journey';
+import { TrajectoryPseudonymiser } from '../../../../../projections/feeds/trajectory-pseudonymiser';
+import { createConvention } from '../../../../../projections/funder/convention.commands';
+import { testDeps } from '../../../../../workflows/trajectory/src/testing';
+import { createApp } from '../../app.factory';
+import type { PrincipalRequest, PrincipalResolver } from '../../principal/principal';
+import { InMemoryEventStore } from '../../testing/in-memory-event-store';
+import { FeedsModule } from '../feeds.module';
+
+/**
+ * The feeds journey rig: the real app (createApp) with the feeds module, the feed projection's
+ * runner following the same store in the background, and JWTs minted and verified with libs/auth.
+ */
+const TOKEN_SECRET = 'feeds-e2e-secret-that-is-long-enough-for-hs256';
+export const CONVENTION_ID = 'conv-2026';
+export const FUNDERS = ['departement-x', 'caf'] as const;
+
+class BearerResolver implements PrincipalResolver {
+  private readonly verifier = new TokenVerifier({ keys: { kind: 'secret', secret: TOKEN_SECRET } });
+  resolve(request: PrincipalRequest) {
+    const header = request.headers.authorization;
+    return this.verifier.verify(Array.isArray(header) ? header[0] : header);
+  }
+}
+
+export function bearer(role: Role, scopes: string[] = [], subject = `${role}-1`): Promise<string> {
+  return mintToken({ secret: TOKEN_SECRET, subject, role, scopes }).then((t) => `Bearer ${t}`);
+}
+
+export interface FeedHarness {
+  app: NestFastifyApplication;
+  db: TestDatabase;
+  store: EventStore;
+  runner: ProjectionRunner;
+  http(): TestAgent;
+  /** Resolves once the feed projection has applied everything appended so far. */
+  caughtUp(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startFeedHarness(options: { postgres?: boolean } = {}): Promise<FeedHarness> {
+  const clock = new FixedClock('2026-12-31T12:00:00Z');
+  const db = options.postgres && DATABASE_URL ? await postgresTestDatabase('feeds_e2e') : await pgliteTestDatabase();
+  // TODO(event store): switch to the PostgreSQL/PGlite adapter once libs/event-store's factory lands.
+  const store = new InMemoryEventStore(clock);
+  await createConvention(
+    store,
+    {
+      funder: FUNDERS[0],
+      programme: 'asll-test',
+      year: 2026,
+      prices: { perDiagnostic: 150, perMonth: 190 },
+      yearlyCap: 40_000,
+      funderShares: [
+        { funder: FUNDERS[0], share: 0.6 },
+        { funder: FUNDERS[1], share: 0.4 },
+      ],
+    },
+    { actor: { id: 'admin-1', role: 'admin' }, clock, id: CONVENTION_ID },
+  );
+  const runner = new ProjectionRunner({
+    store,
+    db,
+    schema: new ProjectionSchema(db, sqlMigrator),
+    lock: new InProcessLock(),
+    projection: feedProjection({ pseudonymiser: new TrajectoryPseudonymiser(Buffer.alloc(32, 7)) }),
+    batchSize: 100,
+    idleMs: 10,
+  });
+  const first = runner.whenCaughtUp();
+  runner.start();
+  await first;
+  const { app } = await createApp({
+    store,
+    clock,
+    catalogue: testDeps(),
+    logger: false,
+    docs: false,
+    principalResolver: new BearerResolver(),
+    modules: [FeedsModule.register({ db, pollMs: 20, heartbeatMs: 1000 })],
+  });
+  await app.getHttpAdapter().getInstance().ready();
+  return {
+    app,
+    db,
+    store,
+    runner,
+    http: () => request(app.getHttpAdapter().getInstance().server),
+    caughtUp: async () => {
+      // A wait armed before the wake: the next "nothing left" is after everything appended now.
+      const caught = runner.whenCaughtUp();
+      runner.wake();
+      await caught;
+    },
+    close: async () => {
+      await app.close();
+      await runner.stop();
+      await db.close();
+    },
+  };
+}
+
+export interface JourneyResult {
+  trajectoryId: string;
+  householdId: string;
+}
+
+/**
+ * One household's accompaniment over HTTP, saisine to closing, carrying the personal data a social
+ * worker would type: names, phone, address, notes, a referent's name.
+ */
+export async function runJourney(h: FeedHarness, p: JourneyPersonalData, options: { short?: boolean } = {}): Promise<JourneyResult> {
+  const auth = await bearer('referent', ['service:s1'], `referent-${randomUUID().slice(0, 8)}`);
+  const created = await h
+    .http()
+    .post('/trajectories')
+    .set('authorization', auth)
+    .send({
+      occurredAt: '2026-01-05',
+      programmeCode: 'asll-test',
+      conventionId: CONVENTION_ID,
+      prescriber: { kind: 'landlord', name: 'Bailleur Social du Rhône' },
+      motives: ['unpaid-rent'],
+      household: { composition: 'single-parent', childrenCount: 2, ageBand: '35-44', referenceGender: 'female', mainResources: 'rsa' },
+      personal: {
+        household: { lastName: p.lastName, firstName: p.firstName, phone: p.phone, address: p.address },
+        prescriberContact: { name: p.referent, phone: p.phone },
+        comment: p.note,
+      },
+    });
+  if (created.status !== 201) throw new Error(`receive-saisine: ${created.status} ${JSON.stringify(created.body)}`);
+  const trajectoryId = created.body.trajectoryId as string;
+  const view = await h.http().get(`/trajectories/${trajectoryId}`).set('authorization', auth);
+  const householdId = view.body?.householdId as unknown;
+  if (typeof householdId !== 'string' || householdId.length < 8) throw new Error(`no household id in ${JSON.stringify(view.body)}`);
+  const run = async (command: string, body: Record<string, unknown>): Promise<void> => {
+    const r = await h.http().post(`/trajectories/${trajectoryId}/commands/${command}`).set('authorization', auth).send(body);
+    if (r.status !== 200) throw new Error(`${command}: ${r.status} ${JSON.stringify(r.body)}`);
+  };
+  await run('assign-referent', { occurredAt: '2026-01-06', referentId: 'ref-1' });
+  await run('record-first-contact', { occurredAt: '2026-01-12', mode: 'home-visit', personal: { summary: p.note } });
+  await run('record-evaluation-grid', {
+    occurredAt: '2026-01-28',
+    ratings: [
+      { axis: 'pouvoir-louer', rating: 'acquired' },
+      { axis: 'savoir-louer', rating: 'needs-support' },
+      { axis: 'savoir-habiter', rating: 'in-progress' },
+      { axis: 'savoir-s-adapter', rating: 'in-progress' },
+      { axis: 'besoin-accompagnement', rating: 'needs-support' },
+    ],
+    personal: { comments: [{ axis: 'savoir-louer', comment: p.note }] },
+  });
+  await run('conclude-diagnostic', { occurredAt: '2026-01-30', outcome: 'propose-accompaniment', householdSigned: true, personal: { summary: p.note } });
+  if (options.short) return { trajectoryId, householdId };
+  await run('draft-contract', {
+    occurredAt: '2026-02-02',
+    measureType: 'AVDL',
+    briques: ['2.1', '2.5'],
+    meetingFrequency: 'monthly',
+    occupancyStatus: 'sliding-lease',
+    objectives: [{ id: 'o1' }],
+    personal: { objectives: [{ id: 'o1', text: p.note }], meetingPlace: p.address, landlordContact: p.phone },
+  });
+  await run('sign-contract', { occurredAt: '2026-02-09', party: 'household' });
+  await run('sign-contract', { occurredAt: '2026-02-10', party: 'referent' });
+  await run('start-brique', { occurredAt: '2026-02-10', code: '2.1' });
+  await run('record-point', { occurredAt: '2026-02-20', briqueCode: '2.1', mode: 'home-visit', personal: { summary: p.note } });
+  await run('record-point', { occurredAt: '2026-03-18', briqueCode: '2.1', mode: 'phone', personal: { summary: p.note } });
+  await run('record-bilan', { occurredAt: '2026-05-10', personal: { summary: p.note } });
+  await run('suspend', { occurredAt: '2026-06-01', reason: 'hospital', personal: { comment: p.note } });
+  await run('resume', { occurredAt: '2026-07-01' });
+  await run('start-evaluation', { occurredAt: '2026-08-05' });
+  await run('record-final-evaluation', {
+    occurredAt: '2026-08-07',
+    ratings: [
+      { axis: 'pouvoir-louer', rating: 'acquired' },
+      { axis: 'savoir-louer', rating: 'acquired' },
+      { axis: 'savoir-habiter', rating: 'acquired' },
+      { axis: 'savoir-s-adapter', rating: 'in-progress' },
+      { axis: 'besoin-accompagnement', rating: 'acquired' },
+    ],
+    objectives: [{ id: 'o1', met: true }],
+    endReason: 'housed',
+    householdSigned: true,
+    personal: { summary: p.note },
+  });
+  await run('close', { occurredAt: '2026-08-10', personal: { comment: p.note } });
+  return { trajectoryId, householdId };
+}
