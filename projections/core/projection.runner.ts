@@ -53,7 +53,9 @@ export class ProjectionRunner {
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
   private woken = false;
-  private readonly caughtUpWaiters: (() => void)[] = [];
+  /** Caught-up waiters, with the number of the first read that may answer them. */
+  private readonly caughtUpWaiters: { afterRead: number; resolve: () => void }[] = [];
+  private reads = 0;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     this.batchSize = options.batchSize ?? 1000;
@@ -91,9 +93,12 @@ export class ProjectionRunner {
     this.wakeUp?.();
   }
 
-  /** Resolves the next time the runner finds nothing more to read (tests, read-your-writes). */
+  /**
+   * Resolves once a read that started after this call found nothing more: everything appended
+   * before the call has then been applied (a read already under way might have missed it).
+   */
   whenCaughtUp(): Promise<void> {
-    return new Promise((resolve) => this.caughtUpWaiters.push(resolve));
+    return new Promise((resolve) => this.caughtUpWaiters.push({ afterRead: this.reads + 1, resolve }));
   }
 
   private async run(): Promise<void> {
@@ -114,11 +119,12 @@ export class ProjectionRunner {
         this.checkpoint = undefined;
         this.state = 'running';
         while (!this.abort.signal.aborted && !lostError) {
+          const read = this.reads + 1;
           const applied = await this.step();
           failures = 0;
           this.lastError = undefined;
           if (applied === 0) {
-            this.notifyCaughtUp();
+            this.notifyCaughtUp(read);
             await this.idle();
           }
         }
@@ -141,6 +147,7 @@ export class ProjectionRunner {
   async step(): Promise<number> {
     const { store, db, projection } = this.options;
     const from = this.checkpoint ?? (await checkpointRepository.read(db, projection.name))?.checkpoint ?? START;
+    this.reads++;
     const events = await store.readAll({ after: from, limit: this.batchSize });
     if (events.length === 0) {
       this.checkpoint = from;
@@ -167,8 +174,14 @@ export class ProjectionRunner {
     await projection.afterBatch?.(tx);
   }
 
-  private notifyCaughtUp(): void {
-    for (const resolve of this.caughtUpWaiters.splice(0)) resolve();
+  private notifyCaughtUp(read: number): void {
+    for (let i = this.caughtUpWaiters.length - 1; i >= 0; i--) {
+      const waiter = this.caughtUpWaiters[i];
+      if (waiter.afterRead <= read) {
+        this.caughtUpWaiters.splice(i, 1);
+        waiter.resolve();
+      }
+    }
   }
 
   private idle(ms = this.idleMs): Promise<void> {

@@ -1,0 +1,126 @@
+import { Body, Controller, Get, Headers, HttpCode, Inject, Logger, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { DomainError, type Clock } from '../../../../libs/domain/src';
+import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
+import { waitForCheckpoint } from '../../../../projections/core/projection.host';
+import type { ProjectionDatabase } from '../../../../projections/core/sql.port';
+import { createConvention } from '../../../../projections/funder/convention.commands';
+import { consumptionCsv, dashboardCsv, reportCsv } from '../../../../projections/funder/funder.csv';
+import { FUNDER_PROJECTION } from '../../../../projections/funder/funder.projection';
+import { conventionConsumption, conventionDashboard, conventionReport, getConvention, listConventions } from '../../../../projections/funder/funder.queries';
+import { Ctx, type RequestContext } from '../principal/request-context';
+import { CLOCK, EVENT_STORE } from '../store/store.tokens';
+import { sendCsv, wantsCsv } from './csv-negotiation';
+import { PROJECTIONS_DATABASE, PROJECTIONS_OPTIONS, type ProjectionsModuleOptions } from './projections.tokens';
+import { optionalMonth, optionalText, optionalYear } from './query-params';
+
+export class AdminRequired extends DomainError {
+  constructor() {
+    super('admin-required', 'Only an admin may create a convention.', 'forbidden');
+  }
+}
+
+const ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+function conventionId(id: string): string {
+  if (!ID.test(id)) throw new DomainError('convention-not-found', `No convention ${id}.`, 'not-found');
+  return id;
+}
+
+const CONVENTION_EXAMPLE = {
+  funder: 'departement-x',
+  programme: 'asll-departement-x',
+  year: 2026,
+  prices: { perDiagnostic: 150, perMonth: 190 },
+  yearlyCap: 40000,
+  funderShares: [
+    { funder: 'departement-x', share: 0.6 },
+    { funder: 'caf-x', share: 0.4 },
+  ],
+};
+
+@ApiTags('funders')
+@Controller('conventions')
+export class ConventionsController {
+  private readonly logger = new Logger('ConventionsController');
+
+  constructor(
+    @Inject(PROJECTIONS_DATABASE) private readonly db: ProjectionDatabase,
+    @Inject(PROJECTIONS_OPTIONS) private readonly options: ProjectionsModuleOptions,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({
+    summary: "Create a funder's yearly convention under a programme (admin)",
+    description: 'Amounts in EUR. Shares sum to 1 (default: the funder pays everything). Codes only: no names or free text.',
+  })
+  @ApiBody({ schema: { type: 'object', example: CONVENTION_EXAMPLE } })
+  @ApiCreatedResponse({ description: 'The convention; Location: /conventions/{id}' })
+  async create(@Body() body: unknown, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply) {
+    if (ctx.actor.role !== 'admin') throw new AdminRequired();
+    const { convention, checkpoint } = await createConvention(this.store, body, {
+      actor: { id: ctx.actor.id, role: ctx.actor.role },
+      clock: this.clock,
+      correlationId: ctx.correlationId,
+    });
+    // Read-your-writes: the next GET should find it. If the runner is slow the convention is still
+    // recorded; it shows up as soon as the funder projection gets there.
+    this.options.host?.wake();
+    await waitForCheckpoint(this.db, checkpoint, [FUNDER_PROJECTION], this.options.readYourWritesMs ?? 5000).catch((e: unknown) =>
+      this.logger.warn(`convention ${convention.id} recorded, not yet projected: ${e instanceof Error ? e.message : String(e)}`),
+    );
+    void reply.header('location', `/conventions/${convention.id}`);
+    return convention;
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Conventions, newest year first' })
+  @ApiQuery({ name: 'programme', required: false })
+  @ApiQuery({ name: 'year', required: false })
+  list(@Query('programme') programme?: string, @Query('year') year?: string) {
+    return listConventions(this.db, { programme: optionalText('programme', programme), year: optionalYear(year) });
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One convention' })
+  get(@Param('id') id: string) {
+    return getConvention(this.db, conventionId(id));
+  }
+
+  @Get(':id/consumption')
+  @ApiOperation({
+    summary: 'What the convention consumed in a year: diagnostics, month-measures, measures by scale, dwelling-years, against the cap',
+    description: 'A month-measure is a calendar month with at least one day in briques and not suspended. Months not begun are not counted.',
+  })
+  @ApiQuery({ name: 'year', required: false, description: "Default: the convention's year" })
+  @ApiProduces('application/json', 'text/csv')
+  async consumption(@Param('id') id: string, @Query('year') year: string | undefined, @Query('format') format: string | undefined, @Headers('accept') accept: string | undefined, @Res() reply: FastifyReply) {
+    const c = await conventionConsumption(this.db, this.clock, conventionId(id), optionalYear(year));
+    if (wantsCsv(accept, format)) return sendCsv(reply, `consommation-${c.conventionId}-${c.year}.csv`, consumptionCsv(c));
+    return reply.header('vary', 'accept').send(c);
+  }
+
+  @Get(':id/dashboard')
+  @ApiOperation({ summary: 'Monthly dashboard (domain §7): saisines, diagnostics, active measures, month-measures, closures, amounts vs cap' })
+  @ApiQuery({ name: 'month', required: false, description: 'YYYY-MM; default: this month in Europe/Paris' })
+  @ApiProduces('application/json', 'text/csv')
+  async dashboard(@Param('id') id: string, @Query('month') month: string | undefined, @Query('format') format: string | undefined, @Headers('accept') accept: string | undefined, @Res() reply: FastifyReply) {
+    const d = await conventionDashboard(this.db, this.clock, conventionId(id), optionalMonth(month));
+    if (wantsCsv(accept, format)) return sendCsv(reply, `tableau-de-bord-${d.conventionId}-${d.month}.csv`, dashboardCsv(d));
+    return reply.header('vary', 'accept').send(d);
+  }
+
+  @Get(':id/report')
+  @ApiOperation({ summary: 'Yearly report (domain §7); every count under 5 is shown as "<5"' })
+  @ApiQuery({ name: 'year', required: false, description: "Default: the convention's year" })
+  @ApiProduces('application/json', 'text/csv')
+  async report(@Param('id') id: string, @Query('year') year: string | undefined, @Query('format') format: string | undefined, @Headers('accept') accept: string | undefined, @Res() reply: FastifyReply) {
+    const r = await conventionReport(this.db, this.clock, conventionId(id), optionalYear(year));
+    if (wantsCsv(accept, format)) return sendCsv(reply, `rapport-${r.conventionId}-${r.year}.csv`, reportCsv(r));
+    return reply.header('vary', 'accept').send(r);
+  }
+}

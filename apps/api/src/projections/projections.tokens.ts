@@ -1,0 +1,17 @@
+import type { Projection } from '../../../../projections/core/projection.port';
+import type { ProjectionHost } from '../../../../projections/core/projection.host';
+import type { ProjectionDatabase } from '../../../../projections/core/sql.port';
+
+/** The database holding the read models (the store's own database). */
+export const PROJECTIONS_DATABASE = Symbol('ProjectionsDatabase');
+export const PROJECTIONS_OPTIONS = Symbol('ProjectionsOptions');
+
+export interface ProjectionsModuleOptions {
+  db: ProjectionDatabase;
+  /** The runners of this process, when the API runs them (embedded store); absent when a worker does. */
+  host?: ProjectionHost;
+  /** Projections reported on /health (default: the built-in ones). */
+  projections?: readonly Pick<Projection, 'name'>[];
+  /** How long POST /conventions waits for the funder read model to show the new convention (ms). */
+  readYourWritesMs?: number;
+}

@@ -1,0 +1,55 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { FixedClock } from '../../../../../libs/domain/src';
+import type { EventStore } from '../../../../../libs/event-store/src/event-store.port';
+import { ProjectionHost } from '../../../../../projections/core/projection.host';
+import { InProcessLock } from '../../../../../projections/core/projection.lock';
+import { sqlMigrator } from '../../../../../projections/core/sql.migrator';
+import { pgliteTestDatabase, postgresTestDatabase, type TestDatabase } from '../../../../../projections/core/testing/test-database';
+import { builtInProjections } from '../../../../../projections/projections.catalogue';
+import { testDeps } from '../../../../../workflows/trajectory/src/testing';
+import { createApp } from '../../app.factory';
+import { InMemoryEventStore } from '../../testing/in-memory-event-store';
+import { ProjectionsModule } from '../projections.module';
+
+export interface ProjectionsApp {
+  app: NestFastifyApplication;
+  clock: FixedClock;
+  db: TestDatabase;
+  store: EventStore;
+  host: ProjectionHost;
+  http(): TestAgent;
+  /** Resolves once every projection has applied everything appended so far. */
+  caughtUp(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The API with the projections module and its runners in-process, as `npm start` runs them on the embedded store. */
+export async function startProjectionsApp(options: { postgres?: boolean; now?: string } = {}): Promise<ProjectionsApp> {
+  const clock = new FixedClock(options.now ?? '2026-01-01T09:00:00Z');
+  const db = options.postgres ? await postgresTestDatabase('projections_e2e') : await pgliteTestDatabase();
+  const store = new InMemoryEventStore(clock);
+  const host = new ProjectionHost({ store, db, lock: new InProcessLock(), migrator: sqlMigrator, projections: builtInProjections(), idleMs: 10, batchSize: 200 });
+  host.start();
+  const { app } = await createApp({ store, clock, catalogue: testDeps(), logger: false, docs: false, modules: [ProjectionsModule.register({ db, host })] });
+  await app.getHttpAdapter().getInstance().ready();
+  return {
+    app,
+    clock,
+    db,
+    store,
+    host,
+    http: () => request(app.getHttpAdapter().getInstance().server),
+    caughtUp: async () => {
+      const all = Promise.all(host.runners.map((r) => r.whenCaughtUp()));
+      host.wake();
+      await all;
+    },
+    close: async () => {
+      await app.close();
+      await host.stop();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import { caseloadProjection } from './caseload/caseload.projection';
+import type { Projection } from './core/projection.port';
+import { deadlinesProjection } from './deadlines/deadlines.projection';
+import { funderProjection } from './funder/funder.projection';
+
+/**
+ * The read models the worker (or the API with the embedded store) runs. A new projection is one
+ * more entry here; projections needing configuration (the funder feeds) are added by the app that
+ * has it, beside these.
+ */
+export function builtInProjections(): Projection[] {
+  return [caseloadProjection(), deadlinesProjection(), funderProjection()];
+}
+
+export const BUILT_IN_PROJECTION_NAMES: readonly string[] = ['caseload', 'deadlines', 'funder'];
