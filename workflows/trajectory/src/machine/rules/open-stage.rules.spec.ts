@@ -1,5 +1,6 @@
 import type { GivenStep } from '../../testing';
 import {
+  briqueStarted,
   contractSigned,
   diagnosticConcluded,
   evaluationStarted,
@@ -77,5 +78,21 @@ describe('at any open stage', () => {
 
   it('refuses a note without text-only personal data', () => {
     given(saisineReceived()).when(raw('record-note', { personal: { text: 42 } })).thenRefused({ code: 'invalid-payload' });
+  });
+});
+
+describe('once the accompaniment is over', () => {
+  it('no brique stays active and an open suspension ends on the closing date', () => {
+    const then = given(
+      saisineReceived(),
+      firstContact('2026-01-05'),
+      diagnosticConcluded(),
+      contractSigned({ on: '2026-02-01' }),
+      briqueStarted('2.1', '2026-02-02'),
+      suspended('2026-03-01'),
+    ).when(withdraw({ occurredAt: '2026-04-01' }));
+    expect(then.snapshot.context.activeBriques).toEqual([]);
+    expect(then.snapshot.context.suspendedSince).toBeUndefined();
+    expect(then.snapshot.context.suspensions).toEqual([{ from: '2026-03-01', to: '2026-04-01' }]);
   });
 });
