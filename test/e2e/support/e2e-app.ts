@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Client } from 'pg';
+import request from 'supertest';
+import { createApp } from '../../../apps/api/src/app.factory';
+import { EVENT_STORE } from '../../../apps/api/src/store/store.tokens';
+import { InMemoryEventStore } from '../../../apps/api/src/testing/in-memory-event-store';
+import type { Catalogue } from '../../../apps/api/src/trajectories/catalogue';
+import { FixedClock } from '../../../libs/domain/src';
+import type { EventStore } from '../../../libs/event-store/src/event-store.port';
+
+export type StoreKind = 'pglite' | 'postgres' | 'memory';
+
+/**
+ * PGlite in memory always; PostgreSQL too when DATABASE_URL is set (each app in its own schema).
+ * Until libs/event-store ships its factory the journeys run on the in-memory test store.
+ */
+export const STORE_KINDS: StoreKind[] = ['memory'];
+
+export interface E2eApp {
+  kind: StoreKind;
+  app: NestFastifyApplication;
+  clock: FixedClock;
+  store: EventStore;
+  http(): ReturnType<typeof request>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real app on a real, isolated database, spoken to in-process (no port). The clock stands
+ * still until a test moves it, so "today" and every recordedAt are under the test's control.
+ */
+export async function startE2eApp(kind: StoreKind, options: { catalogue?: Catalogue; now?: string } = {}): Promise<E2eApp> {
+  const clock = new FixedClock(options.now ?? '2026-01-01T09:00:00Z');
+  const schema = kind === 'postgres' ? `e2e_${process.pid}_${randomBytes(4).toString('hex')}` : undefined;
+  const { app } = await createApp({
+    ...(kind === 'postgres' ? { databaseUrl: process.env.DATABASE_URL, schema } : {}),
+    ...(kind === 'memory' ? { store: new InMemoryEventStore(clock) } : {}),
+    clock,
+    catalogue: options.catalogue,
+    logger: ['error'],
+  });
+  await app.getHttpAdapter().getInstance().ready();
+  const server = app.getHttpAdapter().getInstance().server;
+  return {
+    kind,
+    app,
+    clock,
+    store: app.get<EventStore>(EVENT_STORE),
+    http: () => request(server),
+    close: async () => {
+      await app.close();
+      if (schema) await dropSchema(schema);
+    },
+  };
+}
+
+async function dropSchema(schema: string): Promise<void> {
+  const client = new Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,36 @@
+import { testDeps } from '../../../workflows/trajectory/src/testing';
+import type { Catalogue } from '../../../apps/api/src/trajectories/catalogue';
+
+/** The example programmes of domain.md §5 (asll-test: 6 months renewable twice, bilan every 3 months). */
+export function e2eCatalogue(): Catalogue {
+  return testDeps();
+}
+
+export const SECRETARY = { id: 'secretary-1', role: 'secretary' };
+export const COORDINATOR = { id: 'coordinator-1', role: 'coordinator' };
+export const REFERENT = { id: 'referent-1', role: 'referent' };
+export const REFERENT_2 = { id: 'referent-2', role: 'referent' };
+
+export const GRID = [
+  { axis: 'pouvoir-louer', rating: 'acquired' },
+  { axis: 'savoir-louer', rating: 'in-progress' },
+  { axis: 'savoir-habiter', rating: 'in-progress' },
+  { axis: 'savoir-s-adapter', rating: 'acquired' },
+  { axis: 'besoin-accompagnement', rating: 'needs-support' },
+];
+
+export function saisine(occurredAt: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    occurredAt,
+    programmeCode: 'asll-test',
+    conventionId: 'conv-2026',
+    prescriber: { kind: 'landlord', name: 'Lyon Métropole Habitat' },
+    motives: ['unpaid-rent', 'maintenance'],
+    household: { composition: 'single-parent', childrenCount: 2, ageBand: '35-44', referenceGender: 'female', mainResources: 'rsa' },
+    personal: {
+      household: { lastName: 'Martin', firstName: 'Awa', address: '12 rue des Lilas', postalCode: '69100', city: 'Villeurbanne', phone: '06 12 34 56 78' },
+      prescriberContact: { name: 'Claire Dubois', email: 'c.dubois@lmh.example' },
+    },
+    ...overrides,
+  };
+}
