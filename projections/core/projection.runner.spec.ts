@@ -22,14 +22,17 @@ describe.each(backends)('ProjectionRunner on %s', (_kind, open) => {
   let store: MemoryEventStore;
   let runner: ProjectionRunner | undefined;
 
-  beforeEach(async () => {
+  beforeAll(async () => {
     db = await open();
+  });
+  afterAll(() => db.close());
+  beforeEach(async () => {
+    await db.reset();
     store = new MemoryEventStore();
   });
   afterEach(async () => {
     await runner?.stop();
     runner = undefined;
-    await db.close();
   });
 
   function makeRunner(projection = countingProjection(), batchSize = 7): ProjectionRunner {

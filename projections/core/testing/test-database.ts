@@ -1,14 +1,28 @@
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite as PGliteType } from '@electric-sql/pglite';
+import * as vm from 'node:vm';
 import { Pool } from 'pg';
 import type { ProjectionDatabase, SqlExecutor } from '../sql.port';
 
 export interface TestDatabase extends ProjectionDatabase {
   close(): Promise<void>;
+  /** Drops every table: starting a PGlite costs seconds, so a spec file opens one and resets it between tests. */
+  reset(): Promise<void>;
   schema?: string;
 }
 
+/**
+ * PGlite loads parts of itself with dynamic import(), which jest's CommonJS sandbox refuses without
+ * --experimental-vm-modules. Requiring it through Node's own loader, outside the sandbox, avoids
+ * the flag (the same trick as libs/event-store's testing helper).
+ */
+function loadPGlite(): typeof PGliteType {
+  const Module = vm.runInThisContext('process.mainModule && process.mainModule.constructor') as { createRequire(path: string): NodeJS.Require } | undefined;
+  const mod = (Module ? Module.createRequire(__filename)('@electric-sql/pglite') : jest.requireActual('@electric-sql/pglite')) as { PGlite: typeof PGliteType };
+  return mod.PGlite;
+}
+
 /** Parameterless text may hold several statements (migrations); PGlite runs those with exec(). */
-async function pgliteQuery(target: Pick<PGlite, 'query' | 'exec'>, sql: string, params?: unknown[]) {
+async function pgliteQuery(target: Pick<PGliteType, 'query' | 'exec'>, sql: string, params?: unknown[]) {
   if (params && params.length > 0) {
     const r = await target.query(sql, params);
     return { rows: r.rows as never[], affectedRows: r.affectedRows };
@@ -19,7 +33,7 @@ async function pgliteQuery(target: Pick<PGlite, 'query' | 'exec'>, sql: string, 
 }
 
 export async function pgliteTestDatabase(): Promise<TestDatabase> {
-  const pg = await PGlite.create();
+  const pg = await loadPGlite().create();
   return {
     kind: 'pglite',
     query: (sql, params) => pgliteQuery(pg, sql, params),
@@ -28,6 +42,9 @@ export async function pgliteTestDatabase(): Promise<TestDatabase> {
         const exec: SqlExecutor = { query: (sql, params) => pgliteQuery(tx, sql, params) };
         return fn(exec);
       }),
+    reset: async () => {
+      await pg.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+    },
     close: () => pg.close(),
   };
 }
@@ -70,6 +87,9 @@ export async function postgresTestDatabase(prefix: string, url = DATABASE_URL): 
       } finally {
         client.release();
       }
+    },
+    reset: async () => {
+      await pool.query(`DROP SCHEMA ${schema} CASCADE; CREATE SCHEMA ${schema};`);
     },
     close: async () => {
       await pool.end();
