@@ -2,6 +2,7 @@ import { createHmac, hkdfSync, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { feedProjectionFromConfig, readFeedConfig } from './feed-projection.factory';
 import { FEED_SECRET_FILE, FeedSecretError, loadFeedSecret } from './feed-secret';
 import { TrajectoryPseudonymiser } from './trajectory-pseudonymiser';
 
@@ -71,5 +72,19 @@ describe('feed secret', () => {
 
   it('requires FEED_SECRET with PostgreSQL, where processes must share it', () => {
     expect(() => loadFeedSecret({ databaseUrl: 'postgres://x', dataDir: dir() })).toThrow(/FEED_SECRET is required/);
+  });
+});
+
+describe('feed projection from configuration', () => {
+  it('reads FEED_SECRET, DATABASE_URL and DATA_DIR', () => {
+    expect(readFeedConfig({ FEED_SECRET: ' s ', DATABASE_URL: 'postgres://x', DATA_DIR: '/d' })).toEqual({ feedSecret: 's', databaseUrl: 'postgres://x', dataDir: '/d' });
+    expect(readFeedConfig({})).toEqual({ feedSecret: undefined, databaseUrl: undefined, dataDir: './data' });
+  });
+
+  it('builds the projection on the embedded default and refuses PostgreSQL without a secret', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'feed-config-'));
+    expect(feedProjectionFromConfig({ dataDir }).name).toBe('funder-feed');
+    expect(statSync(join(dataDir, FEED_SECRET_FILE)).isFile()).toBe(true);
+    expect(() => feedProjectionFromConfig({ dataDir, databaseUrl: 'postgres://x' })).toThrow(FeedSecretError);
   });
 });
