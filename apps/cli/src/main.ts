@@ -1,0 +1,23 @@
+import { openProjectionRuntime } from '../../../projections/core/open-projection-runtime';
+import { builtInProjections } from '../../../projections/projections.catalogue';
+import { runCli } from './cli';
+import type { CliCommand } from './cli-command';
+import { rebuildCommand } from './commands/rebuild.command';
+
+/** Every command of `npm run cli -- <command>`. Add yours here: one entry, its own file under commands/. */
+export const COMMANDS: CliCommand[] = [rebuildCommand({ openRuntime: openProjectionRuntime, projections: builtInProjections })];
+
+runCli(process.argv.slice(2), COMMANDS, {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+  env: process.env,
+  interactive: Boolean(process.stdout.isTTY),
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

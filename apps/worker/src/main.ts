@@ -1,0 +1,39 @@
+import { openProjectionRuntime } from '../../../projections/core/open-projection-runtime';
+import { startWorker } from './worker';
+import { readWorkerConfig } from './worker-config';
+import { workerProjections } from './worker-projections';
+
+const log = {
+  info: (m: string) => process.stdout.write(`${new Date().toISOString()} ${m}\n`),
+  error: (m: string) => process.stderr.write(`${new Date().toISOString()} ${m}\n`),
+};
+
+/**
+ * `npm run worker`: runs every projection against the store named by DATABASE_URL (or DATA_DIR).
+ * Several workers may run: each projection is run by one of them at a time, the others wait for its
+ * lock and take over when the holder dies.
+ */
+async function main(): Promise<void> {
+  const config = readWorkerConfig(process.env);
+  const runtime = await openProjectionRuntime(process.env);
+  const projections = workerProjections(process.env);
+  const host = startWorker(runtime, { projections, batchSize: config.batchSize, idleMs: config.idleMs, logger: log, holdMidBatch: config.holdMidBatch });
+  log.info(`worker: running ${projections.map((p) => p.name).join(', ')} on ${runtime.description} (pid ${process.pid})`);
+
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`worker: ${signal}, finishing the current batches`);
+    await host.stop();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  log.error(`worker: cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
