@@ -42,15 +42,21 @@ describe.each(backends)('feed projection on %s', (_kind, open) => {
   let runner: ProjectionRunner | undefined;
   const pseudonymiser = new TrajectoryPseudonymiser(randomBytes(32));
 
-  beforeEach(async () => {
+  // Starting PGlite costs seconds: one database per file, emptied before each test.
+  beforeAll(async () => {
     db = await open();
+  });
+  beforeEach(async () => {
+    await db.reset();
     store = new MemoryEventStore();
     await appendConvention(store, CONVENTION);
   });
   afterEach(async () => {
     await runner?.stop();
     runner = undefined;
-    await db.close();
+  });
+  afterAll(async () => {
+    await db?.close();
   });
 
   function makeRunner(batchSize = 50, onMidBatch?: () => Promise<void>): ProjectionRunner {
