@@ -1,4 +1,5 @@
 import { openProjectionRuntime } from '../../../projections/core/open-projection-runtime';
+import { startFeedRelay } from './feeds/start-feed-relay';
 import { startWorker } from './worker';
 import { readWorkerConfig } from './worker-config';
 import { workerProjections } from './worker-projections';
@@ -19,12 +20,15 @@ async function main(): Promise<void> {
   const projections = workerProjections(process.env);
   const host = startWorker(runtime, { projections, batchSize: config.batchSize, idleMs: config.idleMs, logger: log, holdMidBatch: config.holdMidBatch });
   log.info(`worker: running ${projections.map((p) => p.name).join(', ')} on ${runtime.description} (pid ${process.pid})`);
+  // Publishes the funder feeds to Kafka when KAFKA_BROKERS is set (docs/feeds.md); undefined otherwise.
+  const relay = await startFeedRelay({ db: runtime.db, lock: runtime.lock, logger: log });
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
     log.info(`worker: ${signal}, finishing the current batches`);
+    await relay?.stop();
     await host.stop();
     await runtime.close();
     process.exit(0);
