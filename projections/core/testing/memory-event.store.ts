@@ -45,8 +45,15 @@ export class MemoryEventStore {
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     if (this.failReads) throw this.failReads;
     const after: Checkpoint = options.after ?? START;
-    const from = this.events.filter((e) => compareCheckpoints(e.checkpoint, after) > 0);
-    return from.slice(0, options.limit ?? from.length);
+    // Checkpoints only grow with the array: binary search for the first one after `after`.
+    let lo = 0;
+    let hi = this.events.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareCheckpoints(this.events[mid].checkpoint, after) > 0) hi = mid;
+      else lo = mid + 1;
+    }
+    return this.events.slice(lo, lo + (options.limit ?? this.events.length));
   }
 
   async info() {
