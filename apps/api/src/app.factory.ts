@@ -1,13 +1,21 @@
 import { type DynamicModule, type LoggerService, type LogLevel, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { TokenVerifierOptions } from '../../../libs/auth/src';
 import { type Clock, systemClock } from '../../../libs/domain/src';
 import type { EventStore } from '../../../libs/event-store/src/event-store.port';
 import { AppModule } from './app.module';
+import type { AccessLog } from './audit/access-log.repository';
+import { InMemoryAccessLog } from './audit/in-memory-access-log';
+import type { RoutePolicy } from './auth/access-policy';
+import { installAccessHooks } from './auth/access-response.hooks';
+import { ACCESS_LOG } from './auth/auth.tokens';
+import { JwtPrincipalResolver } from './auth/jwt-principal.resolver';
 import { ProblemFastifyAdapter } from './http/problem-fastify.adapter';
 import { setupOpenApi } from './openapi/openapi.setup';
 import type { PrincipalResolver } from './principal/principal';
-import { openStore, type StoreSelection } from './store/open-store';
+import { StartupError } from './startup/startup-error';
+import { type OpenedStore, openStore, type StoreSelection } from './store/open-store';
 import type { Catalogue } from './trajectories/catalogue';
 import { loadCatalogue } from './trajectories/load-catalogue';
 
@@ -19,7 +27,14 @@ export interface CreateAppOptions extends StoreSelection {
   programmesDir?: string;
   /** Programmes and briques to use instead of loading them (tests). */
   catalogue?: Catalogue;
+  /** How bearer tokens are verified: an HS256 secret or a JWKS URL, optional issuer and audience. */
+  auth?: TokenVerifierOptions;
+  /** Replaces token verification altogether (a benchmark measuring something else). */
   principalResolver?: Type<PrincipalResolver> | PrincipalResolver;
+  /** Where reads of personal data are logged; default: a table in the store's SQL database, else memory. */
+  accessLog?: AccessLog;
+  /** Access policies for routes of `modules` that the table in auth/access-policy.ts does not know. */
+  routePolicies?: readonly RoutePolicy[];
   modules?: (Type<unknown> | DynamicModule)[];
   logger?: LoggerService | LogLevel[] | false;
   /** Serve /docs and /docs/json (default true). */
@@ -41,16 +56,19 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Created
   const clock = options.clock ?? systemClock;
   // The catalogue first: an invalid programme file must stop start-up before any database work.
   const catalogue = options.catalogue ?? (await loadCatalogue(options.programmesDir));
-  const opened = options.store
+  const resolver = options.principalResolver ?? (options.auth ? new JwtPrincipalResolver(options.auth) : undefined);
+  if (!resolver) throw new StartupError('No token verification is configured: set AUTH_SECRET or AUTH_JWKS_URL (see docs/security.md).');
+  const opened: OpenedStore = options.store
     ? { store: options.store, description: 'injected', close: async () => undefined }
     : await openStore(options, clock);
   try {
+    const accessLog = options.accessLog ?? new InMemoryAccessLog();
     const app = await NestFactory.create<NestFastifyApplication>(
       AppModule.register({
         store: opened.store,
         clock,
         catalogue,
-        principalResolver: options.principalResolver,
+        auth: { resolver, accessLog, extraPolicies: options.routePolicies },
         modules: options.modules,
       }),
       new ProblemFastifyAdapter(),
@@ -59,6 +77,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Created
     );
     // Fastify closes after in-flight requests are answered; only then may the store go.
     app.getHttpAdapter().getInstance().addHook('onClose', async () => opened.close());
+    installAccessHooks(app.getHttpAdapter().getInstance(), { accessLog: app.get<AccessLog>(ACCESS_LOG), clock });
     if (options.docs !== false) setupOpenApi(app);
     await app.init();
     return { app, storeDescription: opened.description };

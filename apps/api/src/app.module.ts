@@ -3,9 +3,9 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { Clock } from '../../../libs/domain/src';
 import type { EventStore } from '../../../libs/event-store/src/event-store.port';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule, type AuthModuleOptions } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
-import type { PrincipalResolver } from './principal/principal';
-import { PrincipalModule } from './principal/principal.module';
 import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
 import { createValidationPipe } from './problem-details/validation-exception.factory';
 import { StoreModule } from './store/store.module';
@@ -16,13 +16,13 @@ export interface AppDependencies {
   store: EventStore;
   clock: Clock;
   catalogue: Catalogue;
-  principalResolver?: Type<PrincipalResolver> | PrincipalResolver;
+  auth: AuthModuleOptions;
   /** Feature modules beside the built-in ones (projection queries, admin endpoints). */
   modules?: (Type<unknown> | DynamicModule)[];
 }
 
 /** Feature modules every API instance serves. Add a projection's query module here. */
-const FEATURE_MODULES: Type<unknown>[] = [HealthModule];
+const FEATURE_MODULES: Type<unknown>[] = [HealthModule, AuditModule];
 
 @Module({})
 export class AppModule {
@@ -32,7 +32,7 @@ export class AppModule {
       imports: [
         CqrsModule.forRoot(),
         StoreModule.register(deps.store, deps.clock),
-        PrincipalModule.register(deps.principalResolver),
+        AuthModule.register(deps.auth),
         TrajectoriesModule.register(deps.catalogue),
         ...FEATURE_MODULES,
         ...(deps.modules ?? []),

@@ -1,11 +1,14 @@
 import 'reflect-metadata';
 import { createApp } from './app.factory';
+import { resolveAuth } from './auth/auth-config';
 import { readApiConfig } from './config/api-config';
 import { describeStartupFailure } from './startup/describe-startup-failure';
 
 async function main(): Promise<void> {
   const config = readApiConfig();
+  const auth = resolveAuth(config);
   const { app, storeDescription } = await createApp({
+    auth: auth.options,
     databaseUrl: config.databaseUrl,
     dataDir: config.databaseUrl ? undefined : config.dataDir,
     eventstoreUrl: config.eventstoreUrl,
@@ -15,7 +18,7 @@ async function main(): Promise<void> {
   app.enableShutdownHooks(['SIGINT', 'SIGTERM']);
   await app.listen({ port: config.port, host: config.host });
   const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
-  process.stdout.write(`API listening on http://${shownHost}:${config.port} — docs at /docs, store: ${storeDescription}\n`);
+  process.stdout.write(`API listening on http://${shownHost}:${config.port} — docs at /docs, store: ${storeDescription}, tokens: ${auth.description}\n`);
 }
 
 main().catch((error: unknown) => {

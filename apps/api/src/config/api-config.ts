@@ -10,6 +10,12 @@ export interface ApiConfig {
   dataDir: string;
   eventstoreUrl?: string;
   programmesDir?: string;
+  /** HS256 secret for bearer tokens (at least 32 characters). */
+  authSecret?: string;
+  /** The identity provider's JWKS (RS256, PS256, ES256, EdDSA tokens). */
+  authJwksUrl?: string;
+  authIssuer?: string;
+  authAudience?: string;
 }
 
 export function readApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -20,6 +26,10 @@ export function readApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     dataDir: nonEmpty(env.DATA_DIR) ?? './data',
     eventstoreUrl: nonEmpty(env.EVENTSTORE_URL),
     programmesDir: nonEmpty(env.PROGRAMMES_DIR),
+    authSecret: nonEmpty(env.AUTH_SECRET),
+    authJwksUrl: nonEmpty(env.AUTH_JWKS_URL),
+    authIssuer: nonEmpty(env.AUTH_ISSUER),
+    authAudience: nonEmpty(env.AUTH_AUDIENCE),
   };
 }
 

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { SqlExecutor } from '../../../../projections/core/sql.port';
 import { isFunderId } from '../../../../projections/feeds/feed-record';
 import { MAX_PAGE, parseCursor, readFunderFeed } from '../../../../projections/feeds/feed.queries';
-import type { RequestWithPrincipal } from '../principal/principal.guard';
+import type { RequestWithPrincipal } from '../principal/principal';
 import { HttpProblem } from '../problem-details/http-problem';
 import { assertMayReadFeed } from './feed-access.policy';
 import { streamFeed } from './feed-event-stream';

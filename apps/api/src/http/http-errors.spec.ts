@@ -3,7 +3,10 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
 import request from 'supertest';
+import { mintToken } from '../../../../libs/auth/src';
+import { TEST_AUTH, TEST_AUTH_SECRET, testAuthHeaders } from '../../../../libs/auth/src/testing/test-tokens';
 import { DomainError } from '../../../../libs/domain/src';
+import type { RoutePolicy } from '../auth/access-policy';
 import { createApp } from '../app.factory';
 import { Ctx, type RequestContext } from '../principal/request-context';
 import { stubEventStore } from '../testing/stub-event-store';
@@ -22,6 +25,9 @@ class EchoController {
   @Post() @HttpCode(200) echo(@Body() body: EchoDto, @Ctx() ctx: RequestContext) {
     return { body, actor: ctx.actor, correlationId: ctx.correlationId };
   }
+  @Get('unguarded') unguarded() {
+    return { open: true };
+  }
   @Get('boom') boom(): never {
     throw new Error('secret internal detail');
   }
@@ -32,14 +38,31 @@ class EchoController {
 @Module({ controllers: [EchoController] })
 class EchoModule {}
 
+const anyReferent = { referent: { scope: 'any' } } as const;
+const ECHO_POLICIES: RoutePolicy[] = [
+  { method: 'POST', path: '/echo', access: anyReferent },
+  { method: 'GET', path: '/echo/boom', access: anyReferent },
+  { method: 'GET', path: '/echo/refused', access: anyReferent },
+  // /echo/unguarded is deliberately missing: a route without a policy is closed.
+];
+
 describe('HTTP errors as problem details', () => {
   let app: NestFastifyApplication;
   let closed = false;
-  const http = () => request(app.getHttpAdapter().getInstance().server);
+  let referent: Record<string, string>;
+  const anonymous = () => request(app.getHttpAdapter().getInstance().server);
+  const http = () => {
+    const agent = request.agent(app.getHttpAdapter().getInstance().server);
+    void agent.set(referent);
+    return agent;
+  };
 
   beforeAll(async () => {
+    referent = await testAuthHeaders({ id: 'u-42', role: 'referent' });
     ({ app } = await createApp({
       store: stubEventStore({ kind: 'pglite', lastGlobalPosition: 7 }, () => (closed = true)),
+      auth: TEST_AUTH,
+      routePolicies: ECHO_POLICIES,
       modules: [EchoModule],
       docs: true,
       logger: false,
@@ -57,28 +80,48 @@ describe('HTTP errors as problem details', () => {
     expect(typeof res.body.instance).toBe('string');
   };
 
-  it('accepts a valid body and records the actor from the development headers', async () => {
-    const res = await http()
-      .post('/echo')
-      .set('x-actor-id', 'u-42')
-      .set('x-actor-role', 'referent')
-      .set('x-request-id', 'req-1')
-      .send({ count: 1, kind: 'a' });
+  it('accepts a valid body and records the actor from the bearer token', async () => {
+    const res = await http().post('/echo').set('x-request-id', 'req-1').send({ count: 1, kind: 'a' });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ body: { count: 1, kind: 'a' }, actor: { id: 'u-42', role: 'referent' }, correlationId: 'req-1' });
+    expect(res.body).toEqual({ body: { count: 1, kind: 'a' }, actor: { id: 'u-42', role: 'referent', scopes: [] }, correlationId: 'req-1' });
     expect(res.headers['x-request-id']).toBe('req-1');
   });
 
-  it('defaults to the system actor and a generated correlation id', async () => {
+  it('generates a correlation id when the client sends none or an invalid one', async () => {
     const res = await http().post('/echo').set('x-request-id', 'not valid!').send({ count: 1, kind: 'b' });
-    expect(res.body.actor).toEqual({ id: 'system', role: 'system' });
     expect(res.body.correlationId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('refuses an unknown role', async () => {
-    const res = await http().post('/echo').set('x-actor-id', 'u').set('x-actor-role', 'king').send({ count: 1, kind: 'a' });
-    expectProblem(res, 400, 'invalid-actor');
-    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'header:x-actor-role' })]);
+  it('answers 401 authentication-required without a token, before validating anything', async () => {
+    const res = await anonymous().post('/echo').send({ count: 'x' });
+    expectProblem(res, 401, 'authentication-required');
+    expect(res.headers['www-authenticate']).toBe('Bearer');
+  });
+
+  it.each([
+    ['signed with another secret', () => mintToken({ secret: 'x'.repeat(48), subject: 'u', role: 'referent' })],
+    ['expired', () => mintToken({ secret: TEST_AUTH_SECRET, subject: 'u', role: 'referent', expiresIn: 60, now: new Date(Date.now() - 3_600_000) })],
+    ['with an unknown role', () => mintToken({ secret: TEST_AUTH_SECRET, subject: 'u', role: 'king' as never })],
+    ['malformed', async () => 'not.a.jwt'],
+  ])('answers 401 invalid-token to a token %s, without saying why', async (_label, token) => {
+    const res = await anonymous().post('/echo').set('authorization', `Bearer ${await token()}`).send({ count: 1, kind: 'a' });
+    expectProblem(res, 401, 'invalid-token');
+    // The same words whatever failed: which check failed only helps whoever forges tokens.
+    expect(res.body.detail).toBe('The bearer token is invalid or expired.');
+    expect(Object.keys(res.body).sort()).toEqual(['code', 'detail', 'instance', 'requestId', 'status', 'title', 'type']);
+  });
+
+  it('refuses a route that has no access policy, whoever asks', async () => {
+    expectProblem(await http().get('/echo/unguarded'), 403, 'route-without-policy');
+    expectProblem(await anonymous().get('/echo/unguarded'), 401, 'authentication-required');
+  });
+
+  it('refuses a role the policy does not name (403 role-not-allowed)', async () => {
+    const res = await anonymous()
+      .post('/echo')
+      .set(await testAuthHeaders({ id: 'f-1', role: 'funder', scopes: ['funder:caf'] }))
+      .send({ count: 1, kind: 'a' });
+    expectProblem(res, 403, 'role-not-allowed');
   });
 
   it('lists every failing field, nested ones with a dotted path', async () => {
@@ -152,13 +195,14 @@ describe('HTTP errors as problem details', () => {
     expect(JSON.stringify(res.body)).not.toContain('secret');
   });
 
-  it('reports health from the store', async () => {
-    const res = await http().get('/health');
+  it('reports health from the store, without a token', async () => {
+    const res = await anonymous().get('/health');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'ok', store: { ok: true, kind: 'pglite', lastGlobalPosition: 7 } });
   });
 
-  it('serves the OpenAPI document and its UI', async () => {
+  it('serves the OpenAPI document and its UI, without a token', async () => {
+    const http = anonymous;
     const json = await http().get('/docs/json');
     expect(json.status).toBe(200);
     expect(json.body.openapi).toMatch(/^3\./);

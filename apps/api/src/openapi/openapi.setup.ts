@@ -18,11 +18,14 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         'Commands on a trajectory accept `If-Match: "<version>"` (from the ETag) for optimistic concurrency:',
         'a stale version answers 412. Without it the server retries conflicting writes itself.',
         '',
-        'Development authentication: `X-Actor-Id` and `X-Actor-Role` headers name the actor recorded in',
-        'each event (default: the `system` actor). Bearer tokens replace them when access control is on.',
+        'Every route but /health and /docs needs `Authorization: Bearer <jwt>` (role and scopes in the token;',
+        'see docs/security.md for who may do what). The token\'s subject and role are recorded in each event.',
+        'On the embedded default, `npm run cli -- token --role coordinator --sub me` prints one.',
       ].join('\n'),
     )
     .setVersion('0.1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .addSecurityRequirements('bearer')
     .addTag('trajectories', 'A household’s path through one accompaniment: commands and state')
     .addTag('operations', 'Health and documentation')
     .build();

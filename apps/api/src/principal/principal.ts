@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../../../libs/domain/src';
 
 /**
@@ -14,9 +15,9 @@ export interface PrincipalRequest {
 }
 
 /**
- * The authentication seam. The default reads trusted development headers; the access-control work
- * replaces it with a JWT (jose) resolver by binding another class to PRINCIPAL_RESOLVER (see
- * createApp's `principalResolver` option). Throw a DomainError of kind 'unauthorized' to answer 401.
+ * The authentication seam. The default verifies a bearer JWT (JwtPrincipalResolver, libs/auth);
+ * createApp's `principalResolver` option binds another one (a benchmark that measures something
+ * else). Throw a DomainError of kind 'unauthorized' to answer 401.
  */
 export interface PrincipalResolver {
   resolve(request: PrincipalRequest): Promise<Principal> | Principal;
@@ -25,3 +26,6 @@ export interface PrincipalResolver {
 export const PRINCIPAL_RESOLVER = Symbol('PrincipalResolver');
 
 export const SYSTEM_PRINCIPAL: Principal = Object.freeze({ id: 'system', role: 'system' });
+
+/** The Fastify request once the guard has run: who called, and what the access policy granted. */
+export type RequestWithPrincipal = FastifyRequest & { principal?: Principal };

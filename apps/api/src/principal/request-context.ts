@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { SYSTEM_PRINCIPAL, type Principal } from './principal';
-import type { RequestWithPrincipal } from './principal.guard';
+import { Unauthenticated } from '../../../../libs/auth/src';
+import type { Principal, RequestWithPrincipal } from './principal';
 
 /** Who asked and under which correlation id: what a command handler writes into event metadata. */
 export interface RequestContext {
@@ -10,5 +10,7 @@ export interface RequestContext {
 
 export const Ctx = createParamDecorator((_data: unknown, context: ExecutionContext): RequestContext => {
   const request = context.switchToHttp().getRequest<RequestWithPrincipal>();
-  return { actor: request.principal ?? SYSTEM_PRINCIPAL, correlationId: request.id };
+  // Only a public route lacks a principal, and a public route must not write in anyone's name.
+  if (!request.principal) throw new Unauthenticated('missing');
+  return { actor: request.principal, correlationId: request.id };
 });

@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
+import { TEST_AUTH, testAuthHeaders } from '../../../../libs/auth/src/testing/test-tokens';
 import { FixedClock } from '../../../../libs/domain/src';
 import { testDeps } from '../../../../workflows/trajectory/src/testing';
 import { createApp } from '../app.factory';
@@ -17,16 +18,24 @@ const SAISINE = {
 describe('trajectories over HTTP (in-memory store)', () => {
   let app: NestFastifyApplication;
   const clock = new FixedClock('2026-06-15T10:00:00Z');
-  const http = () => request(app.getHttpAdapter().getInstance().server);
+  const server = () => app.getHttpAdapter().getInstance().server;
+  let coordinator: Record<string, string>;
+  // Everything below runs as the head of service unless a test says otherwise.
+  const http = () => {
+    const agent = request.agent(server());
+    void agent.set(coordinator);
+    return agent;
+  };
 
   beforeAll(async () => {
-    ({ app } = await createApp({ store: new InMemoryEventStore(clock), clock, catalogue: testDeps(), logger: false }));
+    coordinator = await testAuthHeaders({ id: 'coord-1', role: 'coordinator' });
+    ({ app } = await createApp({ store: new InMemoryEventStore(clock), clock, catalogue: testDeps(), auth: TEST_AUTH, logger: false }));
     await app.getHttpAdapter().getInstance().ready();
   });
   afterAll(() => app.close());
 
   it('opens a trajectory, runs commands with If-Match and shows the state', async () => {
-    const created = await http().post('/trajectories').set('x-actor-id', 'sec-1').set('x-actor-role', 'secretary').send(SAISINE);
+    const created = await request(server()).post('/trajectories').set(await testAuthHeaders({ id: 'sec-1', role: 'secretary' })).send(SAISINE);
     expect(created.status).toBe(201);
     const id = created.body.trajectoryId as string;
     expect(created.headers.location).toBe(`/trajectories/${id}`);

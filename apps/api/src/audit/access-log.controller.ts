@@ -1,0 +1,42 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { isUuid, ValidationError } from '../../../../libs/domain/src';
+import { ACCESS_LOG } from '../auth/auth.tokens';
+import { optionalInt, optionalText } from '../projections/query-params';
+import type { AccessLog } from './access-log.repository';
+
+const DEFAULT_LIMIT = 100;
+const MAX_LIMIT = 1000;
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('access-log')
+export class AccessLogController {
+  constructor(@Inject(ACCESS_LOG) private readonly log: AccessLog) {}
+
+  @Get()
+  @ApiOperation({
+    summary: "Who read a trajectory's personal data, and when (auditors)",
+    description:
+      'Every GET of /trajectories/{id} and /trajectories/{id}/history that returned personal data, oldest first. ' +
+      'Page with `after` = the `nextCursor` of the previous page.',
+  })
+  @ApiQuery({ name: 'trajectory', required: false, description: 'A trajectory id (uuid)' })
+  @ApiQuery({ name: 'actor', required: false, description: "The reader's id (the token's subject)" })
+  @ApiQuery({ name: 'after', required: false })
+  @ApiQuery({ name: 'limit', required: false, description: `1-${MAX_LIMIT}, default ${DEFAULT_LIMIT}` })
+  @ApiOkResponse({ description: '{ entries: [{ id, at, actor: { id, role }, trajectoryId, resource, correlationId }], nextCursor }' })
+  async list(@Query('trajectory') trajectory?: string, @Query('actor') actor?: string, @Query('after') after?: string, @Query('limit') limit?: string) {
+    if (trajectory !== undefined && trajectory !== '' && !isUuid(trajectory)) {
+      throw new ValidationError('Query parameter trajectory is invalid: a trajectory id (uuid).', [{ field: 'query:trajectory', reason: 'a uuid' }], 'invalid-query');
+    }
+    const size = optionalInt('limit', limit, 1, MAX_LIMIT) ?? DEFAULT_LIMIT;
+    const entries = await this.log.list({
+      trajectoryId: trajectory ? trajectory.toLowerCase() : undefined,
+      actorId: optionalText('actor', actor),
+      after: optionalInt('after', after, 0, Number.MAX_SAFE_INTEGER),
+      limit: size,
+    });
+    return { entries, nextCursor: entries.length ? entries[entries.length - 1].id : Number(after ?? 0) };
+  }
+}
