@@ -1,6 +1,7 @@
-import { e2eCatalogue, REFERENT, saisine, SECRETARY } from './support/fixtures';
+import { COORDINATOR, e2eCatalogue, REFERENT, saisine, SECRETARY } from './support/fixtures';
 import { type E2eApp, startE2eApp, STORE_KINDS } from './support/e2e-app';
-import { headers, TrajectoryClient } from './support/trajectory-client';
+import { authHeaders } from './support/auth';
+import { TrajectoryClient } from './support/trajectory-client';
 
 describe.each(STORE_KINDS)('journey 4: two clients decide on the same version (%s)', (kind) => {
   let e2e: E2eApp;
@@ -14,11 +15,12 @@ describe.each(STORE_KINDS)('journey 4: two clients decide on the same version (%
   it('accepts one, answers 412 to the other, and leaves the stream intact', async () => {
     const t = new TrajectoryClient(e2e, REFERENT);
     await t.open(saisine('2026-05-04'), SECRETARY);
-    await t.run('assign-referent', { occurredAt: '2026-05-04', referentId: REFERENT.id });
+    await t.run('assign-referent', { occurredAt: '2026-05-04', referentId: REFERENT.id }, { actor: COORDINATOR });
     e2e.clock.set('2026-05-06T10:00:00Z');
     const seen = `"${t.version}"`;
+    const auth = await authHeaders(REFERENT);
     const send = (body: Record<string, unknown>) =>
-      e2e.http().post(`/trajectories/${t.id}/commands/record-first-contact`).set(headers(REFERENT)).set('if-match', seen).send(body);
+      e2e.http().post(`/trajectories/${t.id}/commands/record-first-contact`).set(auth).set('if-match', seen).send(body);
 
     const [a, b] = await Promise.all([send({ occurredAt: '2026-05-05', mode: 'phone' }), send({ occurredAt: '2026-05-06', mode: 'office' })]);
     expect([a.status, b.status].sort()).toEqual([200, 412]);
@@ -36,7 +38,7 @@ describe.each(STORE_KINDS)('journey 4: two clients decide on the same version (%
     const retried = await e2e
       .http()
       .post(`/trajectories/${t.id}/commands/record-note`)
-      .set(headers(REFERENT))
+      .set(await authHeaders(REFERENT))
       .set('if-match', state.headers.etag)
       .send({ occurredAt: '2026-05-06', personal: { text: 'Both of us called.' } });
     expect(retried.status).toBe(200);
@@ -46,18 +48,20 @@ describe.each(STORE_KINDS)('journey 4: two clients decide on the same version (%
   it('retries conflicts itself when the clients send no If-Match', async () => {
     const t = new TrajectoryClient(e2e, REFERENT);
     await t.open(saisine('2026-05-04'), SECRETARY);
+    await t.run('assign-referent', { occurredAt: '2026-05-04', referentId: REFERENT.id }, { actor: COORDINATOR });
+    const auth = await authHeaders(REFERENT);
     const notes = await Promise.all(
       [1, 2, 3, 4].map((n) =>
         e2e
           .http()
           .post(`/trajectories/${t.id}/commands/record-note`)
-          .set(headers(REFERENT))
+          .set(auth)
           .send({ occurredAt: '2026-05-05', personal: { text: `note ${n}` } }),
       ),
     );
     expect(notes.map((r) => r.status)).toEqual([200, 200, 200, 200]);
-    expect(notes.map((r) => r.body.version).sort()).toEqual([2, 3, 4, 5]);
-    expect(await versionsOf(t)).toEqual([1, 2, 3, 4, 5]);
+    expect(notes.map((r) => r.body.version).sort()).toEqual([3, 4, 5, 6]);
+    expect(await versionsOf(t)).toEqual([1, 2, 3, 4, 5, 6]);
     expect((await e2e.store.verifyStream(`trajectory-${t.id}`)).ok).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { e2eCatalogue, GRID, REFERENT, saisine, SECRETARY } from './support/fixtures';
+import { COORDINATOR, e2eCatalogue, GRID, REFERENT, saisine, SECRETARY } from './support/fixtures';
 import { type E2eApp, startE2eApp, STORE_KINDS } from './support/e2e-app';
 import { TrajectoryClient } from './support/trajectory-client';
 
@@ -10,7 +10,8 @@ describe.each(STORE_KINDS)('journey 3: a household declines, another withdraws (
   afterAll(() => e2e.close());
 
   it('records a refusal at the saisine and closes the trajectory', async () => {
-    const t = new TrajectoryClient(e2e, REFERENT);
+    // Nobody is assigned yet: the head of service records the refusal.
+    const t = new TrajectoryClient(e2e, COORDINATOR);
     await t.open(saisine('2026-02-02'), SECRETARY);
     const declined = await t.run('decline', { occurredAt: '2026-02-04', personal: { comment: 'Does not want support for now.' } });
     expect(declined.body).toMatchObject({ stage: 'closed', status: 'done', allowedCommands: [] });
@@ -22,7 +23,7 @@ describe.each(STORE_KINDS)('journey 3: a household declines, another withdraws (
   it('lets a household withdraw during the briques, with an orientation', async () => {
     const t = new TrajectoryClient(e2e, REFERENT);
     await t.open(saisine('2026-02-02'), SECRETARY);
-    await t.run('assign-referent', { occurredAt: '2026-02-03', referentId: REFERENT.id });
+    await t.run('assign-referent', { occurredAt: '2026-02-03', referentId: REFERENT.id }, { actor: COORDINATOR });
     await t.run('record-first-contact', { occurredAt: '2026-02-05', mode: 'phone' });
     await t.run('record-evaluation-grid', { occurredAt: '2026-02-10', ratings: GRID });
     await t.run('conclude-diagnostic', { occurredAt: '2026-02-12', outcome: 'propose-accompaniment', householdSigned: true });

@@ -3,7 +3,8 @@ import { DATABASE_URL } from '../../projections/core/testing/test-database';
 import { parseSpreadsheetCsv } from '../../projections/funder/testing/spreadsheet-csv.parser';
 import type { E2eApp } from './support/e2e-app';
 import { COORDINATOR, GRID, REFERENT, REFERENT_2, saisine, SECRETARY } from './support/fixtures';
-import { advanceTo, headers, TrajectoryClient } from './support/trajectory-client';
+import { authHeaders } from './support/auth';
+import { advanceTo, TrajectoryClient } from './support/trajectory-client';
 
 const backends: [string, boolean][] = [['pglite', false]];
 if (DATABASE_URL) backends.push(['postgres', true]);
@@ -37,21 +38,21 @@ describe.each(backends)('caseload, deadlines and funder figures over HTTP (%s)',
         { funder: 'caf-x', share: 0.4 },
       ],
     };
-    const forbidden = await p.http().post('/conventions').set(headers(COORDINATOR)).send(body);
+    const forbidden = await p.http().post('/conventions').set(await authHeaders(COORDINATOR)).send(body);
     expect(forbidden.status).toBe(403);
-    expect(forbidden.body.code).toBe('admin-required');
-    const invalid = await p.http().post('/conventions').set(headers(ADMIN)).send({ ...body, year: 'next', funderShares: [{ funder: 'a', share: 0.7 }] });
+    expect(forbidden.body.code).toBe('role-not-allowed');
+    const invalid = await p.http().post('/conventions').set(await authHeaders(ADMIN)).send({ ...body, year: 'next', funderShares: [{ funder: 'a', share: 0.7 }] });
     expect(invalid.status).toBe(400);
     expect(invalid.body.code).toBe('invalid-convention');
     expect(invalid.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['funderShares', 'year']);
-    const created = await p.http().post('/conventions').set(headers(ADMIN)).send(body);
+    const created = await p.http().post('/conventions').set(await authHeaders(ADMIN)).send(body);
     expect(created.status).toBe(201);
     conventionId = created.body.id;
     expect(created.headers.location).toBe(`/conventions/${conventionId}`);
-    const read = await p.http().get(`/conventions/${conventionId}`).set(headers(COORDINATOR));
+    const read = await p.http().get(`/conventions/${conventionId}`).set(await authHeaders(COORDINATOR));
     expect(read.status).toBe(200);
     expect(read.body).toMatchObject({ funder: 'departement-x', programme: 'asll-test', year: 2026, yearlyCap: 40000 });
-    expect((await p.http().get('/conventions/unknown').set(headers(COORDINATOR))).status).toBe(404);
+    expect((await p.http().get('/conventions/unknown').set(await authHeaders(COORDINATOR))).status).toBe(404);
   });
 
   it('follows trajectories recorded through the API', async () => {
@@ -81,7 +82,7 @@ describe.each(backends)('caseload, deadlines and funder figures over HTTP (%s)',
 
     advanceTo(e2e, '2026-04-20');
     await p.caughtUp();
-    const caseload = await p.http().get('/caseload').set(headers(COORDINATOR));
+    const caseload = await p.http().get('/caseload').set(await authHeaders(COORDINATOR));
     expect(caseload.status).toBe(200);
     expect(caseload.body.today).toBe('2026-04-20');
     expect(caseload.body.items.map((i: { trajectoryId: string; stage: string }) => [i.trajectoryId, i.stage])).toEqual([
@@ -90,30 +91,30 @@ describe.each(backends)('caseload, deadlines and funder figures over HTTP (%s)',
     ]);
     expect(caseload.body.items[1]).toMatchObject({ referentId: REFERENT.id, stageSince: '2026-02-17', programme: 'asll-test', conventionId, nextDeadline: { kind: 'point', dueOn: '2026-05-01', status: 'upcoming' } });
     expect(caseload.body.counts.byStage).toEqual({ saisine: 1, briques: 1 });
-    const mine = await p.http().get('/caseload').query({ referent: REFERENT.id, stage: 'briques', prescriber: 'Lyon Métropole Habitat', limit: 10 }).set(headers(COORDINATOR));
+    const mine = await p.http().get('/caseload').query({ referent: REFERENT.id, stage: 'briques', prescriber: 'Lyon Métropole Habitat', limit: 10 }).set(await authHeaders(COORDINATOR));
     expect(mine.body.items.map((i: { trajectoryId: string }) => i.trajectoryId)).toEqual([one.id]);
-    const bad = await p.http().get('/caseload').query({ stage: 'nowhere' }).set(headers(COORDINATOR));
+    const bad = await p.http().get('/caseload').query({ stage: 'nowhere' }).set(await authHeaders(COORDINATOR));
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe('query:stage');
   });
 
   it('lists overdue deadlines by kind and referent, sorted by due date', async () => {
-    const overdue = await p.http().get('/deadlines').query({ status: 'overdue', kind: 'first-contact', referent: REFERENT_2.id }).set(headers(COORDINATOR));
+    const overdue = await p.http().get('/deadlines').query({ status: 'overdue', kind: 'first-contact', referent: REFERENT_2.id }).set(await authHeaders(COORDINATOR));
     expect(overdue.status).toBe(200);
     expect(overdue.body.items).toEqual([
       expect.objectContaining({ trajectoryId: two.id, kind: 'first-contact', dueOn: '2026-03-17', status: 'overdue', ownerId: REFERENT_2.id }),
     ]);
-    const ofOne = await p.http().get('/deadlines').query({ trajectory: one.id }).set(headers(COORDINATOR));
+    const ofOne = await p.http().get('/deadlines').query({ trajectory: one.id }).set(await authHeaders(COORDINATOR));
     expect(ofOne.body.items.map((d: { kind: string; dueOn: string; status: string }) => [d.kind, d.dueOn, d.status])).toEqual([
       ['point', '2026-05-01', 'upcoming'],
       ['bilan', '2026-07-01', 'upcoming'],
       ['measure-end', '2026-08-17', 'upcoming'],
     ]);
-    expect((await p.http().get('/deadlines').query({ status: 'late' }).set(headers(COORDINATOR))).status).toBe(400);
+    expect((await p.http().get('/deadlines').query({ status: 'late' }).set(await authHeaders(COORDINATOR))).status).toBe(400);
   });
 
   it("gives the convention's consumption, dashboard and report in JSON and in CSV", async () => {
-    const consumption = await p.http().get(`/conventions/${conventionId}/consumption`).query({ year: 2026 }).set(headers(COORDINATOR));
+    const consumption = await p.http().get(`/conventions/${conventionId}/consumption`).query({ year: 2026 }).set(await authHeaders(COORDINATOR));
     expect(consumption.status).toBe(200);
     // Diagnostics: one (Feb) and three (Jan). Month-measures: February and April (March suspended).
     expect(consumption.body.lines.filter((l: { quantity: number }) => l.quantity > 0).map((l: { kind: string; quantity: number; amount: number }) => [l.kind, l.quantity, l.amount])).toEqual([
@@ -125,7 +126,7 @@ describe.each(backends)('caseload, deadlines and funder figures over HTTP (%s)',
     expect(consumption.body).toMatchObject({ total: 68000, cap: 4000000, overCap: false });
     expect(consumption.body.funderShares.map((s: { amount: number }) => s.amount)).toEqual([40800, 27200]);
 
-    const csv = await p.http().get(`/conventions/${conventionId}/consumption`).query({ year: 2026 }).set(headers(COORDINATOR)).set('accept', 'text/csv').buffer(true).parse((res, done) => {
+    const csv = await p.http().get(`/conventions/${conventionId}/consumption`).query({ year: 2026 }).set(await authHeaders(COORDINATOR)).set('accept', 'text/csv').buffer(true).parse((res, done) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => done(null, Buffer.concat(chunks)));
@@ -136,12 +137,12 @@ describe.each(backends)('caseload, deadlines and funder figures over HTTP (%s)',
     expect(table.header).toEqual(['Rubrique', 'Libellé', 'Quantité', 'Prix unitaire (€)', 'Montant (€)']);
     expect(table.rows.find((r) => r[0] === 'Total')?.[4]).toBe('680,00');
 
-    const dashboard = await p.http().get(`/conventions/${conventionId}/dashboard`).query({ month: '2026-03' }).set(headers(COORDINATOR));
+    const dashboard = await p.http().get(`/conventions/${conventionId}/dashboard`).query({ month: '2026-03' }).set(await authHeaders(COORDINATOR));
     expect(dashboard.body).toMatchObject({ month: '2026-03', saisinesReceived: 1, measuresActive: 1, monthMeasures: 0, amountThisMonth: 0 });
-    const report = await p.http().get(`/conventions/${conventionId}/report`).set(headers(COORDINATOR)).set('accept', 'text/csv');
+    const report = await p.http().get(`/conventions/${conventionId}/report`).set(await authHeaders(COORDINATOR)).set('accept', 'text/csv');
     expect(report.status).toBe(200);
     expect(report.text).toContain('Ménages;reçus;<5;');
-    expect((await p.http().get(`/conventions/${conventionId}/dashboard`).query({ month: '2026-13' }).set(headers(COORDINATOR))).status).toBe(400);
+    expect((await p.http().get(`/conventions/${conventionId}/dashboard`).query({ month: '2026-13' }).set(await authHeaders(COORDINATOR))).status).toBe(400);
   });
 
   it('reports each projection with its checkpoint and lag on /health', async () => {

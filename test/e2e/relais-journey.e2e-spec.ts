@@ -1,4 +1,4 @@
-import { e2eCatalogue, GRID, REFERENT, saisine, SECRETARY } from './support/fixtures';
+import { COORDINATOR, e2eCatalogue, GRID, REFERENT, saisine, SECRETARY } from './support/fixtures';
 import { type E2eApp, startE2eApp, STORE_KINDS } from './support/e2e-app';
 import { TrajectoryClient } from './support/trajectory-client';
 
@@ -12,7 +12,7 @@ describe.each(STORE_KINDS)('journey 2: a diagnostic that orients to an existing 
   it('hands the household to a partner and closes only when the partner confirms', async () => {
     const t = new TrajectoryClient(e2e, REFERENT);
     await t.open(saisine('2026-03-02', { motives: ['access'] }), SECRETARY);
-    await t.run('assign-referent', { occurredAt: '2026-03-02', referentId: REFERENT.id });
+    await t.run('assign-referent', { occurredAt: '2026-03-02', referentId: REFERENT.id }, { actor: COORDINATOR });
     await t.run('record-first-contact', { occurredAt: '2026-03-09', mode: 'office' });
     await t.run('record-evaluation-grid', { occurredAt: '2026-03-16', ratings: GRID });
 

@@ -7,6 +7,7 @@ import { EVENT_STORE } from '../../../apps/api/src/store/store.tokens';
 import { InMemoryEventStore } from '../../../apps/api/src/testing/in-memory-event-store';
 import type { Catalogue } from '../../../apps/api/src/trajectories/catalogue';
 import { FixedClock } from '../../../libs/domain/src';
+import { TEST_AUTH } from './auth';
 import type { EventStore } from '../../../libs/event-store/src/event-store.port';
 
 export type StoreKind = 'pglite' | 'postgres' | 'memory';
@@ -27,7 +28,8 @@ export interface E2eApp {
 }
 
 /**
- * The real app on a real, isolated database, spoken to in-process (no port). The clock stands
+ * The real app on a real, isolated database, spoken to in-process (no port). Tokens are checked
+ * against TEST_AUTH: send `await authHeaders(actor)` (support/auth.ts) with every request. The clock stands
  * still until a test moves it, so "today" and every recordedAt are under the test's control.
  */
 export async function startE2eApp(kind: StoreKind, options: { catalogue?: Catalogue; now?: string } = {}): Promise<E2eApp> {
@@ -38,6 +40,7 @@ export async function startE2eApp(kind: StoreKind, options: { catalogue?: Catalo
     ...(kind === 'memory' ? { store: new InMemoryEventStore(clock) } : {}),
     clock,
     catalogue: options.catalogue,
+    auth: TEST_AUTH,
     logger: ['error'],
   });
   await app.getHttpAdapter().getInstance().ready();

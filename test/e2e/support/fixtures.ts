@@ -10,6 +10,13 @@ export const SECRETARY = { id: 'secretary-1', role: 'secretary' };
 export const COORDINATOR = { id: 'coordinator-1', role: 'coordinator' };
 export const REFERENT = { id: 'referent-1', role: 'referent' };
 export const REFERENT_2 = { id: 'referent-2', role: 'referent' };
+/** The landlord of saisine(): its saisines carry prescriber.id 'lmh'. */
+export const PRESCRIBER = { id: 'prescriber-lmh-1', role: 'prescriber', scopes: ['prescriber:lmh'] };
+export const OTHER_PRESCRIBER = { id: 'prescriber-ccas-1', role: 'prescriber', scopes: ['prescriber:ccas-lyon'] };
+export const FUNDER = { id: 'funder-dep-1', role: 'funder', scopes: ['funder:departement-x'] };
+export const OTHER_FUNDER = { id: 'funder-al-1', role: 'funder', scopes: ['funder:action-logement'] };
+export const AUDITOR = { id: 'auditor-1', role: 'auditor' };
+export const ADMIN = { id: 'admin-1', role: 'admin' };
 
 export const GRID = [
   { axis: 'pouvoir-louer', rating: 'acquired' },
@@ -24,7 +31,7 @@ export function saisine(occurredAt: string, overrides: Record<string, unknown> =
     occurredAt,
     programmeCode: 'asll-test',
     conventionId: 'conv-2026',
-    prescriber: { kind: 'landlord', name: 'Lyon Métropole Habitat' },
+    prescriber: { kind: 'landlord', name: 'Lyon Métropole Habitat', id: 'lmh' },
     motives: ['unpaid-rent', 'maintenance'],
     household: { composition: 'single-parent', childrenCount: 2, ageBand: '35-44', referenceGender: 'female', mainResources: 'rsa' },
     personal: {

@@ -1,10 +1,8 @@
 import type { Response } from 'supertest';
+import { type Actor, authHeaders } from './auth';
 import type { E2eApp } from './e2e-app';
 
-export interface Actor {
-  id: string;
-  role: string;
-}
+export type { Actor } from './auth';
 
 /** Moves the app's clock to the business date (late morning in Paris), always forwards. */
 export function advanceTo(e2e: E2eApp, date: string): void {
@@ -28,7 +26,7 @@ export class TrajectoryClient {
 
   async open(body: Record<string, unknown>, actor: Actor = this.actor): Promise<Response> {
     advanceTo(this.e2e, String(body.occurredAt));
-    const res = await this.e2e.http().post('/trajectories').set(headers(actor)).send(body);
+    const res = await this.e2e.http().post('/trajectories').set(await authHeaders(actor)).send(body);
     if (res.status !== 201) throw new Error(`receive-saisine failed: ${res.status} ${JSON.stringify(res.body)}`);
     this.id = res.body.trajectoryId;
     this.version = res.body.version;
@@ -46,7 +44,7 @@ export class TrajectoryClient {
   /** Sends a command whatever the outcome, for refusals. */
   async send(command: string, body: Record<string, unknown>, options: { ifMatch?: boolean | string; actor?: Actor } = {}): Promise<Response> {
     if (typeof body.occurredAt === 'string') advanceTo(this.e2e, body.occurredAt);
-    const req = this.e2e.http().post(`/trajectories/${this.id}/commands/${command}`).set(headers(options.actor ?? this.actor));
+    const req = this.e2e.http().post(`/trajectories/${this.id}/commands/${command}`).set(await authHeaders(options.actor ?? this.actor));
     if (options.ifMatch !== undefined && options.ifMatch !== false) {
       void req.set('if-match', typeof options.ifMatch === 'string' ? options.ifMatch : `"${this.version}"`);
     }
@@ -54,15 +52,11 @@ export class TrajectoryClient {
   }
 
   async state(): Promise<Response> {
-    return this.e2e.http().get(`/trajectories/${this.id}`).set(headers(this.actor));
+    return this.e2e.http().get(`/trajectories/${this.id}`).set(await authHeaders(this.actor));
   }
 
   async history(at?: string): Promise<Response> {
-    const req = this.e2e.http().get(`/trajectories/${this.id}/history`).set(headers(this.actor));
+    const req = this.e2e.http().get(`/trajectories/${this.id}/history`).set(await authHeaders(this.actor));
     return at ? req.query({ at }) : req;
   }
-}
-
-export function headers(actor: Actor): Record<string, string> {
-  return { 'x-actor-id': actor.id, 'x-actor-role': actor.role };
 }

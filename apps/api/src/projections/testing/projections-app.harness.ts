@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
+import { TEST_AUTH } from '../../../../../libs/auth/src/testing/test-tokens';
 import { FixedClock } from '../../../../../libs/domain/src';
 import type { EventStore } from '../../../../../libs/event-store/src/event-store.port';
 import { ProjectionHost } from '../../../../../projections/core/projection.host';
@@ -32,7 +33,7 @@ export async function startProjectionsApp(options: { postgres?: boolean; now?: s
   const store = new InMemoryEventStore(clock);
   const host = new ProjectionHost({ store, db, lock: new InProcessLock(), migrator: sqlMigrator, projections: builtInProjections(), idleMs: 10, batchSize: 200 });
   host.start();
-  const { app } = await createApp({ store, clock, catalogue: testDeps(), logger: false, docs: false, modules: [ProjectionsModule.register({ db, host })] });
+  const { app } = await createApp({ store, clock, catalogue: testDeps(), auth: TEST_AUTH, logger: false, docs: false, modules: [ProjectionsModule.register({ db, host })] });
   await app.getHttpAdapter().getInstance().ready();
   return {
     app,
