@@ -13,6 +13,7 @@ import { Client } from 'pg';
 import { createApp } from '../../apps/api/src/app.factory';
 import { EVENT_STORE } from '../../apps/api/src/store/store.tokens';
 import { loadCatalogue } from '../../apps/api/src/trajectories/load-catalogue';
+import { mintToken } from '../../libs/auth/src';
 import type { EventStore } from '../../libs/event-store/src/event-store.port';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -71,6 +72,10 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
+// Commands go through the real token check: verifying an HS256 JWT is part of what a command costs.
+const AUTH_SECRET = randomBytes(32).toString('base64url');
+let authorization = '';
+
 async function httpRun(baseUrl: string, steps: Step[]) {
   const latencies: number[] = [];
   let errors = 0;
@@ -88,7 +93,7 @@ async function httpRun(baseUrl: string, steps: Step[]) {
         const started = performance.now();
         const res = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-actor-id': 'referent-bench', 'x-actor-role': 'referent' },
+          headers: { 'content-type': 'application/json', authorization },
           body: JSON.stringify(step.body),
         });
         const body = (await res.json()) as { trajectoryId?: string; code?: string };
@@ -148,7 +153,9 @@ async function main(): Promise<void> {
   if (!programme) throw new Error('No programme with a monthly brique in the catalogue to run the benchmark with.');
   const brique = programme.allowedBriques.find(monthly) as string;
 
-  const { app } = await createApp({ databaseUrl: DATABASE_URL, schema, catalogue, docs: false, logger: ['error'] });
+  authorization = `Bearer ${await mintToken({ secret: AUTH_SECRET, subject: 'coordinator-bench', role: 'coordinator' })}`;
+  const auth = { keys: { kind: 'secret' as const, secret: AUTH_SECRET } };
+  const { app } = await createApp({ databaseUrl: DATABASE_URL, schema, catalogue, auth, docs: false, logger: ['error'] });
   try {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.getHttpAdapter().getInstance().server.address();
