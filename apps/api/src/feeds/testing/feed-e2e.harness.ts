@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
-import { mintToken, TokenVerifier } from '../../../../../libs/auth/src';
+import { TEST_AUTH, testBearer } from '../../../../../libs/auth/src/testing/test-tokens';
 import { FixedClock, type Role } from '../../../../../libs/domain/src';
 import type { EventStore } from '../../../../../libs/event-store/src/event-store.port';
 import { InProcessLock } from '../../../../../projections/core/projection.lock';
@@ -16,7 +16,6 @@ import { TrajectoryPseudonymiser } from '../../../../../projections/feeds/trajec
 import { createConvention } from '../../../../../projections/funder/convention.commands';
 import { testDeps } from '../../../../../workflows/trajectory/src/testing';
 import { createApp } from '../../app.factory';
-import type { PrincipalRequest, PrincipalResolver } from '../../principal/principal';
 import { InMemoryEventStore } from '../../testing/in-memory-event-store';
 import { FeedsModule } from '../feeds.module';
 
@@ -24,20 +23,12 @@ import { FeedsModule } from '../feeds.module';
  * The feeds journey rig: the real app (createApp) with the feeds module, the feed projection's
  * runner following the same store in the background, and JWTs minted and verified with libs/auth.
  */
-const TOKEN_SECRET = 'feeds-e2e-secret-that-is-long-enough-for-hs256';
 export const CONVENTION_ID = 'conv-2026';
 export const FUNDERS = ['departement-x', 'caf'] as const;
 
-class BearerResolver implements PrincipalResolver {
-  private readonly verifier = new TokenVerifier({ keys: { kind: 'secret', secret: TOKEN_SECRET } });
-  resolve(request: PrincipalRequest) {
-    const header = request.headers.authorization;
-    return this.verifier.verify(Array.isArray(header) ? header[0] : header);
-  }
-}
-
+/** `Bearer <jwt>` minted with the test secret the app is started with (libs/auth testing). */
 export function bearer(role: Role, scopes: string[] = [], subject = `${role}-1`): Promise<string> {
-  return mintToken({ secret: TOKEN_SECRET, subject, role, scopes }).then((t) => `Bearer ${t}`);
+  return testBearer({ id: subject, role, scopes });
 }
 
 export interface FeedHarness {
@@ -89,7 +80,7 @@ export async function startFeedHarness(options: { postgres?: boolean } = {}): Pr
     catalogue: testDeps(),
     logger: false,
     docs: false,
-    principalResolver: new BearerResolver(),
+    auth: TEST_AUTH,
     modules: [FeedsModule.register({ db, pollMs: 20, heartbeatMs: 1000 })],
   });
   await app.getHttpAdapter().getInstance().ready();
@@ -123,7 +114,8 @@ export interface JourneyResult {
  * worker would type: names, phone, address, notes, a referent's name.
  */
 export async function runJourney(h: FeedHarness, p: JourneyPersonalData, options: { short?: boolean } = {}): Promise<JourneyResult> {
-  const auth = await bearer('referent', ['service:s1'], `referent-${randomUUID().slice(0, 8)}`);
+  // A coordinator may run every command on every trajectory (apps/api/src/auth/access-policy.ts).
+  const auth = await bearer('coordinator', ['service:s1'], `coordinator-${randomUUID().slice(0, 8)}`);
   const created = await h
     .http()
     .post('/trajectories')
