@@ -11,9 +11,9 @@ import { performance } from 'node:perf_hooks';
 import { Pool, type PoolClient } from 'pg';
 import { createApp } from '../../apps/api/src/app.factory';
 import { FeedsModule } from '../../apps/api/src/feeds/feeds.module';
-import type { PrincipalRequest, PrincipalResolver } from '../../apps/api/src/principal/principal';
 import { EVENT_STORE } from '../../apps/api/src/store/store.tokens';
 import { loadCatalogue } from '../../apps/api/src/trajectories/load-catalogue';
+import { mintToken } from '../../libs/auth/src';
 import { systemClock } from '../../libs/domain/src';
 import type { EventStore } from '../../libs/event-store/src/event-store.port';
 import { InProcessLock } from '../../projections/core/projection.lock';
@@ -32,13 +32,9 @@ const TRAJECTORIES = Number(process.env.BENCH_TRAJECTORIES ?? 200);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
 const FUNDERS = ['departement-bench', 'caf-bench'];
 const CONVENTION = 'conv-bench';
-
-/** The bench reads as an auditor: the access check runs, the token verification is not what is measured. */
-class AuditorResolver implements PrincipalResolver {
-  resolve(_request: PrincipalRequest) {
-    return { id: 'auditor-bench', role: 'auditor' as const, scopes: [] };
-  }
-}
+/** Tokens are verified as in production: the guard is part of what a request costs. */
+const AUTH_SECRET = randomBytes(32).toString('base64url');
+const headers: { coordinator: string; auditor: string } = { coordinator: '', auditor: '' };
 
 function pgDatabase(pool: Pool): ProjectionDatabase {
   const wrap = (c: Pool | PoolClient): SqlExecutor => ({
@@ -123,7 +119,7 @@ async function runCommands(baseUrl: string, steps: Step[], trajectories: number)
       let id = '';
       for (const step of steps) {
         const url = step.command === 'receive-saisine' ? `${baseUrl}/trajectories` : `${baseUrl}/trajectories/${id}/commands/${step.command}`;
-        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(step.body) });
+        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: headers.coordinator }, body: JSON.stringify(step.body) });
         const body = (await res.json()) as { trajectoryId?: string; code?: string; detail?: string };
         commands++;
         if (res.status >= 300) {
@@ -143,7 +139,7 @@ async function readAllPages(baseUrl: string, funder: string, limit: number): Pro
   let cursor = '0';
   let total = 0;
   for (;;) {
-    const res = await fetch(`${baseUrl}/feeds/${funder}?after=${cursor}&limit=${limit}`);
+    const res = await fetch(`${baseUrl}/feeds/${funder}?after=${cursor}&limit=${limit}`, { headers: { authorization: headers.auditor } });
     const page = (await res.json()) as { records: unknown[]; nextCursor: string };
     if (page.records.length === 0) return total;
     total += page.records.length;
@@ -153,7 +149,7 @@ async function readAllPages(baseUrl: string, funder: string, limit: number): Pro
 
 async function readEventStream(baseUrl: string, funder: string, expected: number): Promise<number> {
   const abort = new AbortController();
-  const res = await fetch(`${baseUrl}/feeds/${funder}`, { headers: { accept: 'text/event-stream' }, signal: abort.signal });
+  const res = await fetch(`${baseUrl}/feeds/${funder}`, { headers: { accept: 'text/event-stream', authorization: headers.auditor }, signal: abort.signal });
   const reader = (res.body as ReadableStream<Uint8Array>).getReader();
   const decoder = new TextDecoder();
   let seen = 0;
@@ -223,6 +219,8 @@ async function rawBaseline(pool: Pool): Promise<{ insertSeconds: number; readSec
 }
 
 async function main(): Promise<void> {
+  headers.coordinator = `Bearer ${await mintToken({ secret: AUTH_SECRET, subject: 'coordinator-bench', role: 'coordinator' })}`;
+  headers.auditor = `Bearer ${await mintToken({ secret: AUTH_SECRET, subject: 'auditor-bench', role: 'auditor' })}`;
   const storeSchema = `bench_feeds_store_${randomBytes(4).toString('hex')}`;
   const feedSchema = `bench_feeds_${randomBytes(4).toString('hex')}`;
   const admin = new Pool({ connectionString: DATABASE_URL, max: 1 });
@@ -244,7 +242,7 @@ async function main(): Promise<void> {
     catalogue,
     docs: false,
     logger: ['error'],
-    principalResolver: new AuditorResolver(),
+    auth: { keys: { kind: 'secret', secret: AUTH_SECRET } },
     modules: [FeedsModule.register({ db, pollMs: 20 })],
   });
   const store = app.get<EventStore>(EVENT_STORE);
