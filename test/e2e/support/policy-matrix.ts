@@ -1,0 +1,141 @@
+import { type CallerRole, COMMAND_POLICY, type Grant, type Grants, type RoutePolicy, ROUTE_POLICY } from '../../../apps/api/src/auth/access-policy';
+import * as commandFixtures from '../../../workflows/trajectory/src/testing/command-fixtures';
+import type { Actor } from './auth';
+import type { AccessWorld } from './access-world';
+import { saisineWithPersonalData } from './access-world';
+import { ADMIN, AUDITOR, COORDINATOR, FUNDER, OTHER_FUNDER, OTHER_PRESCRIBER, PRESCRIBER, REFERENT, REFERENT_2, SECRETARY } from './fixtures';
+
+/**
+ * Reads the access-policy table and turns it into requests and the status each caller must get.
+ * Nothing here restates who may do what: the expectations are derived from the table, so the test
+ * follows the table and fails when the app does not.
+ */
+
+export interface Caller {
+  label: string;
+  actor: Actor & { role: CallerRole };
+  /** Whether the seeded resources are this caller's own (its trajectory, its saisine, its convention). */
+  own: boolean;
+}
+
+/** Every role, and for the scoped ones someone of another caseload, prescriber or funder as well. */
+export const CALLERS: readonly Caller[] = [
+  { label: "the referent of the trajectory", actor: REFERENT as Caller['actor'], own: true },
+  { label: 'a referent of another caseload', actor: REFERENT_2 as Caller['actor'], own: false },
+  { label: 'the coordinator', actor: COORDINATOR as Caller['actor'], own: true },
+  { label: 'the secretary', actor: SECRETARY as Caller['actor'], own: true },
+  { label: 'the prescriber who sent it', actor: PRESCRIBER as Caller['actor'], own: true },
+  { label: 'another prescriber', actor: OTHER_PRESCRIBER as Caller['actor'], own: false },
+  { label: 'a funder of the convention', actor: FUNDER as Caller['actor'], own: true },
+  { label: 'another funder', actor: OTHER_FUNDER as Caller['actor'], own: false },
+  { label: 'the auditor', actor: AUDITOR as Caller['actor'], own: true },
+  { label: 'the admin', actor: ADMIN as Caller['actor'], own: true },
+];
+
+/** The status a caller must get: the success status, or the refusal the grant's scope rule gives. */
+export function expectedStatus(grant: Grant | undefined, caller: Caller, success: number): number {
+  if (!grant) return 403;
+  switch (grant.scope) {
+    case 'any':
+    case 'own-caseload':
+      return success;
+    case 'assigned':
+    case 'saisine-from-me':
+    case 'funder-path':
+      return caller.own ? success : 403;
+    case 'sent-by-me':
+    case 'funder-convention':
+      return caller.own ? success : 404;
+  }
+}
+
+export interface ProbeRequest {
+  method: 'GET' | 'POST';
+  url: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface Probe {
+  /** "GET /trajectories/:id" or "POST /trajectories/:id/commands/record-note". */
+  name: string;
+  grants: Grants;
+  /** What an allowed caller gets. Commands are sent with a stale If-Match: allowed means 412, nothing written. */
+  success: number;
+  request(world: AccessWorld): ProbeRequest;
+}
+
+const COMMAND_BODIES = new Map<string, Record<string, unknown>>(
+  (Object.values(commandFixtures) as unknown[])
+    .filter((f): f is (overrides: object) => unknown => typeof f === 'function' && f.length <= 1)
+    .map((f) => {
+      try {
+        return f({}) as { type?: unknown; payload?: unknown };
+      } catch {
+        return {};
+      }
+    })
+    .filter((c): c is { type: string; payload: Record<string, unknown> } => typeof c.type === 'string' && typeof c.payload === 'object')
+    .map((c) => [c.type, c.payload]),
+);
+
+/** One concrete request per route of the table; a route added to the table without one fails the suite. */
+const SAMPLES: Record<string, { success: number; request(world: AccessWorld): ProbeRequest }> = {
+  'POST /trajectories': {
+    success: 201,
+    request: () => ({ method: 'POST', url: '/trajectories', body: saisineWithPersonalData('2026-03-01', { prescriber: { kind: 'landlord', name: 'Lyon Métropole Habitat', id: 'lmh' } }) }),
+  },
+  'GET /trajectories/:id': { success: 200, request: (w) => ({ method: 'GET', url: `/trajectories/${w.a.id}` }) },
+  'GET /trajectories/:id/history': { success: 200, request: (w) => ({ method: 'GET', url: `/trajectories/${w.a.id}/history` }) },
+  'GET /trajectories/:id/verify': { success: 200, request: (w) => ({ method: 'GET', url: `/trajectories/${w.a.id}/verify` }) },
+  'GET /access-log': { success: 200, request: (w) => ({ method: 'GET', url: `/access-log?trajectory=${w.a.id}` }) },
+  'GET /caseload': { success: 200, request: () => ({ method: 'GET', url: '/caseload' }) },
+  'GET /deadlines': { success: 200, request: () => ({ method: 'GET', url: '/deadlines' }) },
+  'POST /conventions': {
+    success: 201,
+    request: () => ({
+      method: 'POST',
+      url: '/conventions',
+      body: { funder: 'caf-x', programme: 'asll-test', year: 2027, prices: { perDiagnostic: 150, perMonth: 190 }, yearlyCap: 10000 },
+    }),
+  },
+  'GET /conventions': { success: 200, request: () => ({ method: 'GET', url: '/conventions' }) },
+  'GET /conventions/:id': { success: 200, request: (w) => ({ method: 'GET', url: `/conventions/${w.conventionId}` }) },
+  'GET /conventions/:id/consumption': { success: 200, request: (w) => ({ method: 'GET', url: `/conventions/${w.conventionId}/consumption` }) },
+  'GET /conventions/:id/dashboard': { success: 200, request: (w) => ({ method: 'GET', url: `/conventions/${w.conventionId}/dashboard?month=2026-02` }) },
+  'GET /conventions/:id/report': { success: 200, request: (w) => ({ method: 'GET', url: `/conventions/${w.conventionId}/report` }) },
+  'GET /feeds/:funder': { success: 200, request: () => ({ method: 'GET', url: '/feeds/departement-x' }) },
+};
+
+/** Every guarded route of the table, command routes expanded into one probe per command. */
+export function probesFromPolicy(policy: readonly RoutePolicy[] = ROUTE_POLICY): Probe[] {
+  const probes: Probe[] = [];
+  for (const route of policy) {
+    const key = `${route.method} ${route.path}`;
+    if (route.access === 'public') continue;
+    if ('commandParam' in route.access) {
+      for (const [command, grants] of Object.entries(COMMAND_POLICY)) {
+        if (command === 'receive-saisine') continue;
+        const body = COMMAND_BODIES.get(command);
+        if (!body) throw new Error(`No command fixture for ${command}: add one to workflows/trajectory/src/testing/command-fixtures.ts`);
+        probes.push({
+          name: `POST /trajectories/:id/commands/${command}`,
+          grants,
+          success: 412,
+          request: (w) => ({
+            method: 'POST',
+            url: `/trajectories/${w.a.id}/commands/${command}`,
+            body: { occurredAt: '2026-03-01', ...body },
+            headers: { 'if-match': '"999"' },
+          }),
+        });
+      }
+      continue;
+    }
+    const sample = SAMPLES[key];
+    if (!sample) throw new Error(`The access policy has ${key} but the policy matrix has no sample request for it: add one to SAMPLES.`);
+    const grants = 'command' in route.access ? COMMAND_POLICY[route.access.command as string] : (route.access as Grants);
+    probes.push({ name: key, grants, success: sample.success, request: sample.request });
+  }
+  return probes;
+}
