@@ -3,9 +3,13 @@ import { builtInProjections } from '../../../projections/projections.catalogue';
 import { runCli } from './cli';
 import type { CliCommand } from './cli-command';
 import { rebuildCommand } from './commands/rebuild.command';
+import { tokenCommand } from './commands/token.command';
 
 /** Every command of `npm run cli -- <command>`. Add yours here: one entry, its own file under commands/. */
-export const COMMANDS: CliCommand[] = [rebuildCommand({ openRuntime: openProjectionRuntime, projections: builtInProjections })];
+export const COMMANDS: CliCommand[] = [
+  rebuildCommand({ openRuntime: openProjectionRuntime, projections: builtInProjections }),
+  tokenCommand(),
+];
 
 runCli(process.argv.slice(2), COMMANDS, {
   out: (t) => process.stdout.write(t),
