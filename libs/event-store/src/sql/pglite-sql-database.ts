@@ -1,0 +1,107 @@
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { assertSchemaName, quoteIdent, type SqlDatabase, type SqlExecutor, type SqlResult } from './sql-database';
+
+export interface PgliteSqlDatabaseOptions {
+  /** A directory for the data files; omit (or 'memory://') for an in-memory database. */
+  dataDir?: string;
+  /** Default 'public'. */
+  schema?: string;
+  /**
+   * An already running PGlite to share: several SqlDatabases with different schemas can use one
+   * instance (tests do, since starting PGlite costs seconds). A shared instance is not closed by close().
+   */
+  pglite?: PGlite;
+}
+
+/** Per PGlite instance: its session search_path and the lock that keeps "SET + statement" together. */
+interface SessionState {
+  schema: string | undefined;
+  lock: Mutex;
+}
+const sessions = new WeakMap<PGlite, SessionState>();
+
+/**
+ * SqlDatabase over PGlite: one embedded PostgreSQL, one session. PGlite already runs one statement or
+ * transaction at a time; the extra lock here makes "switch search_path, then run" atomic when
+ * several schemas share the instance.
+ */
+export class PgliteSqlDatabase implements SqlDatabase {
+  readonly kind = 'pglite' as const;
+  private readonly session: SessionState;
+
+  private constructor(
+    readonly pglite: PGlite,
+    readonly schema: string,
+    private readonly owned: boolean,
+  ) {
+    let session = sessions.get(pglite);
+    if (!session) {
+      session = { schema: undefined, lock: new Mutex() };
+      sessions.set(pglite, session);
+    }
+    this.session = session;
+  }
+
+  static async create(options: PgliteSqlDatabaseOptions = {}): Promise<PgliteSqlDatabase> {
+    const schema = assertSchemaName(options.schema ?? 'public');
+    if (options.pglite) return new PgliteSqlDatabase(options.pglite, schema, false);
+    const dataDir = options.dataDir && options.dataDir !== 'memory://' ? options.dataDir : undefined;
+    const pglite = await PGlite.create(dataDir);
+    return new PgliteSqlDatabase(pglite, schema, true);
+  }
+
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<SqlResult<T>> {
+    return this.exclusive(async () => ({ rows: (await this.pglite.query<T>(text, params)).rows }));
+  }
+
+  exec(sql: string): Promise<void> {
+    return this.exclusive(async () => {
+      await this.pglite.exec(sql);
+    });
+  }
+
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    return this.exclusive(() => this.pglite.transaction((tx) => fn(transactionExecutor(tx))));
+  }
+
+  async listen(channel: string, onNotification: (payload: string) => void): Promise<() => Promise<void>> {
+    const unlisten = await this.pglite.listen(channel, onNotification);
+    return async () => {
+      if (!this.pglite.closed) await unlisten();
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.owned && !this.pglite.closed) await this.session.lock.run(() => this.pglite.close());
+  }
+
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    return this.session.lock.run(async () => {
+      if (this.session.schema !== this.schema) {
+        await this.pglite.exec(`SET search_path TO ${quoteIdent(this.schema)}`);
+        this.session.schema = this.schema;
+      }
+      return fn();
+    });
+  }
+}
+
+function transactionExecutor(tx: Transaction): SqlExecutor {
+  return {
+    query: async <T>(text: string, params?: unknown[]) => ({ rows: (await tx.query<T>(text, params)).rows }),
+    exec: async (sql: string) => {
+      await tx.exec(sql);
+    },
+  };
+}
+
+/** Runs functions one after another, in call order. */
+export class Mutex {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(fn);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+}
