@@ -27,7 +27,8 @@ export function installAccessHooks(fastify: FastifyInstance, deps: { accessLog: 
     if (!access || !principal || !succeeded(reply)) return payload;
     // A text or stream answer skips preSerialization: sending it unshaped would leak, so fail instead.
     if (access.grant.shape && !shaped) throw new Error(`${request.routeOptions.url} answered without its ${access.grant.shape} shape`);
-    if (access.policy.accessLog && !access.grant.shape) {
+    // HEAD answers the same route without a body: nothing is read.
+    if (access.policy.accessLog && !access.grant.shape && request.method === 'GET') {
       const id = (request.params as Record<string, string | undefined>).id ?? '';
       // Written before the answer leaves: if the log cannot be written, the data is not sent.
       await deps.accessLog.record({
