@@ -5,7 +5,7 @@ import { trajectoryIdOfEvent } from '../core/event-date';
 import { evolveTrajectoryFacts, type TrajectoryFacts } from '../core/trajectory-facts.reducer';
 import { loadFacts } from '../core/trajectory-facts.store';
 import { deadlinesOf } from '../deadlines/deadlines.calculator';
-import { CASELOAD_MIGRATIONS, CASELOAD_TABLE } from './caseload.tables';
+import { CASELOAD_MIGRATIONS, CASELOAD_STATE_TABLE, CASELOAD_TABLE } from './caseload.tables';
 
 export const CASELOAD_PROJECTION = 'caseload';
 
@@ -25,7 +25,6 @@ const COLUMNS = [
   { name: 'next_deadline_kind', type: 'text' },
   { name: 'next_deadline_on', type: 'date' },
   { name: 'next_deadline_brique', type: 'text' },
-  { name: 'facts', type: 'jsonb' },
 ] as const;
 
 function rowOf(id: string, f: TrajectoryFacts): Record<string, unknown> {
@@ -46,7 +45,6 @@ function rowOf(id: string, f: TrajectoryFacts): Record<string, unknown> {
     next_deadline_kind: next?.kind ?? null,
     next_deadline_on: next?.dueOn ?? null,
     next_deadline_brique: next?.briqueCode || null,
-    facts: f,
   };
 }
 
@@ -54,14 +52,24 @@ function rowOf(id: string, f: TrajectoryFacts): Record<string, unknown> {
 export function caseloadProjection(): Projection {
   return streamStateProjection<TrajectoryFacts>({
     name: CASELOAD_PROJECTION,
-    version: 'caseload-1',
-    tables: [CASELOAD_TABLE],
+    version: 'caseload-3',
+    tables: [CASELOAD_TABLE, CASELOAD_STATE_TABLE],
     migrations: CASELOAD_MIGRATIONS,
     keyOf: trajectoryIdOfEvent,
-    load: (tx, ids) => loadFacts(tx, CASELOAD_TABLE, ids),
+    load: (tx, ids) => loadFacts(tx, CASELOAD_STATE_TABLE, ids),
     evolve: evolveTrajectoryFacts,
     async save(tx, changed) {
       await upsertJsonRows(tx, CASELOAD_TABLE, COLUMNS, ['trajectory_id'], changed.map((c) => rowOf(c.key, c.after)));
+      await upsertJsonRows(
+        tx,
+        CASELOAD_STATE_TABLE,
+        [
+          { name: 'trajectory_id', type: 'text' },
+          { name: 'facts', type: 'jsonb' },
+        ],
+        ['trajectory_id'],
+        changed.map((c) => ({ trajectory_id: c.key, facts: c.after })),
+      );
     },
   });
 }

@@ -90,30 +90,42 @@ export async function queryCaseload(db: SqlExecutor, clock: Clock, filter: Casel
   const pageParams: unknown[] = [today];
   const where = conditions(filter, pageParams);
   pageParams.push(limit, offset);
+  // The ORDER BY names the table's columns (c.): the text aliases of the select list would sort as text, without the index.
   const page = db.query<Row>(
     `SELECT trajectory_id, stage, stage_since::text AS stage_since, opened_on::text AS opened_on, referent_id, programme_code,
             convention_id, prescriber_kind, prescriber_name, prescriber_id, suspended, next_deadline_kind,
             next_deadline_on::text AS next_deadline_on, next_deadline_brique,
             CASE WHEN next_deadline_on IS NULL THEN NULL WHEN next_deadline_on < $1::date THEN 'overdue'
                  WHEN next_deadline_on <= $1::date + ${DUE_SOON_DAYS} THEN 'due-soon' ELSE 'upcoming' END AS status
-       FROM ${CASELOAD_TABLE} ${where}
-      ORDER BY next_deadline_on NULLS LAST, trajectory_id
+       FROM ${CASELOAD_TABLE} c ${where}
+      ORDER BY c.next_deadline_on NULLS LAST, c.trajectory_id
       LIMIT $${pageParams.length - 1} OFFSET $${pageParams.length}`,
     pageParams,
   );
+  // Facet counts: one scan with GROUPING SETS when both facets share their filters (no stage and no
+  // referent asked for, the usual screen), two scans otherwise.
   const stageParams: unknown[] = [];
-  const byStage = db.query<{ stage: string; n: string }>(
-    `SELECT stage, count(*) AS n FROM ${CASELOAD_TABLE} ${conditions(filter, stageParams, 'stage')} GROUP BY stage`,
-    stageParams,
-  );
+  const stageWhere = conditions(filter, stageParams, 'stage');
   const referentParams: unknown[] = [];
-  const byReferent = db.query<{ referent_id: string | null; n: string }>(
-    `SELECT referent_id, count(*) AS n FROM ${CASELOAD_TABLE} ${conditions(filter, referentParams, 'referent')}
-      GROUP BY referent_id ORDER BY count(*) DESC, referent_id NULLS LAST`,
-    referentParams,
-  );
-  const [pageRows, stageRows, referentRows] = [await page, await byStage, await byReferent];
-  const stageCounts = Object.fromEntries(stageRows.rows.map((r) => [r.stage, Number(r.n)]));
+  const referentWhere = conditions(filter, referentParams, 'referent');
+  const facets =
+    stageWhere === referentWhere
+      ? db
+          .query<{ stage: string | null; referent_id: string | null; by_stage: number; n: string }>(
+            `SELECT stage, referent_id, GROUPING(stage) AS by_stage, count(*) AS n FROM ${CASELOAD_TABLE} ${stageWhere}
+              GROUP BY GROUPING SETS ((stage), (referent_id))`,
+            stageParams,
+          )
+          .then(({ rows }) => ({
+            stages: rows.filter((r) => Number(r.by_stage) === 0).map((r) => ({ stage: r.stage as string, n: r.n })),
+            referents: rows.filter((r) => Number(r.by_stage) === 1).map((r) => ({ referent_id: r.referent_id, n: r.n })),
+          }))
+      : Promise.all([
+          db.query<{ stage: string; n: string }>(`SELECT stage, count(*) AS n FROM ${CASELOAD_TABLE} ${stageWhere} GROUP BY stage`, stageParams),
+          db.query<{ referent_id: string | null; n: string }>(`SELECT referent_id, count(*) AS n FROM ${CASELOAD_TABLE} ${referentWhere} GROUP BY referent_id`, referentParams),
+        ]).then(([s, r]) => ({ stages: s.rows, referents: r.rows }));
+  const [pageRows, counts] = await Promise.all([page, facets]);
+  const stageCounts = Object.fromEntries(counts.stages.map((r) => [r.stage, Number(r.n)]));
   // Every filter but the stage is also every filter the page has, when no stage was asked for.
   const total = filter.stage
     ? (stageCounts[filter.stage] ?? 0)
@@ -140,7 +152,9 @@ export async function queryCaseload(db: SqlExecutor, clock: Clock, filter: Casel
     })),
     counts: {
       byStage: stageCounts,
-      byReferent: referentRows.rows.map((r) => ({ referentId: r.referent_id, count: Number(r.n) })),
+      byReferent: counts.referents
+        .map((r) => ({ referentId: r.referent_id, count: Number(r.n) }))
+        .sort((a, b) => b.count - a.count || (a.referentId === null ? 1 : b.referentId === null ? -1 : a.referentId < b.referentId ? -1 : a.referentId > b.referentId ? 1 : 0)),
     },
   };
 }

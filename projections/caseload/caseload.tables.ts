@@ -1,6 +1,8 @@
 import type { ProjectionMigration } from '../core/projection.port';
 
 export const CASELOAD_TABLE = 'caseload_trajectories';
+/** The folded facts live apart: the listed table stays narrow, so counts scan a few pages, not megabytes of jsonb. */
+export const CASELOAD_STATE_TABLE = 'caseload_state';
 
 export const CASELOAD_MIGRATIONS: ProjectionMigration[] = [
   {
@@ -22,12 +24,15 @@ export const CASELOAD_MIGRATIONS: ProjectionMigration[] = [
         suspended boolean NOT NULL DEFAULT false,
         next_deadline_kind text,
         next_deadline_on date,
-        next_deadline_brique text,
+        next_deadline_brique text
+      );
+      CREATE TABLE ${CASELOAD_STATE_TABLE} (
+        trajectory_id text PRIMARY KEY,
         facts jsonb NOT NULL
       );
       CREATE INDEX caseload_open_order_idx ON ${CASELOAD_TABLE} (next_deadline_on, trajectory_id) WHERE stage <> 'closed';
       CREATE INDEX caseload_referent_idx ON ${CASELOAD_TABLE} (referent_id, next_deadline_on);
-      CREATE INDEX caseload_stage_idx ON ${CASELOAD_TABLE} (stage);
+      CREATE INDEX caseload_stage_referent_idx ON ${CASELOAD_TABLE} (stage, referent_id);
       CREATE INDEX caseload_programme_idx ON ${CASELOAD_TABLE} (programme_code);
       CREATE INDEX caseload_convention_idx ON ${CASELOAD_TABLE} (convention_id);
       CREATE INDEX caseload_prescriber_idx ON ${CASELOAD_TABLE} (prescriber_name);

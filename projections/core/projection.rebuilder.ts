@@ -75,6 +75,7 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
       }
     }
     const final = progress();
+    await options.schema.analyze(projection);
     options.onProgress?.(final);
     return final;
   } finally {

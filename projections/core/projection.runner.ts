@@ -56,6 +56,8 @@ export class ProjectionRunner {
   /** Caught-up waiters, with the number of the first read that may answer them. */
   private readonly caughtUpWaiters: { afterRead: number; resolve: () => void }[] = [];
   private reads = 0;
+  private lastRead = 0;
+  private prefetched: { after: Checkpoint; result: Promise<{ events: RecordedEvent[]; read: number }> } | undefined;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     this.batchSize = options.batchSize ?? 1000;
@@ -119,12 +121,11 @@ export class ProjectionRunner {
         this.checkpoint = undefined;
         this.state = 'running';
         while (!this.abort.signal.aborted && !lostError) {
-          const read = this.reads + 1;
           const applied = await this.step();
           failures = 0;
           this.lastError = undefined;
           if (applied === 0) {
-            this.notifyCaughtUp(read);
+            this.notifyCaughtUp(this.lastRead);
             await this.idle();
           }
         }
@@ -145,22 +146,47 @@ export class ProjectionRunner {
 
   /** Applies at most one batch; returns how many events it applied. Caller must hold the lock. */
   async step(): Promise<number> {
-    const { store, db, projection } = this.options;
+    const { db, projection } = this.options;
     const from = this.checkpoint ?? (await checkpointRepository.read(db, projection.name))?.checkpoint ?? START;
-    this.reads++;
-    const events = await store.readAll({ after: from, limit: this.batchSize });
+    const { events, read } = await this.read(from);
+    this.lastRead = read;
     if (events.length === 0) {
       this.checkpoint = from;
       return 0;
     }
     const last = events[events.length - 1];
-    await db.transaction(async (sql) => {
-      const tx: ProjectionTx = { query: (text, params) => sql.query(text, params), scratch: new Map() };
-      await this.applyBatch(events, tx, from);
-      await checkpointRepository.advance(sql, projection.name, from, last.checkpoint, last.globalPosition, events.length);
-    });
+    // With a backlog, the next batch is read while this one is applied: reading and writing then
+    // overlap instead of taking turns (a rebuild runs close to the faster of the two).
+    if (events.length === this.batchSize) this.prefetch(last.checkpoint);
+    try {
+      await db.transaction(async (sql) => {
+        const tx: ProjectionTx = { query: (text, params) => sql.query(text, params), scratch: new Map() };
+        await this.applyBatch(events, tx, from);
+        await checkpointRepository.advance(sql, projection.name, from, last.checkpoint, last.globalPosition, events.length);
+      });
+    } catch (error) {
+      this.prefetched = undefined;
+      this.checkpoint = undefined;
+      throw error;
+    }
     this.checkpoint = last.checkpoint;
     return events.length;
+  }
+
+  private read(after: Checkpoint): Promise<{ events: RecordedEvent[]; read: number }> {
+    const ready = this.prefetched;
+    this.prefetched = undefined;
+    if (ready && ready.after === after) return ready.result;
+    const read = ++this.reads;
+    return this.options.store.readAll({ after, limit: this.batchSize }).then((events) => ({ events, read }));
+  }
+
+  private prefetch(after: Checkpoint): void {
+    const read = ++this.reads;
+    const result = this.options.store.readAll({ after, limit: this.batchSize }).then((events) => ({ events, read }));
+    // Never an unhandled rejection: a failed prefetch is simply read again by the next step.
+    result.catch(() => undefined);
+    this.prefetched = { after, result };
   }
 
   private async applyBatch(events: readonly RecordedEvent[], tx: ProjectionTx, from: Checkpoint): Promise<void> {

@@ -18,7 +18,7 @@ export const sqlMigrator: Migrator = {
         if (db.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${TABLE}:${namespace}`]);
         const { rows } = await tx.query(`SELECT 1 FROM ${TABLE} WHERE namespace = $1 AND version = $2`, [namespace, m.version]);
         if (rows.length > 0) return;
-        await tx.query(m.sql);
+        await (tx.exec ? tx.exec(m.sql) : tx.query(m.sql));
         await tx.query(`INSERT INTO ${TABLE} (namespace, version, name) VALUES ($1, $2, $3)`, [namespace, m.version, m.name]);
       });
     }

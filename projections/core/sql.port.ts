@@ -9,7 +9,10 @@ export interface SqlResult<R> {
 }
 
 export interface SqlExecutor {
+  /** One statement with $1..$n parameters. */
   query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<SqlResult<R>>;
+  /** A parameterless script of several statements (migrations), where the driver tells them apart. */
+  exec?(sql: string): Promise<unknown>;
 }
 
 export interface ProjectionDatabase extends SqlExecutor {

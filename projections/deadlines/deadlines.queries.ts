@@ -63,9 +63,9 @@ export async function queryDeadlines(db: SqlExecutor, clock: Clock, filter: Dead
     params.push(v);
     return `$${params.length}`;
   };
-  if (filter.status === 'overdue') where.push('due_on < $1::date');
-  if (filter.status === 'due-soon') where.push(`due_on >= $1::date AND due_on <= $1::date + ${DUE_SOON_DAYS}`);
-  if (filter.status === 'upcoming') where.push(`due_on > $1::date + ${DUE_SOON_DAYS}`);
+  if (filter.status === 'overdue') where.push('d.due_on < $1::date');
+  if (filter.status === 'due-soon') where.push(`d.due_on >= $1::date AND d.due_on <= $1::date + ${DUE_SOON_DAYS}`);
+  if (filter.status === 'upcoming') where.push(`d.due_on > $1::date + ${DUE_SOON_DAYS}`);
   if (filter.kind) where.push(`kind = ${param(filter.kind)}`);
   if (filter.referent) where.push(`owner_id = ${param(filter.referent)}`);
   if (filter.programme) where.push(`programme_code = ${param(filter.programme)}`);
@@ -76,11 +76,12 @@ export async function queryDeadlines(db: SqlExecutor, clock: Clock, filter: Dead
   const offset = Math.max(filter.offset ?? 0, 0);
 
   const countParams = [...params];
+  // The ORDER BY names the table's columns (d.): the text alias due_on would sort as text, without the index.
   const { rows } = await db.query<Row>(
     `SELECT trajectory_id, kind, brique_code, owner_id, due_on::text AS due_on, stage, programme_code, convention_id,
             CASE WHEN due_on < $1::date THEN 'overdue' WHEN due_on <= $1::date + ${DUE_SOON_DAYS} THEN 'due-soon' ELSE 'upcoming' END AS status
-       FROM ${DEADLINES_TABLE} ${whereSql}
-      ORDER BY due_on, trajectory_id, kind, brique_code
+       FROM ${DEADLINES_TABLE} d ${whereSql}
+      ORDER BY d.due_on, d.trajectory_id, d.kind, d.brique_code
       LIMIT ${param(limit)} OFFSET ${param(offset)}`,
     params,
   );
@@ -88,7 +89,7 @@ export async function queryDeadlines(db: SqlExecutor, clock: Clock, filter: Dead
   const total =
     offset === 0 && rows.length < limit
       ? rows.length
-      : Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${DEADLINES_TABLE} ${whereSql}`, countParams)).rows[0].n);
+      : Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${DEADLINES_TABLE} d ${whereSql}`, countParams)).rows[0].n);
   return {
     today,
     total,
