@@ -9,6 +9,7 @@ import { pgliteTestDatabase, type TestDatabase } from '../../../../projections/c
 import { waitFor } from '../../../../projections/core/testing/wait-for';
 import { feedTopic, type FeedRecord } from '../../../../projections/feeds/feed-record';
 import { feedProjection } from '../../../../projections/feeds/feed.projection';
+import { FEED_MIGRATIONS } from '../../../../projections/feeds/feed.tables';
 import { readFeedAfter } from '../../../../projections/feeds/feed.queries';
 import { appendConvention, appendJourney } from '../../../../projections/feeds/testing/feed-fixtures';
 import { personalDataFor, TrajectoryJourney } from '../../../../projections/feeds/testing/trajectory-journey';
@@ -16,6 +17,7 @@ import { TrajectoryPseudonymiser } from '../../../../projections/feeds/trajector
 import { FeedRelayConfigError, readFeedRelayConfig } from './feed-relay.config';
 import type { FeedSink } from './feed.sink';
 import { KafkaFeedSink, RECORD_ID_HEADER, toKafkaMessage } from './kafka-feed.sink';
+import { SqlRelayPositionStore } from './sql-relay-position.store';
 import { startFeedRelay } from './start-feed-relay';
 import { sampleRecords } from './testing/memory-feed';
 
@@ -47,6 +49,31 @@ describe('kafka feed messages and relay configuration', () => {
     });
     expect(() => readFeedRelayConfig({ KAFKA_BROKERS: 'no-port' })).toThrow(FeedRelayConfigError);
     expect(() => readFeedRelayConfig({ KAFKA_BROKERS: 'k:9092', KAFKA_SASL_MECHANISM: 'kerberos' })).toThrow(/KAFKA_SASL_MECHANISM/);
+  });
+
+  it('starts without waiting for the brokers, and reports them unreachable while it retries', async () => {
+    const db = await pgliteTestDatabase();
+    try {
+      await sqlMigrator.migrate(db, 'projection-funder-feed', FEED_MIGRATIONS);
+      const [record] = sampleRecords(1);
+      await db.query(
+        `INSERT INTO feed_records (record_id, funder_id, convention_id, trajectory_pseudonym, kind, business_date, profile, details, schema_version, source_event_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, 'e1')`,
+        [record.recordId, record.funderId, record.conventionId, record.trajectoryPseudonym, record.kind, record.businessDate, JSON.stringify(record.profile), JSON.stringify(record.details)],
+      );
+      const running = await startFeedRelay({
+        db,
+        lock: new InProcessLock(),
+        env: { KAFKA_BROKERS: '127.0.0.1:1', FEED_RELAY_IDLE_MS: '10' },
+        sink: async (config) => KafkaFeedSink.create({ brokers: config.brokers, retry: { retries: 1, initialRetryTime: 50, maxRetryTime: 100 } }),
+      });
+      await waitFor(() => running?.relay.status().state === 'failing', 'the relay to report the unreachable broker', 30_000);
+      expect(running?.relay.status()).toMatchObject({ position: 0, published: 0, lastError: expect.stringMatching(/ECONNREFUSED|Connection/) });
+      expect(await new SqlRelayPositionStore(db).load('kafka')).toBe(0);
+      await running?.stop();
+    } finally {
+      await db.close();
+    }
   });
 
   it('does not start without KAFKA_BROKERS', async () => {

@@ -14,6 +14,8 @@ export interface KafkaFeedSinkOptions {
   /** -1 takes the broker's defaults. */
   numPartitions?: number;
   replicationFactor?: number;
+  /** The client's connection retries (KafkaJS defaults otherwise); sends retry without limit regardless. */
+  retry?: KafkaConfig['retry'];
 }
 
 /** Record -> Kafka message: key = convention id, so one convention's records stay in order on one partition. */
@@ -40,38 +42,46 @@ export function toKafkaMessage(record: FeedRecord): Message {
 export class KafkaFeedSink implements FeedSink {
   readonly name = 'kafka';
   private readonly knownTopics = new Set<string>();
+  private readonly producer: Producer;
+  private readonly admin: Admin | undefined;
+  private connected: Promise<void> | undefined;
 
-  private constructor(
-    private readonly producer: Producer,
-    private readonly admin: Admin | undefined,
-    private readonly options: KafkaFeedSinkOptions,
-  ) {}
-
-  static async connect(options: KafkaFeedSinkOptions): Promise<KafkaFeedSink> {
+  private constructor(private readonly options: KafkaFeedSinkOptions) {
     const kafka = new Kafka({
       clientId: options.clientId ?? 'accompagnement-feed-relay',
       brokers: options.brokers,
       ssl: options.ssl,
       sasl: options.sasl,
+      retry: options.retry,
       logLevel: logLevel.WARN,
     });
-    const producer = kafka.producer({
+    this.producer = kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
       // The Java client's murmur2 partitioner: a Java or Python consumer computes the same partition for a key.
       createPartitioner: Partitioners.DefaultPartitioner,
       allowAutoTopicCreation: false,
     });
-    await producer.connect();
-    let admin: Admin | undefined;
-    if (options.createTopics !== false) {
-      admin = kafka.admin();
-      await admin.connect();
-    }
-    return new KafkaFeedSink(producer, admin, options);
+    this.admin = options.createTopics !== false ? kafka.admin() : undefined;
+  }
+
+  /**
+   * Does not wait for the brokers: the first publish connects, and a failed connection is tried
+   * again by the relay's back-off. A worker whose Kafka is down still runs its projections.
+   */
+  static create(options: KafkaFeedSinkOptions): KafkaFeedSink {
+    return new KafkaFeedSink(options);
+  }
+
+  /** Connects now (tests; a deployment that wants to fail fast). */
+  static async connect(options: KafkaFeedSinkOptions): Promise<KafkaFeedSink> {
+    const sink = new KafkaFeedSink(options);
+    await sink.ensureConnected();
+    return sink;
   }
 
   async publish(records: readonly FeedRecord[]): Promise<void> {
+    await this.ensureConnected();
     const byTopic = new Map<string, Message[]>();
     for (const record of records) {
       const topic = feedTopic(record.funderId);
@@ -86,8 +96,20 @@ export class KafkaFeedSink implements FeedSink {
   }
 
   async close(): Promise<void> {
+    if (!this.connected) return;
     await this.producer.disconnect();
     await this.admin?.disconnect();
+  }
+
+  private ensureConnected(): Promise<void> {
+    this.connected ??= (async () => {
+      await this.producer.connect();
+      await this.admin?.connect();
+    })().catch((e: unknown) => {
+      this.connected = undefined;
+      throw e;
+    });
+    return this.connected;
   }
 
   private async ensureTopics(topics: string[]): Promise<void> {

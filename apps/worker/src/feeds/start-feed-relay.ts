@@ -37,7 +37,7 @@ export async function startFeedRelay(options: StartFeedRelayOptions): Promise<Ru
   await positions.migrate();
   const sink = options.sink
     ? await options.sink(config)
-    : await KafkaFeedSink.connect({
+    : KafkaFeedSink.create({
         brokers: config.brokers,
         clientId: config.clientId,
         ssl: config.ssl,
