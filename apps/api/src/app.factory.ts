@@ -7,6 +7,7 @@ import type { EventStore } from '../../../libs/event-store/src/event-store.port'
 import { AppModule } from './app.module';
 import type { AccessLog } from './audit/access-log.repository';
 import { InMemoryAccessLog } from './audit/in-memory-access-log';
+import { SqlAccessLog } from './audit/sql-access-log.repository';
 import type { RoutePolicy } from './auth/access-policy';
 import { installAccessHooks } from './auth/access-response.hooks';
 import { ACCESS_LOG } from './auth/auth.tokens';
@@ -62,7 +63,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Created
     ? { store: options.store, description: 'injected', close: async () => undefined }
     : await openStore(options, clock);
   try {
-    const accessLog = options.accessLog ?? new InMemoryAccessLog();
+    const accessLog = options.accessLog ?? (opened.database ? await SqlAccessLog.open(opened.database) : new InMemoryAccessLog());
     const app = await NestFactory.create<NestFastifyApplication>(
       AppModule.register({
         store: opened.store,

@@ -1,4 +1,5 @@
 import type { Clock } from '../../../../libs/domain/src';
+import type { SqlDatabase } from '../../../../libs/event-store/src';
 import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
 import { StartupError } from '../startup/startup-error';
 
@@ -15,6 +16,8 @@ export interface StoreSelection {
 export interface OpenedStore {
   store: EventStore;
   description: string;
+  /** The store's SQL database (PostgreSQL or PGlite), for the tables kept beside the events (the access log). */
+  database?: SqlDatabase;
   close(): Promise<void>;
 }
 
