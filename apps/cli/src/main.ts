@@ -3,12 +3,18 @@ import { builtInProjections } from '../../../projections/projections.catalogue';
 import { runCli } from './cli';
 import type { CliCommand } from './cli-command';
 import { rebuildCommand } from './commands/rebuild.command';
+import { replayCommand } from './commands/replay.command';
 import { tokenCommand } from './commands/token.command';
+import { verifyCommand } from './commands/verify.command';
+import { openAuditStore } from './open-audit-store';
+import { loadCatalogue } from '../../api/src/trajectories/load-catalogue';
 
 /** Every command of `npm run cli -- <command>`. Add yours here: one entry, its own file under commands/. */
 export const COMMANDS: CliCommand[] = [
   rebuildCommand({ openRuntime: openProjectionRuntime, projections: builtInProjections }),
   tokenCommand(),
+  replayCommand({ openStore: openAuditStore, loadCatalogue: (env) => loadCatalogue(env.PROGRAMMES_DIR?.trim() || undefined) }),
+  verifyCommand({ openStore: openAuditStore }),
 ];
 
 runCli(process.argv.slice(2), COMMANDS, {
