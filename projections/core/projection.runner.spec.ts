@@ -4,7 +4,7 @@ import { checkpointRepository, ProjectionFenced } from './checkpoint.repository'
 import { InProcessLock } from './projection.lock';
 import { ProjectionRunner } from './projection.runner';
 import { ProjectionSchema } from './projection.schema';
-import { sqlMigrator } from './sql.migrator';
+import { storeMigrator } from './store.migrator';
 import { countingProjection } from './testing/counting.projection';
 import { MemoryEventStore } from './testing/memory-event.store';
 import { DATABASE_URL, pgliteTestDatabase, postgresTestDatabase, type TestDatabase } from './testing/test-database';
@@ -36,7 +36,7 @@ describe.each(backends)('ProjectionRunner on %s', (_kind, open) => {
   });
 
   function makeRunner(projection = countingProjection(), batchSize = 7): ProjectionRunner {
-    return new ProjectionRunner({ store, db, schema: new ProjectionSchema(db, sqlMigrator), lock: new InProcessLock(), projection, batchSize, idleMs: 20 });
+    return new ProjectionRunner({ store, db, schema: new ProjectionSchema(db, storeMigrator), lock: new InProcessLock(), projection, batchSize, idleMs: 20 });
   }
 
   async function counts(): Promise<Record<string, number>> {
@@ -91,7 +91,7 @@ describe.each(backends)('ProjectionRunner on %s', (_kind, open) => {
   });
 
   it('refuses to move a checkpoint that another runner moved first', async () => {
-    const schema = new ProjectionSchema(db, sqlMigrator);
+    const schema = new ProjectionSchema(db, storeMigrator);
     await schema.ensure(countingProjection());
     await db.transaction((tx) => checkpointRepository.advance(tx, 'counting', START, '1/1', 1, 1));
     await expect(db.transaction((tx) => checkpointRepository.advance(tx, 'counting', START, '1/2', 2, 1))).rejects.toBeInstanceOf(ProjectionFenced);
@@ -116,7 +116,7 @@ describe.each(backends)('ProjectionRunner on %s', (_kind, open) => {
   it('lets one of two runners of the same projection work at a time', async () => {
     await store.append('s-a', events(20));
     const lock = new InProcessLock();
-    const schema = new ProjectionSchema(db, sqlMigrator);
+    const schema = new ProjectionSchema(db, storeMigrator);
     const a = new ProjectionRunner({ store, db, schema, lock, projection: countingProjection(), batchSize: 3, idleMs: 10 });
     const b = new ProjectionRunner({ store, db, schema, lock, projection: countingProjection(), batchSize: 3, idleMs: 10 });
     const caughtUp = a.whenCaughtUp();

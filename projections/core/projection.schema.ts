@@ -13,7 +13,7 @@ export const CHECKPOINTS_NAMESPACE = 'projections';
 const RESETTING = '(resetting)';
 
 export function projectionNamespace(name: string): string {
-  return `projection-${name}`;
+  return `projection:${name}`;
 }
 
 /**

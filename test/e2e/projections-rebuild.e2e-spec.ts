@@ -3,7 +3,7 @@ import type { CliIo } from '../../apps/cli/src/cli-command';
 import { rebuildCommand } from '../../apps/cli/src/commands/rebuild.command';
 import { ProjectionHost } from '../../projections/core/projection.host';
 import { InProcessLock } from '../../projections/core/projection.lock';
-import { sqlMigrator } from '../../projections/core/sql.migrator';
+import { storeMigrator } from '../../projections/core/store.migrator';
 import { MemoryEventStore } from '../../projections/core/testing/memory-event.store';
 import { dumpProjection } from '../../projections/core/testing/projection-dump';
 import { generateJourneys } from '../../projections/core/testing/random-journeys';
@@ -34,7 +34,7 @@ describe.each(backends)('rebuild gives exactly the tables the live runners built
 
     // Live: runners follow while the journeys are appended a few events at a time, interleaved, so
     // batch boundaries fall anywhere inside trajectories.
-    const host = new ProjectionHost({ store, db, lock, migrator: sqlMigrator, projections: builtInProjections(), batchSize: 37, idleMs: 5 });
+    const host = new ProjectionHost({ store, db, lock, migrator: storeMigrator, projections: builtInProjections(), batchSize: 37, idleMs: 5 });
     host.start();
     const cursors = journeys.map(() => 0);
     for (let round = 0; cursors.some((c, i) => c < journeys[i].events.length); round++) {
@@ -60,7 +60,7 @@ describe.each(backends)('rebuild gives exactly the tables the live runners built
     expect(live.funder.funder_conventions).toHaveLength(2);
 
     const io: CliIo = { out: () => undefined, err: (t) => process.stderr.write(t), env: {}, interactive: false };
-    const runtime = async () => ({ store, db, lock, migrator: sqlMigrator, description: 'test', close: async () => undefined });
+    const runtime = async () => ({ store, db, lock, migrator: storeMigrator, description: 'test', close: async () => undefined });
     expect(await runCli(['rebuild', '--all', '--batch-size', '500'], [rebuildCommand({ openRuntime: runtime, projections: builtInProjections })], io)).toBe(0);
 
     for (const p of builtInProjections()) {

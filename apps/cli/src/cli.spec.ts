@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { InProcessLock } from '../../../projections/core/projection.lock';
 import type { ProjectionRuntime } from '../../../projections/core/projection-runtime';
-import { sqlMigrator } from '../../../projections/core/sql.migrator';
+import { storeMigrator } from '../../../projections/core/store.migrator';
 import { countingProjection } from '../../../projections/core/testing/counting.projection';
 import { MemoryEventStore } from '../../../projections/core/testing/memory-event.store';
 import { pgliteTestDatabase, type TestDatabase } from '../../../projections/core/testing/test-database';
@@ -27,7 +27,7 @@ describe('cli', () => {
   const lock = new InProcessLock();
   let closed = 0;
   const runtime = (): Promise<ProjectionRuntime> =>
-    Promise.resolve({ store, db, lock, migrator: sqlMigrator, description: 'memory + pglite', close: async () => void closed++ });
+    Promise.resolve({ store, db, lock, migrator: storeMigrator, description: 'memory + pglite', close: async () => void closed++ });
   const commands = () => [rebuildCommand({ openRuntime: runtime, projections: () => [countingProjection()] })];
 
   beforeAll(async () => {

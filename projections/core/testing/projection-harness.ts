@@ -4,11 +4,11 @@ import type { Projection } from '../projection.port';
 import { ProjectionRunner } from '../projection.runner';
 import { ProjectionSchema } from '../projection.schema';
 import type { ProjectionDatabase } from '../sql.port';
-import { sqlMigrator } from '../sql.migrator';
+import { storeMigrator } from '../store.migrator';
 
 /** Brings projections up to the end of the store, synchronously from a test's point of view. */
 export async function catchUp(store: Pick<EventStore, 'readAll'>, db: ProjectionDatabase, projections: readonly Projection[], batchSize = 100): Promise<void> {
-  const schema = new ProjectionSchema(db, sqlMigrator);
+  const schema = new ProjectionSchema(db, storeMigrator);
   for (const projection of projections) {
     await schema.ensure(projection);
     const runner = new ProjectionRunner({ store, db, schema, lock: new InProcessLock(), projection, batchSize });

@@ -1,13 +1,14 @@
 import type { PGlite as PGliteType } from '@electric-sql/pglite';
 import * as vm from 'node:vm';
 import { Pool } from 'pg';
-import type { ProjectionDatabase, SqlExecutor } from '../sql.port';
+import { PgliteSqlDatabase, PgSqlDatabase, type SqlDatabase } from '../../../libs/event-store/src';
 
-export interface TestDatabase extends ProjectionDatabase {
-  close(): Promise<void>;
-  /** Drops every table: starting a PGlite costs seconds, so a spec file opens one and resets it between tests. */
+/**
+ * The store's own SqlDatabase (PGlite in memory, or PostgreSQL in a throw-away schema), plus
+ * reset(): starting a PGlite costs seconds, so a spec file opens one and resets it between tests.
+ */
+export interface TestDatabase extends SqlDatabase {
   reset(): Promise<void>;
-  schema?: string;
 }
 
 /**
@@ -21,81 +22,59 @@ function loadPGlite(): typeof PGliteType {
   return mod.PGlite;
 }
 
-/** Parameterless text may hold several statements (migrations); PGlite runs those with exec(). */
-async function pgliteQuery(target: Pick<PGliteType, 'query' | 'exec'>, sql: string, params?: unknown[]) {
-  if (params && params.length > 0) {
-    const r = await target.query(sql, params);
-    return { rows: r.rows as never[], affectedRows: r.affectedRows };
-  }
-  const results = await target.exec(sql);
-  const last = results[results.length - 1];
-  return { rows: (last?.rows ?? []) as never[], affectedRows: last?.affectedRows };
+function withReset(db: SqlDatabase, reset: () => Promise<void>, close: () => Promise<void>): TestDatabase {
+  // The store's classes keep their state on the instance: delegate rather than spread.
+  return {
+    get kind() {
+      return db.kind;
+    },
+    get schema() {
+      return db.schema;
+    },
+    query: (text, params) => db.query(text, params),
+    exec: (sql) => db.exec(sql),
+    transaction: (fn) => db.transaction(fn),
+    listen: (channel, cb) => db.listen(channel, cb),
+    reset,
+    close,
+  } as TestDatabase;
 }
 
 export async function pgliteTestDatabase(): Promise<TestDatabase> {
-  const pg = await loadPGlite().create();
-  return {
-    kind: 'pglite',
-    query: (sql, params) => pgliteQuery(pg, sql, params),
-    transaction: (fn) =>
-      pg.transaction(async (tx) => {
-        const exec: SqlExecutor = { query: (sql, params) => pgliteQuery(tx, sql, params) };
-        return fn(exec);
-      }),
-    reset: async () => {
-      await pg.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+  const pglite = await loadPGlite().create();
+  const db = await PgliteSqlDatabase.create({ pglite: pglite as never, schema: 'public' });
+  return withReset(
+    db,
+    () => db.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;'),
+    async () => {
+      await db.close();
+      await pglite.close();
     },
-    close: () => pg.close(),
-  };
+  );
 }
 
 export const DATABASE_URL = process.env.DATABASE_URL;
 
 export function testSchemaName(prefix: string): string {
-  return `${prefix}_${process.pid}_${Date.now().toString(36)}`.replace(/[^a-z0-9_]/gi, '_').toLowerCase();
+  return `${prefix}_${process.pid}_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6).toString(36)}`.replace(/[^a-z0-9_]/gi, '_').toLowerCase();
 }
 
-/** A pool whose every connection works in a fresh schema of its own; close() drops it. */
+/** PostgreSQL in a fresh schema of its own; close() drops it. */
 export async function postgresTestDatabase(prefix: string, url = DATABASE_URL): Promise<TestDatabase> {
   if (!url) throw new Error('DATABASE_URL is not set');
   const schema = testSchemaName(prefix);
   const admin = new Pool({ connectionString: url, max: 1 });
   await admin.query(`CREATE SCHEMA ${schema}`);
   await admin.end();
-  const pool = new Pool({ connectionString: url, max: 4, options: `-c search_path=${schema}` });
-  const wrap = (c: { query: Pool['query'] }): SqlExecutor => ({
-    query: async (sql, params) => {
-      const r = await c.query(sql, params as unknown[]);
-      const last = Array.isArray(r) ? r[r.length - 1] : r;
-      return { rows: last.rows, affectedRows: last.rowCount ?? undefined };
-    },
-  });
-  return {
-    kind: 'postgres',
-    schema,
-    ...wrap(pool),
-    transaction: async (fn) => {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await fn(wrap(client as unknown as Pool));
-        await client.query('COMMIT');
-        return result;
-      } catch (e) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw e;
-      } finally {
-        client.release();
-      }
-    },
-    reset: async () => {
-      await pool.query(`DROP SCHEMA ${schema} CASCADE; CREATE SCHEMA ${schema};`);
-    },
-    close: async () => {
-      await pool.end();
+  const db = new PgSqlDatabase({ connectionString: url, schema, max: 6, applicationName: `test-${prefix}` });
+  return withReset(
+    db,
+    () => db.exec(`DROP SCHEMA ${schema} CASCADE; CREATE SCHEMA ${schema};`),
+    async () => {
+      await db.close();
       const a = new Pool({ connectionString: url, max: 1 });
       await a.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await a.end();
     },
-  };
+  );
 }

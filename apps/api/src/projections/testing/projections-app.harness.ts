@@ -6,7 +6,7 @@ import { FixedClock } from '../../../../../libs/domain/src';
 import type { EventStore } from '../../../../../libs/event-store/src/event-store.port';
 import { ProjectionHost } from '../../../../../projections/core/projection.host';
 import { InProcessLock } from '../../../../../projections/core/projection.lock';
-import { sqlMigrator } from '../../../../../projections/core/sql.migrator';
+import { storeMigrator } from '../../../../../projections/core/store.migrator';
 import { pgliteTestDatabase, postgresTestDatabase, type TestDatabase } from '../../../../../projections/core/testing/test-database';
 import { builtInProjections } from '../../../../../projections/projections.catalogue';
 import { testDeps } from '../../../../../workflows/trajectory/src/testing';
@@ -31,7 +31,7 @@ export async function startProjectionsApp(options: { postgres?: boolean; now?: s
   const clock = new FixedClock(options.now ?? '2026-01-01T09:00:00Z');
   const db = options.postgres ? await postgresTestDatabase('projections_e2e') : await pgliteTestDatabase();
   const store = new InMemoryEventStore(clock);
-  const host = new ProjectionHost({ store, db, lock: new InProcessLock(), migrator: sqlMigrator, projections: builtInProjections(), idleMs: 10, batchSize: 200 });
+  const host = new ProjectionHost({ store, db, lock: new InProcessLock(), migrator: storeMigrator, projections: builtInProjections(), idleMs: 10, batchSize: 200 });
   host.start();
   const { app } = await createApp({ store, clock, catalogue: testDeps(), auth: TEST_AUTH, logger: false, docs: false, modules: [ProjectionsModule.register({ db, host })] });
   await app.getHttpAdapter().getInstance().ready();
