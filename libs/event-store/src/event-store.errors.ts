@@ -49,6 +49,7 @@ export class EventIdConflict extends DomainError {
 
 export type EventStoreStartupReason =
   | 'invalid-url'
+  | 'invalid-config'
   | 'unreachable'
   | 'timeout'
   | 'authentication'

@@ -40,7 +40,7 @@ export class PgSqlDatabase implements SqlDatabase {
 
   async query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<SqlResult<T>> {
     const result = await this.pool.query(text, params);
-    return { rows: result.rows as T[] };
+    return { rows: result.rows as T[], affectedRows: result.rowCount ?? undefined };
   }
 
   async exec(sql: string): Promise<void> {
@@ -78,7 +78,10 @@ export class PgSqlDatabase implements SqlDatabase {
 
 function clientExecutor(client: PoolClient): SqlExecutor {
   return {
-    query: async <T>(text: string, params?: unknown[]) => ({ rows: (await client.query(text, params)).rows as T[] }),
+    query: async <T>(text: string, params?: unknown[]) => {
+      const result = await client.query(text, params);
+      return { rows: result.rows as T[], affectedRows: result.rowCount ?? undefined };
+    },
     exec: async (sql: string) => {
       await client.query(sql);
     },

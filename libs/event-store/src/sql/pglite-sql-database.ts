@@ -51,7 +51,10 @@ export class PgliteSqlDatabase implements SqlDatabase {
   }
 
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<SqlResult<T>> {
-    return this.exclusive(async () => ({ rows: (await this.pglite.query<T>(text, params)).rows }));
+    return this.exclusive(async () => {
+      const result = await this.pglite.query<T>(text, params);
+      return { rows: result.rows, affectedRows: result.affectedRows };
+    });
   }
 
   exec(sql: string): Promise<void> {
@@ -88,7 +91,10 @@ export class PgliteSqlDatabase implements SqlDatabase {
 
 function transactionExecutor(tx: Transaction): SqlExecutor {
   return {
-    query: async <T>(text: string, params?: unknown[]) => ({ rows: (await tx.query<T>(text, params)).rows }),
+    query: async <T>(text: string, params?: unknown[]) => {
+      const result = await tx.query<T>(text, params);
+      return { rows: result.rows, affectedRows: result.affectedRows };
+    },
     exec: async (sql: string) => {
       await tx.exec(sql);
     },

@@ -6,6 +6,8 @@
 
 export interface SqlResult<T> {
   rows: T[];
+  /** Rows touched by INSERT/UPDATE/DELETE, when the driver reports it. */
+  affectedRows?: number;
 }
 
 export interface SqlExecutor {

@@ -37,6 +37,8 @@ export interface ContractSettings {
   eventsPerWriter: number;
   /** Upper bound of a slow committer's hold, ms. */
   maxHoldMs: number;
+  /** Size of the large-payload round trip (JSON bytes of data). */
+  largePayloadBytes: number;
 }
 
 export function newEvent(type = 'SomethingHappened', data: unknown = { n: 1 }, metadata?: NewEvent['metadata']): NewEvent {

@@ -3,7 +3,7 @@ import type { EventStore } from '../event-store.port';
 import { newEvent, readAllEventually, startMarker, uniqueStreamId } from './contract-helpers';
 
 /** Contract, part 2: what goes in comes out unchanged, whatever the script, size or shape. */
-export function payloadContract(getStore: () => EventStore, clock: FixedClock): void {
+export function payloadContract(getStore: () => EventStore, clock: FixedClock, largePayloadBytes: number): void {
   describe('payloads', () => {
     it('round-trips unicode, odd numbers and nesting in data and metadata unchanged', async () => {
       const store = getStore();
@@ -41,12 +41,12 @@ export function payloadContract(getStore: () => EventStore, clock: FixedClock): 
       expect((await store.verifyStream(streamId)).ok).toBe(true);
     });
 
-    it('round-trips a 1 MB payload and large metadata', async () => {
+    it(`round-trips a ${(largePayloadBytes / 1e6).toFixed(1)} MB payload and large metadata`, async () => {
       const store = getStore();
-      const big = 'Ab€😀'.repeat(120_000); // 9 UTF-8 bytes each: 1.08 MB
-      const data = { big, rows: Array.from({ length: 5000 }, (_, i) => ({ i, label: `ligne ${i} – é` })) };
-      expect(Buffer.byteLength(JSON.stringify(data))).toBeGreaterThan(1024 * 1024);
-      const metadata = { notes: 'm'.repeat(200_000) };
+      const big = 'Ab€😀'.repeat(Math.ceil((largePayloadBytes * 0.8) / 9)); // 9 UTF-8 bytes each
+      const data = { big, rows: Array.from({ length: Math.ceil(largePayloadBytes / 200) }, (_, i) => ({ i, label: `ligne ${i} – é` })) };
+      expect(Buffer.byteLength(JSON.stringify(data))).toBeGreaterThan(largePayloadBytes);
+      const metadata = { notes: 'm'.repeat(Math.ceil(largePayloadBytes / 10)) };
       const streamId = uniqueStreamId();
       await store.append(streamId, [newEvent('Big', data, metadata), newEvent('Small', { ok: true })]);
       const [read] = await store.readStream(streamId, { limit: 1 });

@@ -18,7 +18,7 @@ import { payloadContract } from './event-store-payload.contract';
 
 export type { ContractFactory, ContractFixture, ContractSettings } from './contract-helpers';
 
-const DEFAULT_SETTINGS: ContractSettings = { writers: 8, eventsPerWriter: 260, maxHoldMs: 40 };
+const DEFAULT_SETTINGS: ContractSettings = { writers: 8, eventsPerWriter: 260, maxHoldMs: 40, largePayloadBytes: 1_100_000 };
 
 /**
  * The one contract every EventStore adapter passes (architecture §3, §7). The factory returns a fresh
@@ -254,7 +254,7 @@ export function eventStoreContract(name: string, factory: ContractFactory, setti
       });
     });
 
-    payloadContract(() => store, clock);
+    payloadContract(() => store, clock, config.largePayloadBytes);
     concurrencyContract(name, () => fixture, config);
   });
 }
