@@ -22,8 +22,9 @@ export interface ProjectionRunnerOptions {
   idleMs?: number;
   logger?: RunnerLogger;
   /**
-   * Test seam for the crash test: called inside the batch transaction after half the batch was
-   * handled. Production never sets it.
+   * Test seam for the crash tests: called inside the batch transaction once the projection has
+   * written the batch's rows and before the checkpoint moves, the worst moment to die.
+   * Production never sets it.
    */
   onMidBatch?: (info: { projection: string; from: Checkpoint; size: number }) => Promise<void>;
 }
@@ -192,12 +193,9 @@ export class ProjectionRunner {
   private async applyBatch(events: readonly RecordedEvent[], tx: ProjectionTx, from: Checkpoint): Promise<void> {
     const { projection, onMidBatch } = this.options;
     await projection.beforeBatch?.(events, tx);
-    const half = Math.floor(events.length / 2);
-    for (let i = 0; i < events.length; i++) {
-      if (i === half && onMidBatch) await onMidBatch({ projection: projection.name, from, size: events.length });
-      await projection.handle(events[i], tx);
-    }
+    for (const event of events) await projection.handle(event, tx);
     await projection.afterBatch?.(tx);
+    await onMidBatch?.({ projection: projection.name, from, size: events.length });
   }
 
   private notifyCaughtUp(read: number): void {
