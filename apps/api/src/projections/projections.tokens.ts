@@ -14,4 +14,6 @@ export interface ProjectionsModuleOptions {
   projections?: readonly Pick<Projection, 'name'>[];
   /** How long POST /conventions waits for the funder read model to show the new convention (ms). */
   readYourWritesMs?: number;
+  /** The module starts `host` when the app starts and stops it when the app closes (forStore sets it). */
+  startHost?: boolean;
 }

@@ -3,7 +3,7 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { TEST_AUTH } from '../../../../../libs/auth/src/testing/test-tokens';
 import { FixedClock } from '../../../../../libs/domain/src';
-import type { EventStore } from '../../../../../libs/event-store/src/event-store.port';
+import { SqlEventStore, type EventStore } from '../../../../../libs/event-store/src';
 import { ProjectionHost } from '../../../../../projections/core/projection.host';
 import { InProcessLock } from '../../../../../projections/core/projection.lock';
 import { storeMigrator } from '../../../../../projections/core/store.migrator';
@@ -11,7 +11,6 @@ import { pgliteTestDatabase, postgresTestDatabase, type TestDatabase } from '../
 import { builtInProjections } from '../../../../../projections/projections.catalogue';
 import { testDeps } from '../../../../../workflows/trajectory/src/testing';
 import { createApp } from '../../app.factory';
-import { InMemoryEventStore } from '../../testing/in-memory-event-store';
 import { ProjectionsModule } from '../projections.module';
 
 export interface ProjectionsApp {
@@ -30,10 +29,18 @@ export interface ProjectionsApp {
 export async function startProjectionsApp(options: { postgres?: boolean; now?: string } = {}): Promise<ProjectionsApp> {
   const clock = new FixedClock(options.now ?? '2026-01-01T09:00:00Z');
   const db = options.postgres ? await postgresTestDatabase('projections_e2e') : await pgliteTestDatabase();
-  const store = new InMemoryEventStore(clock);
+  // The real SQL store on the same database as the read models, as createApp opens it.
+  const store = await SqlEventStore.open(db, { clock });
   const host = new ProjectionHost({ store, db, lock: new InProcessLock(), migrator: storeMigrator, projections: builtInProjections(), idleMs: 10, batchSize: 200 });
-  host.start();
-  const { app } = await createApp({ store, clock, catalogue: testDeps(), auth: TEST_AUTH, logger: false, docs: false, modules: [ProjectionsModule.register({ db, host })] });
+  const { app } = await createApp({
+    store,
+    clock,
+    catalogue: testDeps(),
+    auth: TEST_AUTH,
+    logger: false,
+    docs: false,
+    modules: [ProjectionsModule.register({ db, host, startHost: true })],
+  });
   await app.getHttpAdapter().getInstance().ready();
   return {
     app,
@@ -49,7 +56,7 @@ export async function startProjectionsApp(options: { postgres?: boolean; now?: s
     },
     close: async () => {
       await app.close();
-      await host.stop();
+      await store.close();
       await db.close();
     },
   };
