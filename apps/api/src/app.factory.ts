@@ -14,6 +14,7 @@ import { ACCESS_LOG } from './auth/auth.tokens';
 import { JwtPrincipalResolver } from './auth/jwt-principal.resolver';
 import { ProblemFastifyAdapter } from './http/problem-fastify.adapter';
 import { setupOpenApi } from './openapi/openapi.setup';
+import { ProjectionsModule } from './projections/projections.module';
 import type { PrincipalResolver } from './principal/principal';
 import { StartupError } from './startup/startup-error';
 import { type OpenedStore, openStore, type StoreSelection } from './store/open-store';
@@ -70,7 +71,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Created
         clock,
         catalogue,
         auth: { resolver, accessLog, extraPolicies: options.routePolicies },
-        modules: options.modules,
+        // Caseload, deadlines, conventions and /health's projections on the store's own database (runs them here on PGlite).
+        modules: [...(options.modules ?? []), ...(opened.database ? [ProjectionsModule.forStore({ store: opened.store, db: opened.database, databaseUrl: options.databaseUrl })] : [])],
       }),
       new ProblemFastifyAdapter(),
       // Without abortOnError:false Nest calls process.exit on a provider failure; we want to report it.
