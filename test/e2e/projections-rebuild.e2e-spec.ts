@@ -4,26 +4,30 @@ import { rebuildCommand } from '../../apps/cli/src/commands/rebuild.command';
 import { ProjectionHost } from '../../projections/core/projection.host';
 import { InProcessLock } from '../../projections/core/projection.lock';
 import { storeMigrator } from '../../projections/core/store.migrator';
-import { MemoryEventStore } from '../../projections/core/testing/memory-event.store';
 import { dumpProjection } from '../../projections/core/testing/projection-dump';
 import { generateJourneys } from '../../projections/core/testing/random-journeys';
 import { DATABASE_URL, pgliteTestDatabase, postgresTestDatabase, type TestDatabase } from '../../projections/core/testing/test-database';
 import { createConvention } from '../../projections/funder/convention.commands';
 import { builtInProjections } from '../../projections/projections.catalogue';
 import { FixedClock } from '../../libs/domain/src';
+import { SqlEventStore } from '../../libs/event-store/src';
 
 const backends: [string, () => Promise<TestDatabase>][] = [['pglite', pgliteTestDatabase]];
 if (DATABASE_URL) backends.push(['postgres', () => postgresTestDatabase('rebuild_e2e')]);
 
 describe.each(backends)('rebuild gives exactly the tables the live runners built (%s)', (_kind, open) => {
   let db: TestDatabase;
-  const store = new MemoryEventStore();
+  let store: SqlEventStore;
   const lock = new InProcessLock();
 
   beforeAll(async () => {
     db = await open();
+    store = await SqlEventStore.open(db);
   });
-  afterAll(() => db?.close());
+  afterAll(async () => {
+    await store?.close();
+    await db?.close();
+  });
 
   it('replays 250 journeys generated through the workflow engine into identical tables', async () => {
     const journeys = generateJourneys({ count: 250, seed: 20261123, conventions: ['conv-asll', 'conv-gla', undefined] });
@@ -51,7 +55,7 @@ describe.each(backends)('rebuild gives exactly the tables the live runners built
     host.wake();
     await caughtUp;
     await host.stop();
-    const total = store.events.length;
+    const total = Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM events')).rows[0].n);
     expect(total).toBeGreaterThan(2000);
 
     const live: Record<string, Record<string, string[]>> = {};
