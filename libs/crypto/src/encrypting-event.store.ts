@@ -12,17 +12,26 @@ import type {
   Subscription,
 } from '../../event-store/src/event-store.port';
 import type { KeyStore } from './key-store.port';
-import { ERASED, isSealed, open, seal } from './personal-data.cipher';
+import { ERASED, isSealed, open, seal, type SealedPersonal } from './personal-data.cipher';
 
 /** Which household an event's personal data belongs to. */
 export type HouseholdResolver = (streamId: string, event: NewEvent) => string | undefined;
 
+/** metadata.householdId (the runner puts it on every trajectory event), else data.householdId (a saisine). */
 export const householdFromEvent: HouseholdResolver = (_streamId, event) => {
   const fromMetadata = event.metadata?.['householdId'];
-  if (typeof fromMetadata === 'string') return fromMetadata;
+  if (typeof fromMetadata === 'string' && fromMetadata) return fromMetadata;
   const fromData = (event.data as { householdId?: unknown } | null)?.householdId;
-  return typeof fromData === 'string' ? fromData : undefined;
+  return typeof fromData === 'string' && fromData ? fromData : undefined;
 };
+
+/** The ciphertext is bound to its household and its event: an envelope copied into another event does not open. */
+function aadOf(householdId: string, eventId: string): string {
+  return `${householdId}/${eventId}`;
+}
+
+/** Remembered stream links: one insert per stream and process, not one per append. */
+const LINK_MEMORY = 50_000;
 
 /**
  * Seals `data.personal` under the household's key before the inner store sees it, so the store,
@@ -30,6 +39,8 @@ export const householdFromEvent: HouseholdResolver = (_streamId, event) => {
  * Reads open what they can; a destroyed key reads as { $erased: true }.
  */
 export class EncryptingEventStore implements EventStore {
+  private readonly linked = new Set<string>();
+
   constructor(
     private readonly inner: EventStore,
     private readonly keys: KeyStore,
@@ -37,9 +48,13 @@ export class EncryptingEventStore implements EventStore {
   ) {}
 
   async append(streamId: string, events: NewEvent[], options?: { expectedVersion?: ExpectedVersion }): Promise<AppendResult> {
-    const sealed = await Promise.all(events.map((event) => this.sealEvent(streamId, event)));
+    const sealingKeys = new Map<string, Buffer>();
+    const sealed: NewEvent[] = [];
+    for (const event of events) sealed.push(await this.sealEvent(streamId, event, sealingKeys));
+    await this.link(streamId, events);
     const result = await this.inner.append(streamId, sealed, options);
-    return { ...result, events: await this.openAll(result.events) };
+    // The keys just used open the answer: no second look-up for what this call wrote.
+    return { ...result, events: await this.openAll(result.events, sealingKeys) };
   }
 
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
@@ -55,7 +70,7 @@ export class EncryptingEventStore implements EventStore {
   }
 
   subscribe(handler: EventHandler, options?: SubscribeOptions): Subscription {
-    return this.inner.subscribe(async (event) => handler(await this.openEvent(event)), options);
+    return this.inner.subscribe(async (event) => handler((await this.openAll([event]))[0]), options);
   }
 
   /** The chain is over what is stored (ciphertext), so it still verifies after an erasure. */
@@ -75,33 +90,69 @@ export class EncryptingEventStore implements EventStore {
     return this.inner.close();
   }
 
-  /** The store underneath, for readers that must never see clear personal data (funder feeds). */
+  /** The store underneath, for readers that must never see clear personal data (projections, funder feeds). */
   get sealedStore(): EventStore {
     return this.inner;
   }
 
-  private async sealEvent(streamId: string, event: NewEvent): Promise<NewEvent> {
+  /** The households' keys: destroying one erases the household (HouseholdEraser). */
+  get keyStore(): KeyStore {
+    return this.keys;
+  }
+
+  private async sealEvent(streamId: string, event: NewEvent, keys: Map<string, Buffer>): Promise<NewEvent> {
     const data = event.data as { personal?: unknown } | null;
     if (!data || typeof data !== 'object' || data.personal === undefined || isSealed(data.personal)) return event;
     const householdId = this.householdOf(streamId, event);
     if (!householdId) {
-      throw new ValidationError(`Event ${event.type} carries personal data but no household id to encrypt it for.`, [
-        { field: 'metadata.householdId', reason: 'required when data.personal is present' },
-      ], 'household-required');
+      throw new ValidationError(
+        `Event ${event.type} carries personal data but no household id to encrypt it for.`,
+        [{ field: 'metadata.householdId', reason: 'required when data.personal is present' }],
+        'household-required',
+      );
     }
-    const key = await this.keys.obtain(householdId);
-    return { ...event, data: { ...data, personal: seal(data.personal, key, householdId) } };
+    const key = keys.get(householdId) ?? (await this.keys.obtain(householdId));
+    keys.set(householdId, key);
+    return { ...event, data: { ...data, personal: seal(data.personal, key, householdId, aadOf(householdId, event.id)) } };
   }
 
-  private openAll(events: RecordedEvent[]): Promise<RecordedEvent[]> {
-    return Promise.all(events.map((event) => this.openEvent(event)));
+  private async link(streamId: string, events: readonly NewEvent[]): Promise<void> {
+    const households = new Set(events.map((e) => this.householdOf(streamId, e)).filter((h): h is string => h !== undefined));
+    for (const householdId of households) {
+      const id = `${householdId} ${streamId}`;
+      if (this.linked.has(id)) continue;
+      // Before the append: a crash in between leaves a link to a stream that may not exist (harmless),
+      // never a stream its household's export and erasure cannot find.
+      await this.keys.linkStream(householdId, streamId);
+      if (this.linked.size >= LINK_MEMORY) this.linked.clear();
+      this.linked.add(id);
+    }
   }
 
-  private async openEvent(event: RecordedEvent): Promise<RecordedEvent> {
-    const data = event.data as { personal?: unknown } | null;
-    if (!data || typeof data !== 'object' || !isSealed(data.personal)) return event;
-    const key = await this.keys.find(data.personal.kid);
-    const personal = key ? open(data.personal, key) : ERASED;
-    return { ...event, data: { ...data, personal } };
+  private async openAll(events: RecordedEvent[], known: Map<string, Buffer> = new Map()): Promise<RecordedEvent[]> {
+    const kids = new Set<string>();
+    for (const event of events) {
+      const personal = (event.data as { personal?: unknown } | null)?.personal;
+      if (isSealed(personal) && !known.has(personal.kid)) kids.add(personal.kid);
+    }
+    const keys = kids.size > 0 ? new Map([...known, ...(await this.keys.findMany([...kids]))]) : known;
+    return events.map((event) => openEvent(event, keys));
   }
+}
+
+function openEvent(event: RecordedEvent, keys: Map<string, Buffer>): RecordedEvent {
+  const data = event.data as { personal?: unknown } | null;
+  if (!data || typeof data !== 'object' || !isSealed(data.personal)) return event;
+  const sealed: SealedPersonal = data.personal;
+  const key = keys.get(sealed.kid);
+  let personal: unknown = ERASED;
+  if (key) {
+    try {
+      personal = open(sealed, key, aadOf(sealed.kid, event.id));
+    } catch (error) {
+      // Not an erasure: the bytes or their place changed. verify names the altered event.
+      throw new Error(`The personal data of event ${event.id} (${event.streamId} #${event.version}) does not decrypt: it was altered or moved.`, { cause: error });
+    }
+  }
+  return { ...event, data: { ...data, personal } };
 }

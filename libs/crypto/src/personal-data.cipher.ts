@@ -7,7 +7,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
  */
 export interface SealedPersonal {
   $sealed: 'aes-256-gcm';
-  /** Which household key sealed it. */
+  /** Which key sealed it: the household id for personal data, the master key id for a wrapped data key. */
   kid: string;
   iv: string;
   tag: string;
@@ -18,13 +18,22 @@ export interface SealedPersonal {
 export const ERASED = Object.freeze({ $erased: true as const });
 export type ErasedPersonal = typeof ERASED;
 
+export function isErased(value: unknown): value is ErasedPersonal {
+  return typeof value === 'object' && value !== null && (value as { $erased?: unknown }).$erased === true;
+}
+
 const KEY_BYTES = 32;
+// 96-bit random IVs: NIST's limit of 2^32 messages per key is far beyond one household's events.
 const IV_BYTES = 12;
 
 export function newDataKey(): Buffer {
   return randomBytes(KEY_BYTES);
 }
 
+/**
+ * `aad` is authenticated but not stored: the opener must know it. Binding it to where the
+ * ciphertext belongs (household, event) means an envelope copied elsewhere does not open.
+ */
 export function seal(value: unknown, key: Buffer, kid: string, aad = kid): SealedPersonal {
   assertKey(key);
   const iv = randomBytes(IV_BYTES);
@@ -34,6 +43,7 @@ export function seal(value: unknown, key: Buffer, kid: string, aad = kid): Seale
   return { $sealed: 'aes-256-gcm', kid, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), ct: ct.toString('base64') };
 }
 
+/** Throws when the key, the aad or a single bit of the envelope is wrong. */
 export function open<T = unknown>(sealed: SealedPersonal, key: Buffer, aad = sealed.kid): T {
   assertKey(key);
   const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'));
