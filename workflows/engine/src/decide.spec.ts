@@ -40,6 +40,12 @@ describe('decide', () => {
     });
   });
 
+  it("adds the definition's per-instance metadata, read from the context after each event", () => {
+    const tagged = { ...definition, eventMetadata: (c: TicketContext) => ({ total: String(c.total) }) };
+    const d = decide(tagged, opened(), { type: 'add', payload: { n: 3 } }, { actor, occurredAt: '2026-05-02' }, deps());
+    expect(d).toMatchObject({ accepted: true, events: [{ metadata: { actor, occurredAt: '2026-05-02', workflowVersion: 1, total: '3' } }] });
+  });
+
   it("answers a refusal with the failing rule's code and reason, the stage and the allowed commands", () => {
     const d = run(opened(), { type: 'add', payload: { n: 11 } });
     expect(d).toEqual({

@@ -91,7 +91,7 @@ export function decide<C>(definition: WorkflowDefinition<C>, snapshot: WorkflowS
       type: candidate.type,
       schemaVersion: CURRENT_SCHEMA_VERSION,
       data,
-      metadata: metadataFor(definition.version, occurredAt, meta),
+      metadata: { ...definition.eventMetadata?.(machineSnapshot.context as C), ...metadataFor(definition.version, occurredAt, meta) },
     });
   }
   const next = toWorkflowSnapshot(definition, machineSnapshot, snapshot.version + events.length);

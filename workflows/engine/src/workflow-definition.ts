@@ -49,4 +49,10 @@ export interface WorkflowDefinition<TContext = unknown> {
   openedOn(context: TContext): CalendarDate | undefined;
   /** Code when a finished instance receives a command, e.g. 'trajectory-closed'. */
   readonly closedCode?: string;
+  /**
+   * Metadata every event of the instance carries, read from the context once the event is applied
+   * (so the opening event already has it): e.g. the household a trajectory's personal data is
+   * encrypted for. Plain strings only: it is hashed with the event.
+   */
+  eventMetadata?(context: TContext): Readonly<Record<string, string>>;
 }

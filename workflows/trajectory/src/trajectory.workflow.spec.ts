@@ -105,4 +105,17 @@ describe('the runner with the trajectory', () => {
     expect(result.allowedCommands).toEqual(['assign-referent', 'reorient', 'decline', 'withdraw', 'record-note']);
     expect(result.events[0]).toMatchObject({ type: 'SaisineReceived', version: 1, metadata: { actor, occurredAt: '2026-01-02', workflowVersion: 1 } });
   });
+
+  it('puts the household on every event of the trajectory, from the saisine on, so its personal data is sealed for it', async () => {
+    const { run, store } = runnerWith([1]);
+    await toDiagnosticWithGrid(run, 'trajectory-h');
+    await run('trajectory-k', { ...receiveSaisine(), payload: { ...receiveSaisine().payload, householdId: 'household-known' } }, '2026-01-02');
+    const events = await store.readStream('trajectory-h');
+    const generated = (events[0].data as { householdId: string }).householdId;
+    expect(generated).toBeTruthy();
+    expect(events.map((e) => e.metadata.householdId)).toEqual(events.map(() => generated));
+    const [linked] = await store.readStream('trajectory-k');
+    expect(linked.metadata.householdId).toBe('household-known');
+    expect(linked.data).toMatchObject({ householdId: 'household-known' });
+  });
 });

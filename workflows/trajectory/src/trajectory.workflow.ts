@@ -35,6 +35,8 @@ export function createTrajectoryWorkflow(version: number, rules: TrajectoryRuleB
     stageOf: (value) => stageOf(value),
     openedOn: (context) => context.openedOn,
     closedCode: 'trajectory-closed',
+    // Every event names its household, so the store encrypts its personal data under that household's key.
+    eventMetadata: (context) => (context.householdId ? { householdId: context.householdId } : {}),
   };
 }
 
