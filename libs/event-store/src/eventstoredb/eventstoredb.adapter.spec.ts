@@ -16,7 +16,7 @@ describe('EventStoreDB expected revisions', () => {
 const url = process.env.EVENTSTORE_URL;
 
 if (!url) {
-  console.info('EventStoreDB adapter suite SKIPPED: EVENTSTORE_URL is not set (e.g. EVENTSTORE_URL=esdb://localhost:2113?tls=false).');
+  process.stderr.write('\n⚠ EventStoreDB adapter suite SKIPPED: EVENTSTORE_URL is not set (e.g. EVENTSTORE_URL=esdb://localhost:2113?tls=false).\n');
   describe.skip('EventStoreDB adapter — skipped: EVENTSTORE_URL is not set', () => {
     it('passes the EventStore contract on EventStoreDB', () => undefined);
   });

@@ -114,13 +114,13 @@ describe('createEventStore start-up errors', () => {
 
     const second = await createEventStore({ dataDir, clock });
     expect(await second.store.readStream(streamId)).toEqual(written.events);
-    expect(await second.store.info()).toMatchObject({ kind: 'pglite', schemaVersion: 1 });
+    expect(await second.store.info()).toMatchObject({ kind: 'pglite', schemaVersion: 2 });
     await second.store.close();
   }, 90_000);
 });
 
 if (!url) {
-  console.info('createEventStore PostgreSQL checks SKIPPED: DATABASE_URL is not set.');
+  process.stderr.write('\n⚠ createEventStore PostgreSQL checks SKIPPED: DATABASE_URL is not set.\n');
   describe.skip('createEventStore on PostgreSQL — skipped: DATABASE_URL is not set', () => {
     it('starts, and explains authentication and missing-database failures', () => undefined);
   });

@@ -37,8 +37,8 @@ describe('PGlite adapter specifics', () => {
     const db = await PgliteSqlDatabase.create({ pglite, schema: uniqueSchema('es_lite_m') });
     const first = await runMigrations(db, eventStoreMigrations);
     const second = await runMigrations(db, eventStoreMigrations);
-    expect(first).toEqual({ namespace: 'event-store', applied: [1], currentVersion: 1 });
-    expect(second).toEqual({ namespace: 'event-store', applied: [], currentVersion: 1 });
+    expect(first).toEqual({ namespace: 'event-store', applied: [1, 2], currentVersion: 2 });
+    expect(second).toEqual({ namespace: 'event-store', applied: [], currentVersion: 2 });
     await db.exec(`DROP SCHEMA "${db.schema}" CASCADE`);
   });
 
@@ -62,7 +62,7 @@ describe('PGlite adapter specifics', () => {
   it('reports its kind', async () => {
     const db = await PgliteSqlDatabase.create({ pglite, schema: uniqueSchema('es_lite_i') });
     const store = await SqlEventStore.open(db);
-    expect(await store.info()).toEqual({ kind: 'pglite', schemaVersion: 1, lastPosition: '0/0', lastGlobalPosition: 0 });
+    expect(await store.info()).toEqual({ kind: 'pglite', schemaVersion: 2, lastPosition: '0/0', lastGlobalPosition: 0 });
     await store.close();
     await db.exec(`DROP SCHEMA "${db.schema}" CASCADE`);
   });

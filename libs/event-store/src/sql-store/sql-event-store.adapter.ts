@@ -22,6 +22,7 @@ import { ChainVerifier } from '../core/hash-chain';
 import { startPollingSubscription } from '../core/subscription-loop';
 import { currentMigrationVersion, runMigrations } from '../sql/migration-runner';
 import type { SqlDatabase, SqlExecutor } from '../sql/sql-database';
+import { AppendNotifier } from './append-notifier';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-row.mapper';
 import {
   EVENT_STORE_NAMESPACE,
@@ -54,7 +55,7 @@ interface AppendRow {
   r_metadata: RecordedEvent['metadata'] | null;
 }
 
-const APPEND_SQL = 'SELECT * FROM es_append($1, $2, $3::uuid[], $4::text[])';
+const APPEND_SQL = 'SELECT * FROM es_append($1, $2, $3::uuid[], $4::text[], $5)';
 const MAX_VERSION = 2_147_483_647;
 const VERIFY_PAGE = 1000;
 
@@ -69,6 +70,8 @@ export class SqlEventStore implements EventStore {
   private readonly wakeListeners = new Set<() => void>();
   private readonly subscriptions = new Set<Subscription>();
   private listening: Promise<(() => Promise<void>) | undefined> | undefined;
+  /** PostgreSQL only: PGlite has one session and no commit concurrency to protect, so it notifies in SQL. */
+  private readonly notifier: AppendNotifier | undefined;
   private closed = false;
 
   constructor(
@@ -78,6 +81,7 @@ export class SqlEventStore implements EventStore {
     this.clock = options.clock ?? systemClock;
     this.ownsDatabase = options.ownsDatabase ?? false;
     this.pollIntervalMs = options.pollIntervalMs ?? 300;
+    this.notifier = db.kind === 'postgres' ? new AppendNotifier(db, this.notificationChannel) : undefined;
   }
 
   /** Applies the store's migrations (safe to run from several processes at once), then opens it. */
@@ -91,8 +95,9 @@ export class SqlEventStore implements EventStore {
   }
 
   async append(streamId: string, events: NewEvent[], options?: { expectedVersion?: ExpectedVersion }): Promise<AppendResult> {
-    const result = await this.appendWith(this.db, streamId, events, options);
+    const result = await this.appendRows(this.db, streamId, events, options, this.notifier === undefined);
     this.wakeSubscribers();
+    this.notifier?.poke();
     return result;
   }
 
@@ -100,11 +105,17 @@ export class SqlEventStore implements EventStore {
    * The same append, inside a transaction the caller holds (e.g. to write events and something else
    * atomically). Nothing is visible, nor notified, before the caller commits.
    */
-  async appendWith(
+  appendWith(executor: SqlExecutor, streamId: string, events: NewEvent[], options?: { expectedVersion?: ExpectedVersion }): Promise<AppendResult> {
+    // NOTIFY from inside the caller's transaction: it is delivered when, and only if, that commits.
+    return this.appendRows(executor, streamId, events, options, true);
+  }
+
+  private async appendRows(
     executor: SqlExecutor,
     streamId: string,
     events: NewEvent[],
-    options?: { expectedVersion?: ExpectedVersion },
+    options: { expectedVersion?: ExpectedVersion } | undefined,
+    notifyInSql: boolean,
   ): Promise<AppendResult> {
     this.assertOpen();
     const prepared = prepareAppend(streamId, events, options, this.clock);
@@ -117,6 +128,7 @@ export class SqlEventStore implements EventStore {
         expectedCode,
         prepared.events.map((e) => e.id),
         prepared.events.map((e) => e.body),
+        notifyInSql,
       ]));
     } catch (error) {
       throw mapAppendError(error, prepared);
@@ -261,6 +273,7 @@ export class SqlEventStore implements EventStore {
     if (this.closed) return;
     await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
     this.closed = true;
+    await this.notifier?.close();
     const unlisten = await this.listening;
     await unlisten?.().catch(() => undefined);
     if (this.ownsDatabase) await this.db.close();

@@ -2,11 +2,15 @@ import { PgSqlDatabase } from './pg-sql-database';
 import { MigrationError, currentMigrationVersion, runMigrations, type MigrationSet } from './migration-runner';
 import { eventStoreMigrations } from '../sql-store/event-store.migrations';
 import { uniqueSchema } from '../testing/sql-fixtures';
+import { newEvent } from '../testing/contract-helpers';
+import { prepareAppend } from '../core/append-validation';
+import { systemClock } from '../../../domain/src';
+import { SqlEventStore } from '../sql-store/sql-event-store.adapter';
 
 const url = process.env.DATABASE_URL;
 
 if (!url) {
-  console.info('Migration runner suite on PostgreSQL SKIPPED: DATABASE_URL is not set (the PGlite suite checks re-runs).');
+  process.stderr.write('\n⚠ Migration runner suite on PostgreSQL SKIPPED: DATABASE_URL is not set (the PGlite suite checks re-runs).\n');
   describe.skip('Migration runner on PostgreSQL — skipped: DATABASE_URL is not set', () => {
     it('applies migrations once, even from two processes at once', () => undefined);
   });
@@ -50,7 +54,7 @@ if (!url) {
       const db = open(schema);
       await runMigrations(db, eventStoreMigrations);
       await runMigrations(db, projection);
-      expect(await currentMigrationVersion(db, 'event-store')).toBe(1);
+      expect(await currentMigrationVersion(db, 'event-store')).toBe(2);
       expect(await currentMigrationVersion(db, 'projection:caseload')).toBe(2);
       expect(await currentMigrationVersion(db, 'projection:unknown')).toBe(0);
     });
@@ -58,10 +62,23 @@ if (!url) {
     it('lets two processes start at once: both succeed, the migrations are applied once', async () => {
       const [a, b] = [open(schema), open(schema)];
       const outcomes = await Promise.all([runMigrations(a, eventStoreMigrations), runMigrations(b, eventStoreMigrations)]);
-      expect(outcomes.map((o) => o.applied).sort()).toEqual([[], [1]]);
-      expect(outcomes.every((o) => o.currentVersion === 1)).toBe(true);
+      expect(outcomes.map((o) => o.applied).sort()).toEqual([[], [1, 2]]);
+      expect(outcomes.every((o) => o.currentVersion === 2)).toBe(true);
       const { rows } = await a.query<{ n: string }>("SELECT count(*)::text AS n FROM schema_migrations WHERE namespace = 'event-store'");
-      expect(rows[0].n).toBe('1');
+      expect(rows[0].n).toBe('2');
+    });
+
+    it('upgrades a version-1 store in place: data kept, chain continued', async () => {
+      const db = open(schema);
+      await runMigrations(db, { ...eventStoreMigrations, migrations: eventStoreMigrations.migrations.slice(0, 1) });
+      // Written by version 1's es_append (four arguments), as a store deployed before version 2 did.
+      const v1 = prepareAppend('trajectory-upgrade', [newEvent(), newEvent()], {}, systemClock);
+      await db.query('SELECT * FROM es_append($1, -1, $2::uuid[], $3::text[])', [v1.streamId, v1.events.map((e) => e.id), v1.events.map((e) => e.body)]);
+      expect((await runMigrations(db, eventStoreMigrations)).applied).toEqual([2]);
+      const v2 = new SqlEventStore(db);
+      await v2.append('trajectory-upgrade', [newEvent()], { expectedVersion: 2 });
+      expect(await v2.verifyStream('trajectory-upgrade')).toEqual({ streamId: 'trajectory-upgrade', ok: true, eventsChecked: 3 });
+      await v2.close();
     });
 
     it('refuses an applied migration that was edited since', async () => {

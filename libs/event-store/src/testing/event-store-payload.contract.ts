@@ -44,7 +44,7 @@ export function payloadContract(getStore: () => EventStore, clock: FixedClock, l
     it(`round-trips a ${(largePayloadBytes / 1e6).toFixed(1)} MB payload and large metadata`, async () => {
       const store = getStore();
       const big = 'Ab€😀'.repeat(Math.ceil((largePayloadBytes * 0.8) / 9)); // 9 UTF-8 bytes each
-      const data = { big, rows: Array.from({ length: Math.ceil(largePayloadBytes / 200) }, (_, i) => ({ i, label: `ligne ${i} – é` })) };
+      const data = { big, rows: Array.from({ length: Math.ceil(largePayloadBytes / 100) }, (_, i) => ({ i, label: `ligne ${i} – é` })) };
       expect(Buffer.byteLength(JSON.stringify(data))).toBeGreaterThan(largePayloadBytes);
       const metadata = { notes: 'm'.repeat(Math.ceil(largePayloadBytes / 10)) };
       const streamId = uniqueStreamId();
