@@ -109,7 +109,7 @@ describe('the runner with the trajectory', () => {
   it('puts the household on every event of the trajectory, from the saisine on, so its personal data is sealed for it', async () => {
     const { run, store } = runnerWith([1]);
     await toDiagnosticWithGrid(run, 'trajectory-h');
-    await run('trajectory-k', { ...receiveSaisine(), payload: { ...receiveSaisine().payload, householdId: 'household-known' } }, '2026-01-02');
+    await run('trajectory-k', { ...receiveSaisine(), payload: { ...(receiveSaisine().payload as object), householdId: 'household-known' } }, '2026-01-02');
     const events = await store.readStream('trajectory-h');
     const generated = (events[0].data as { householdId: string }).householdId;
     expect(generated).toBeTruthy();

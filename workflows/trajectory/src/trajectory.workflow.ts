@@ -36,7 +36,7 @@ export function createTrajectoryWorkflow(version: number, rules: TrajectoryRuleB
     openedOn: (context) => context.openedOn,
     closedCode: 'trajectory-closed',
     // Every event names its household, so the store encrypts its personal data under that household's key.
-    eventMetadata: (context) => (context.householdId ? { householdId: context.householdId } : {}),
+    eventMetadata: (context): Record<string, string> => (context.householdId ? { householdId: context.householdId } : {}),
   };
 }
 
