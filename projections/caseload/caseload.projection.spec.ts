@@ -121,4 +121,13 @@ describe.each(backends)('caseload and deadlines read models on %s', (_kind, open
     expect((await queryDeadlines(db, clock, { trajectory: suspended.id })).items).toEqual([]);
     expect((await queryCaseload(db, clock, { stage: 'closed' })).total).toBe(2);
   });
+
+  it('keeps the per-(stage, referent) counts equal to a count of the rows', async () => {
+    const kept = await db.query<{ stage: string; referent_id: string; n: number }>('SELECT stage, referent_id, n FROM caseload_counts ORDER BY 1, 2');
+    const counted = await db.query<{ stage: string; referent_id: string; n: number }>(
+      `SELECT stage, coalesce(referent_id, '') AS referent_id, count(*)::int AS n FROM caseload_trajectories GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
+    expect(kept.rows).toEqual(counted.rows);
+    expect(kept.rows.length).toBeGreaterThan(2);
+  });
 });

@@ -1,11 +1,11 @@
 import { upsertJsonRows } from '../core/json-rows';
-import type { Projection } from '../core/projection.port';
+import type { Projection, ProjectionTx } from '../core/projection.port';
 import { streamStateProjection } from '../core/stream-state.projection';
 import { trajectoryIdOfEvent } from '../core/event-date';
 import { evolveTrajectoryFacts, type TrajectoryFacts } from '../core/trajectory-facts.reducer';
 import { loadFacts } from '../core/trajectory-facts.store';
 import { deadlinesOf } from '../deadlines/deadlines.calculator';
-import { CASELOAD_MIGRATIONS, CASELOAD_STATE_TABLE, CASELOAD_TABLE } from './caseload.tables';
+import { CASELOAD_COUNTS_TABLE, CASELOAD_MIGRATIONS, CASELOAD_STATE_TABLE, CASELOAD_TABLE } from './caseload.tables';
 
 export const CASELOAD_PROJECTION = 'caseload';
 
@@ -48,12 +48,40 @@ function rowOf(id: string, f: TrajectoryFacts): Record<string, unknown> {
   };
 }
 
+/**
+ * Moves each changed trajectory from its old (stage, referent) count to its new one. Derived from
+ * the states before and after the batch, inside the batch's transaction, so a replayed batch cannot
+ * count twice; empty counts are deleted so a rebuild gives the very same rows.
+ */
+async function applyCountDeltas(tx: ProjectionTx, changed: readonly { before: TrajectoryFacts | undefined; after: TrajectoryFacts }[]): Promise<void> {
+  const deltas = new Map<string, { stage: string; referent_id: string; n: number }>();
+  const add = (stage: string, referent: string | null, n: number): void => {
+    const key = `${stage}\u0000${referent ?? ''}`;
+    const d = deltas.get(key) ?? { stage, referent_id: referent ?? '', n: 0 };
+    d.n += n;
+    deltas.set(key, d);
+  };
+  for (const { before, after } of changed) {
+    if (before) add(before.stage, before.referentId, -1);
+    add(after.stage, after.referentId, 1);
+  }
+  const rows = [...deltas.values()].filter((d) => d.n !== 0);
+  if (rows.length === 0) return;
+  await tx.query(
+    `INSERT INTO ${CASELOAD_COUNTS_TABLE} (stage, referent_id, n)
+     SELECT stage, referent_id, n FROM jsonb_to_recordset($1::jsonb) AS r(stage text, referent_id text, n integer)
+     ON CONFLICT (stage, referent_id) DO UPDATE SET n = ${CASELOAD_COUNTS_TABLE}.n + EXCLUDED.n`,
+    [JSON.stringify(rows)],
+  );
+  await tx.query(`DELETE FROM ${CASELOAD_COUNTS_TABLE} WHERE n = 0`);
+}
+
 /** One row per trajectory: what a coordinator's caseload screen lists and counts. */
 export function caseloadProjection(): Projection {
   return streamStateProjection<TrajectoryFacts>({
     name: CASELOAD_PROJECTION,
-    version: 'caseload-3',
-    tables: [CASELOAD_TABLE, CASELOAD_STATE_TABLE],
+    version: 'caseload-4',
+    tables: [CASELOAD_TABLE, CASELOAD_STATE_TABLE, CASELOAD_COUNTS_TABLE],
     migrations: CASELOAD_MIGRATIONS,
     keyOf: trajectoryIdOfEvent,
     load: (tx, ids) => loadFacts(tx, CASELOAD_STATE_TABLE, ids),
@@ -70,6 +98,7 @@ export function caseloadProjection(): Projection {
         ['trajectory_id'],
         changed.map((c) => ({ trajectory_id: c.key, facts: c.after })),
       );
+      await applyCountDeltas(tx, changed);
     },
   });
 }

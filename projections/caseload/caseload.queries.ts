@@ -1,7 +1,7 @@
 import { parisDate, type Clock } from '../../libs/domain/src';
 import type { SqlExecutor } from '../core/sql.port';
 import { DUE_SOON_DAYS, type DeadlineKind, type DeadlineStatus } from '../deadlines/deadlines.calculator';
-import { CASELOAD_TABLE } from './caseload.tables';
+import { CASELOAD_COUNTS_TABLE, CASELOAD_TABLE } from './caseload.tables';
 
 export interface CaseloadFilter {
   referent?: string;
@@ -102,8 +102,14 @@ export async function queryCaseload(db: SqlExecutor, clock: Clock, filter: Casel
       LIMIT $${pageParams.length - 1} OFFSET $${pageParams.length}`,
     pageParams,
   );
-  // Facet counts: one scan with GROUPING SETS when both facets share their filters (no stage and no
-  // referent asked for, the usual screen), two scans otherwise.
+  // Facet counts. Filtered by stage and referent only (the usual screens), they come from the
+  // counts the projection keeps per (stage, referent): a few dozen rows whatever the caseload's
+  // size. Any other filter counts the trajectories themselves, in one GROUPING SETS scan when both
+  // facets share their filters.
+  const fromCounts = !filter.programme && !filter.convention && !filter.prescriber && !filter.prescriberKind;
+  const source = fromCounts
+    ? { table: CASELOAD_COUNTS_TABLE, n: 'sum(n)', referent: "NULLIF(referent_id, '')" }
+    : { table: CASELOAD_TABLE, n: 'count(*)', referent: 'referent_id' };
   const stageParams: unknown[] = [];
   const stageWhere = conditions(filter, stageParams, 'stage');
   const referentParams: unknown[] = [];
@@ -112,7 +118,7 @@ export async function queryCaseload(db: SqlExecutor, clock: Clock, filter: Casel
     stageWhere === referentWhere
       ? db
           .query<{ stage: string | null; referent_id: string | null; by_stage: number; n: string }>(
-            `SELECT stage, referent_id, GROUPING(stage) AS by_stage, count(*) AS n FROM ${CASELOAD_TABLE} ${stageWhere}
+            `SELECT stage, ${source.referent} AS referent_id, GROUPING(stage) AS by_stage, ${source.n} AS n FROM ${source.table} ${stageWhere}
               GROUP BY GROUPING SETS ((stage), (referent_id))`,
             stageParams,
           )
@@ -121,9 +127,12 @@ export async function queryCaseload(db: SqlExecutor, clock: Clock, filter: Casel
             referents: rows.filter((r) => Number(r.by_stage) === 1).map((r) => ({ referent_id: r.referent_id, n: r.n })),
           }))
       : Promise.all([
-          db.query<{ stage: string; n: string }>(`SELECT stage, count(*) AS n FROM ${CASELOAD_TABLE} ${stageWhere} GROUP BY stage`, stageParams),
-          db.query<{ referent_id: string | null; n: string }>(`SELECT referent_id, count(*) AS n FROM ${CASELOAD_TABLE} ${referentWhere} GROUP BY referent_id`, referentParams),
-        ]).then(([s, r]) => ({ stages: s.rows, referents: r.rows }));
+          db.query<{ stage: string; n: string }>(`SELECT stage, ${source.n} AS n FROM ${source.table} ${stageWhere} GROUP BY stage`, stageParams),
+          db.query<{ referent_id: string | null; n: string }>(
+            `SELECT ${source.referent} AS referent_id, ${source.n} AS n FROM ${source.table} ${referentWhere} GROUP BY referent_id`,
+            referentParams,
+          ),
+        ]).then(([st, r]) => ({ stages: st.rows, referents: r.rows }));
   const [pageRows, counts] = await Promise.all([page, facets]);
   const stageCounts = Object.fromEntries(counts.stages.map((r) => [r.stage, Number(r.n)]));
   // Every filter but the stage is also every filter the page has, when no stage was asked for.

@@ -3,6 +3,8 @@ import type { ProjectionMigration } from '../core/projection.port';
 export const CASELOAD_TABLE = 'caseload_trajectories';
 /** The folded facts live apart: the listed table stays narrow, so counts scan a few pages, not megabytes of jsonb. */
 export const CASELOAD_STATE_TABLE = 'caseload_state';
+/** Trajectories per (stage, referent; '' for none): the facet counts of the usual screens without a scan. */
+export const CASELOAD_COUNTS_TABLE = 'caseload_counts';
 
 export const CASELOAD_MIGRATIONS: ProjectionMigration[] = [
   {
@@ -25,6 +27,12 @@ export const CASELOAD_MIGRATIONS: ProjectionMigration[] = [
         next_deadline_kind text,
         next_deadline_on date,
         next_deadline_brique text
+      );
+      CREATE TABLE ${CASELOAD_COUNTS_TABLE} (
+        stage text NOT NULL,
+        referent_id text NOT NULL,
+        n integer NOT NULL,
+        PRIMARY KEY (stage, referent_id)
       );
       CREATE TABLE ${CASELOAD_STATE_TABLE} (
         trajectory_id text PRIMARY KEY,
