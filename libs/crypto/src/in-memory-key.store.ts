@@ -28,7 +28,7 @@ export class InMemoryKeyStore implements KeyStore {
     return found;
   }
 
-  async destroy(householdId: string): Promise<boolean> {
+  async destroy(householdId: string, _reason?: string): Promise<boolean> {
     const key = this.keys.get(householdId);
     if (key && key !== 'destroyed') key.fill(0);
     this.keys.set(householdId, 'destroyed');
