@@ -1,3 +1,5 @@
+// PGlite loads parts of itself with import(), which jest's sandbox refuses: load it outside (see the helper).
+jest.mock('@electric-sql/pglite', () => jest.requireActual('../../libs/event-store/src/testing/pglite-outside-sandbox').loadPGliteModule());
 import fc from 'fast-check';
 import type { Response } from 'supertest';
 import { COMMAND_ROUTES } from '../../apps/api/src/trajectories/commands/command-catalogue';

@@ -1,3 +1,5 @@
+// PGlite loads parts of itself with import(), which jest's sandbox refuses: load it outside (see the helper).
+jest.mock('@electric-sql/pglite', () => jest.requireActual('../../libs/event-store/src/testing/pglite-outside-sandbox').loadPGliteModule());
 import { COORDINATOR, e2eCatalogue, GRID, REFERENT, saisine, SECRETARY } from './support/fixtures';
 import { type E2eApp, startE2eApp, STORE_KINDS } from './support/e2e-app';
 import { TrajectoryClient } from './support/trajectory-client';

@@ -7,16 +7,16 @@ import { EVENT_STORE } from '../../../apps/api/src/store/store.tokens';
 import { InMemoryEventStore } from '../../../apps/api/src/testing/in-memory-event-store';
 import type { Catalogue } from '../../../apps/api/src/trajectories/catalogue';
 import { FixedClock } from '../../../libs/domain/src';
-import { TEST_AUTH } from './auth';
 import type { EventStore } from '../../../libs/event-store/src/event-store.port';
+import { TEST_AUTH } from './auth';
 
 export type StoreKind = 'pglite' | 'postgres' | 'memory';
 
 /**
  * PGlite in memory always; PostgreSQL too when DATABASE_URL is set (each app in its own schema).
- * Until libs/event-store ships its factory the journeys run on the in-memory test store.
+ * 'memory' (the Map-backed test store) stays available for suites that want no database at all.
  */
-export const STORE_KINDS: StoreKind[] = ['memory'];
+export const STORE_KINDS: StoreKind[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
 export interface E2eApp {
   kind: StoreKind;

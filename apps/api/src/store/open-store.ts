@@ -1,7 +1,6 @@
 import type { Clock } from '../../../../libs/domain/src';
-import type { SqlDatabase } from '../../../../libs/event-store/src';
+import { createEventStore, type SqlDatabase } from '../../../../libs/event-store/src';
 import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
-import { StartupError } from '../startup/startup-error';
 
 export interface StoreSelection {
   /** PostgreSQL connection string. */
@@ -21,6 +20,23 @@ export interface OpenedStore {
   close(): Promise<void>;
 }
 
-export async function openStore(_selection: StoreSelection, _clock: Clock): Promise<OpenedStore> {
-  throw new StartupError('No event store adapter is available yet.');
+/**
+ * Opens the configured store and applies its migrations. Failures (bad DATABASE_URL, unreachable
+ * server, unwritable data directory) are EventStoreStartupErrors whose message says what to fix.
+ */
+export async function openStore(selection: StoreSelection, clock: Clock): Promise<OpenedStore> {
+  const created = await createEventStore({
+    databaseUrl: selection.databaseUrl,
+    eventstoreUrl: selection.eventstoreUrl,
+    dataDir: selection.dataDir ?? 'memory://',
+    schema: selection.schema,
+    clock,
+  });
+  return {
+    store: created.store,
+    description: created.description,
+    ...(created.db ? { database: created.db } : {}),
+    // The store owns its database: closing it closes the pool or the PGlite instance.
+    close: () => created.store.close(),
+  };
 }
