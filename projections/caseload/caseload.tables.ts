@@ -40,7 +40,7 @@ export const CASELOAD_MIGRATIONS: ProjectionMigration[] = [
       );
       CREATE INDEX caseload_open_order_idx ON ${CASELOAD_TABLE} (next_deadline_on, trajectory_id) WHERE stage <> 'closed';
       CREATE INDEX caseload_referent_idx ON ${CASELOAD_TABLE} (referent_id, next_deadline_on);
-      CREATE INDEX caseload_stage_referent_idx ON ${CASELOAD_TABLE} (stage, referent_id);
+      CREATE INDEX caseload_stage_order_idx ON ${CASELOAD_TABLE} (stage, next_deadline_on, trajectory_id);
       CREATE INDEX caseload_programme_idx ON ${CASELOAD_TABLE} (programme_code);
       CREATE INDEX caseload_convention_idx ON ${CASELOAD_TABLE} (convention_id);
       CREATE INDEX caseload_prescriber_idx ON ${CASELOAD_TABLE} (prescriber_name);
