@@ -2,6 +2,7 @@ import { caseloadProjection } from './caseload/caseload.projection';
 import type { Projection } from './core/projection.port';
 import { deadlinesProjection } from './deadlines/deadlines.projection';
 import { funderProjection } from './funder/funder.projection';
+import { retentionProjection } from './retention/retention.projection';
 
 /**
  * The read models the worker (or the API with the embedded store) runs. A new projection is one
@@ -9,7 +10,7 @@ import { funderProjection } from './funder/funder.projection';
  * has it, beside these.
  */
 export function builtInProjections(): Projection[] {
-  return [caseloadProjection(), deadlinesProjection(), funderProjection()];
+  return [caseloadProjection(), deadlinesProjection(), funderProjection(), retentionProjection()];
 }
 
-export const BUILT_IN_PROJECTION_NAMES: readonly string[] = ['caseload', 'deadlines', 'funder'];
+export const BUILT_IN_PROJECTION_NAMES: readonly string[] = ['caseload', 'deadlines', 'funder', 'retention'];
