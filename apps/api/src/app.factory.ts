@@ -17,12 +17,13 @@ import { setupOpenApi } from './openapi/openapi.setup';
 import { ProjectionsModule } from './projections/projections.module';
 import type { PrincipalResolver } from './principal/principal';
 import { StartupError } from './startup/startup-error';
+import { sealedStoreOf, withEncryption } from './store/household-keys';
 import { type OpenedStore, openStore, type StoreSelection } from './store/open-store';
 import type { Catalogue } from './trajectories/catalogue';
 import { loadCatalogue } from './trajectories/load-catalogue';
 
 export interface CreateAppOptions extends StoreSelection {
-  /** An already opened store: used as is and left open on close (tests, benchmarks). */
+  /** An already opened store, left open on close (tests, benchmarks); encryption is put in front of it unless it is an EncryptingEventStore. */
   store?: EventStore;
   clock?: Clock;
   /** A directory of programme JSON files loaded beside the shipped catalogue. */
@@ -61,7 +62,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Created
   const resolver = options.principalResolver ?? (options.auth ? new JwtPrincipalResolver(options.auth) : undefined);
   if (!resolver) throw new StartupError('No token verification is configured: set AUTH_SECRET or AUTH_JWKS_URL (see docs/security.md).');
   const opened: OpenedStore = options.store
-    ? { store: options.store, description: 'injected', close: async () => undefined }
+    ? { store: withEncryption(options.store), description: 'injected', close: async () => undefined }
     : await openStore(options, clock);
   try {
     const accessLog = options.accessLog ?? (opened.database ? await SqlAccessLog.open(opened.database) : new InMemoryAccessLog());
@@ -72,7 +73,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Created
         catalogue,
         auth: { resolver, accessLog, extraPolicies: options.routePolicies },
         // Caseload, deadlines, conventions and /health's projections on the store's own database (runs them here on PGlite).
-        modules: [...(options.modules ?? []), ...(opened.database ? [ProjectionsModule.forStore({ store: opened.store, db: opened.database, databaseUrl: options.databaseUrl })] : [])],
+        modules: [...(options.modules ?? []), ...(opened.database ? [ProjectionsModule.forStore({ store: sealedStoreOf(opened.store), db: opened.database, databaseUrl: options.databaseUrl })] : [])],
       }),
       new ProblemFastifyAdapter(),
       // Without abortOnError:false Nest calls process.exit on a provider failure; we want to report it.

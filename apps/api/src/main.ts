@@ -13,6 +13,7 @@ async function main(): Promise<void> {
     dataDir: config.databaseUrl ? undefined : config.dataDir,
     eventstoreUrl: config.eventstoreUrl,
     programmesDir: config.programmesDir,
+    masterKeys: { masterKey: config.masterKey, masterKeyPrevious: config.masterKeyPrevious, required: true },
     logger: ['error', 'warn'],
   });
   app.enableShutdownHooks(['SIGINT', 'SIGTERM']);

@@ -16,6 +16,10 @@ export interface ApiConfig {
   authJwksUrl?: string;
   authIssuer?: string;
   authAudience?: string;
+  /** Wraps the households' data keys; required with DATABASE_URL or EVENTSTORE_URL (docs/privacy.md). */
+  masterKey?: string;
+  /** Keys replaced by a rotation, still accepted to unwrap, comma-separated. */
+  masterKeyPrevious?: string;
 }
 
 export function readApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -30,6 +34,8 @@ export function readApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     authJwksUrl: nonEmpty(env.AUTH_JWKS_URL),
     authIssuer: nonEmpty(env.AUTH_ISSUER),
     authAudience: nonEmpty(env.AUTH_AUDIENCE),
+    masterKey: nonEmpty(env.MASTER_KEY),
+    masterKeyPrevious: nonEmpty(env.MASTER_KEY_PREVIOUS),
   };
 }
 

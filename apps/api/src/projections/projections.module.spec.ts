@@ -4,6 +4,7 @@ import { FixedClock } from '../../../../libs/domain/src';
 import { SqlEventStore } from '../../../../libs/event-store/src';
 import { pgliteTestDatabase, type TestDatabase } from '../../../../projections/core/testing/test-database';
 import { waitFor } from '../../../../projections/core/testing/wait-for';
+import { BUILT_IN_PROJECTION_NAMES } from '../../../../projections/projections.catalogue';
 import { testDeps } from '../../../../workflows/trajectory/src/testing';
 import { createApp } from '../app.factory';
 import { ProjectionsModule, runProjectionsInApi } from './projections.module';
@@ -52,7 +53,7 @@ describe('ProjectionsModule.forStore', () => {
       await app.close();
       // Stopped before the store closed: the checkpoint table is quiet and still readable.
       const { rows } = await db.query<{ n: string }>('SELECT count(*) AS n FROM projection_checkpoints');
-      expect(Number(rows[0].n)).toBe(3);
+      expect(Number(rows[0].n)).toBe(BUILT_IN_PROJECTION_NAMES.length);
       await store.close();
     });
   });
