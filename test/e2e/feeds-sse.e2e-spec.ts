@@ -1,3 +1,5 @@
+// PGlite's dynamic imports need Node's own loader, outside jest's sandbox.
+jest.mock('@electric-sql/pglite', () => jest.requireActual('../../libs/event-store/src/testing/pglite-outside-sandbox').loadPGliteModule());
 import type { AddressInfo } from 'node:net';
 import { bearer, runJourney, startFeedHarness, type FeedHarness } from '../../apps/api/src/feeds/testing/feed-e2e.harness';
 import type { FeedRecord } from '../../projections/feeds/feed-record';
@@ -35,7 +37,7 @@ class EventStreamClient {
   }
 
   /** Waits until the condition holds, or fails after the deadline; woken by each event, not by a timer. */
-  async until(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  async until(check: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!check()) {
       if (this.ended) throw new Error(`stream ended while waiting for ${what}`);
@@ -110,7 +112,7 @@ describe('funder feed as server-sent events (real HTTP client)', () => {
     base = `http://127.0.0.1:${(h.app.getHttpServer().address() as AddressInfo).port}`;
     for (const i of [0, 1]) await runJourney(h, personalDataFor(700 + i));
     await h.caughtUp();
-  });
+  }, 300_000);
   afterAll(async () => {
     if (!closed) await h?.close();
   });
@@ -136,7 +138,7 @@ describe('funder feed as server-sent events (real HTTP client)', () => {
     const feedEvents = client.events.filter((e) => e.event === 'feed-record');
     expect(feedEvents.map((e) => Number(e.id))).toEqual(now.map((r) => r.sequence));
     expect(client.records().every((r) => r.funderId === 'caf')).toBe(true);
-  });
+  }, 180_000);
 
   it('resumes after Last-Event-ID with exactly the records that follow, then follows live', async () => {
     const auth = await bearer('funder', ['funder:departement-x']);
@@ -153,7 +155,7 @@ describe('funder feed as server-sent events (real HTTP client)', () => {
     await client.until(() => client.records().length === expected.length, 'the live records after resuming');
     client.close();
     expect(client.records().map((r) => r.recordId)).toEqual(expected.map((r) => r.recordId));
-  });
+  }, 180_000);
 
   it('checks access and the cursor before it starts streaming', async () => {
     const other = await EventStreamClient.open(`${base}/feeds/caf`, { authorization: await bearer('funder', ['funder:departement-x']) });

@@ -1,3 +1,5 @@
+// PGlite's dynamic imports need Node's own loader, outside jest's sandbox.
+jest.mock('@electric-sql/pglite', () => jest.requireActual('../../libs/event-store/src/testing/pglite-outside-sandbox').loadPGliteModule());
 import { bearer, FUNDERS, runJourney, startFeedHarness, type FeedHarness, type JourneyResult } from '../../apps/api/src/feeds/testing/feed-e2e.harness';
 import { DATABASE_URL } from '../../projections/core/testing/test-database';
 import type { FeedRecord } from '../../projections/feeds/feed-record';
@@ -37,7 +39,8 @@ describe.each(backends)('funder feeds over HTTP (%s)', (_kind, postgres) => {
     h = await startFeedHarness({ postgres });
     for (const p of people) journeys.push(await runJourney(h, p));
     await h.caughtUp();
-  });
+    // Twenty commands per household over HTTP: minutes, not seconds, on a loaded two-core machine.
+  }, 300_000);
   afterAll(async () => {
     await h?.close();
   });
@@ -151,5 +154,5 @@ describe.each(backends)('funder feeds over HTTP (%s)', (_kind, postgres) => {
     // The race was real: part of the feed was read while commands were still being written.
     expect(seenWhileWriting).toBeGreaterThan(0);
     expect(seen.map((r) => r.recordId)).toEqual(expected.map((r) => r.recordId));
-  });
+  }, 300_000);
 });

@@ -1,27 +1,27 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Client } from 'pg';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { TEST_AUTH, testBearer } from '../../../../../libs/auth/src/testing/test-tokens';
 import { FixedClock, type Role } from '../../../../../libs/domain/src';
-import type { EventStore } from '../../../../../libs/event-store/src/event-store.port';
+import { createEventStore, type EventStore, type SqlDatabase } from '../../../../../libs/event-store/src';
 import { InProcessLock } from '../../../../../projections/core/projection.lock';
 import { ProjectionRunner } from '../../../../../projections/core/projection.runner';
 import { ProjectionSchema } from '../../../../../projections/core/projection.schema';
-import { sqlMigrator } from '../../../../../projections/core/sql.migrator';
-import { DATABASE_URL, pgliteTestDatabase, postgresTestDatabase, type TestDatabase } from '../../../../../projections/core/testing/test-database';
+import { storeMigrator } from '../../../../../projections/core/store.migrator';
 import { feedProjection } from '../../../../../projections/feeds/feed.projection';
 import type { JourneyPersonalData } from '../../../../../projections/feeds/testing/trajectory-journey';
 import { TrajectoryPseudonymiser } from '../../../../../projections/feeds/trajectory-pseudonymiser';
 import { createConvention } from '../../../../../projections/funder/convention.commands';
 import { testDeps } from '../../../../../workflows/trajectory/src/testing';
 import { createApp } from '../../app.factory';
-import { InMemoryEventStore } from '../../testing/in-memory-event-store';
 import { FeedsModule } from '../feeds.module';
 
 /**
- * The feeds journey rig: the real app (createApp) with the feeds module, the feed projection's
- * runner following the same store in the background, and JWTs minted and verified with libs/auth.
+ * The feeds journey rig: the real SQL event store, the real app (createApp) on it with the feeds
+ * module, the feed projection's runner following the store in the background in the same database,
+ * and JWTs minted and verified with libs/auth.
  */
 export const CONVENTION_ID = 'conv-2026';
 export const FUNDERS = ['departement-x', 'caf'] as const;
@@ -33,7 +33,8 @@ export function bearer(role: Role, scopes: string[] = [], subject = `${role}-1`)
 
 export interface FeedHarness {
   app: NestFastifyApplication;
-  db: TestDatabase;
+  /** The store's SQL database, where the feed tables live beside the events. */
+  db: SqlDatabase;
   store: EventStore;
   runner: ProjectionRunner;
   http(): TestAgent;
@@ -42,11 +43,15 @@ export interface FeedHarness {
   close(): Promise<void>;
 }
 
+export const DATABASE_URL = process.env.DATABASE_URL;
+
+/** The real SQL event store: PGlite in memory, or PostgreSQL in a schema of its own (dropped on close). */
 export async function startFeedHarness(options: { postgres?: boolean } = {}): Promise<FeedHarness> {
   const clock = new FixedClock('2026-12-31T12:00:00Z');
-  const db = options.postgres && DATABASE_URL ? await postgresTestDatabase('feeds_e2e') : await pgliteTestDatabase();
-  // TODO(event store): switch to the PostgreSQL/PGlite adapter once libs/event-store's factory lands.
-  const store = new InMemoryEventStore(clock);
+  const schema = options.postgres && DATABASE_URL ? `feeds_e2e_${process.pid}_${randomBytes(4).toString('hex')}` : undefined;
+  const created = await createEventStore(schema ? { databaseUrl: DATABASE_URL, schema, clock } : { dataDir: 'memory://', clock });
+  const store = created.store;
+  const db = created.db as SqlDatabase;
   await createConvention(
     store,
     {
@@ -65,7 +70,7 @@ export async function startFeedHarness(options: { postgres?: boolean } = {}): Pr
   const runner = new ProjectionRunner({
     store,
     db,
-    schema: new ProjectionSchema(db, sqlMigrator),
+    schema: new ProjectionSchema(db, storeMigrator),
     lock: new InProcessLock(),
     projection: feedProjection({ pseudonymiser: new TrajectoryPseudonymiser(Buffer.alloc(32, 7)) }),
     batchSize: 100,
@@ -99,7 +104,8 @@ export async function startFeedHarness(options: { postgres?: boolean } = {}): Pr
     close: async () => {
       await app.close();
       await runner.stop();
-      await db.close();
+      await store.close();
+      if (schema) await dropSchema(schema);
     },
   };
 }
@@ -191,4 +197,14 @@ export async function runJourney(h: FeedHarness, p: JourneyPersonalData, options
   });
   await run('close', { occurredAt: '2026-08-10', personal: { comment: p.note } });
   return { trajectoryId, householdId };
+}
+
+async function dropSchema(schema: string): Promise<void> {
+  const client = new Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
 }
