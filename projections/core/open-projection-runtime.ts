@@ -1,53 +1,44 @@
-import { PgliteSqlDatabase, PgSqlDatabase, SqlEventStore, type SqlDatabase } from '../../libs/event-store/src';
+import { createEventStore, PgliteSqlDatabase, PgSqlDatabase, type SqlDatabase } from '../../libs/event-store/src';
 import { PgAdvisoryLock } from './pg-advisory.lock';
 import { InProcessLock } from './projection.lock';
 import type { ProjectionRuntime } from './projection-runtime';
 import { storeMigrator } from './store.migrator';
 
-function describeUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.hostname}:${u.port || 5432}${u.pathname}`;
-  } catch {
-    return 'PostgreSQL';
-  }
-}
-
 /**
- * Opens the store and its database for the worker and the CLI, from the same environment as the
- * API: DATABASE_URL (+ DATABASE_SCHEMA, default public) for PostgreSQL, else DATA_DIR (default
- * ./data) for the embedded PGlite. Read models live in the same database as the events, so a batch
- * and its checkpoint commit together.
+ * Opens the store and the read models' database for the worker and the CLI, from the same
+ * environment as the API: DATABASE_URL (+ DATABASE_SCHEMA) for PostgreSQL, else DATA_DIR (default
+ * ./data) for the embedded PGlite; EVENTSTORE_URL reads events from EventStoreDB while the read
+ * models stay in PostgreSQL or PGlite. On a SQL store the read models share the events' database.
  */
 export async function openProjectionRuntime(env: NodeJS.ProcessEnv): Promise<ProjectionRuntime> {
-  const url = env.DATABASE_URL;
-  let db: SqlDatabase;
-  let description: string;
-  if (url) {
-    db = new PgSqlDatabase({ connectionString: url, schema: env.DATABASE_SCHEMA || 'public', applicationName: 'projections' });
-    description = `postgres ${describeUrl(url)} (schema ${db.schema})`;
-  } else {
-    const dataDir = env.DATA_DIR || './data';
-    db = await PgliteSqlDatabase.create({ dataDir });
-    description = `pglite ${dataDir}`;
-  }
+  const url = env.DATABASE_URL?.trim() || undefined;
+  const schema = env.DATABASE_SCHEMA?.trim() || undefined;
+  const dataDir = env.DATA_DIR?.trim() || './data';
+  const created = await createEventStore({ databaseUrl: url, dataDir, schema, eventstoreUrl: env.EVENTSTORE_URL?.trim() || undefined });
+  let db: SqlDatabase | undefined = created.db;
+  let ownDb = false;
   try {
-    const store = await SqlEventStore.open(db);
+    if (!db) {
+      db = url ? new PgSqlDatabase({ connectionString: url, schema, applicationName: 'projections' }) : await PgliteSqlDatabase.create({ dataDir, schema });
+      ownDb = true;
+    }
+    const readModels = db;
     // One runner per projection across processes on PostgreSQL; PGlite lives in one process.
-    const lock = url ? new PgAdvisoryLock({ connectionString: url, namespace: db.schema }) : new InProcessLock();
+    const lock = readModels.kind === 'postgres' && url ? new PgAdvisoryLock({ connectionString: url, namespace: readModels.schema }) : new InProcessLock();
     return {
-      store,
-      db,
+      store: created.store,
+      db: readModels,
       lock,
       migrator: storeMigrator,
-      description,
+      description: ownDb ? `${created.description}, read models in ${readModels.kind} (schema ${readModels.schema})` : created.description,
       close: async () => {
-        await store.close();
-        await db.close();
+        await created.store.close();
+        if (ownDb) await readModels.close();
       },
     };
   } catch (error) {
-    await db.close().catch(() => undefined);
+    await created.store.close().catch(() => undefined);
+    if (ownDb) await db?.close().catch(() => undefined);
     throw error;
   }
 }
