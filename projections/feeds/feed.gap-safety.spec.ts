@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { InProcessLock } from '../core/projection.lock';
 import { ProjectionRunner } from '../core/projection.runner';
 import { ProjectionSchema } from '../core/projection.schema';
-import { sqlMigrator } from '../core/sql.migrator';
+import { storeMigrator } from '../core/store.migrator';
 import { MemoryEventStore } from '../core/testing/memory-event.store';
 import { DATABASE_URL, postgresTestDatabase, type TestDatabase } from '../core/testing/test-database';
 import type { FeedRecord } from './feed-record';
@@ -37,7 +37,7 @@ withPostgres(`feed sequence gap safety with two writers (PostgreSQL${DATABASE_UR
     await appendConvention(store, { id: 'conv-1', funders: ['caf-x', 'departement-x'] });
     const projection = feedProjection({ pseudonymiser: new TrajectoryPseudonymiser(randomBytes(32)) });
     const makeRunner = (batchSize: number) =>
-      new ProjectionRunner({ store, db, schema: new ProjectionSchema(db, sqlMigrator), lock: new InProcessLock(), projection, batchSize, idleMs: 1 });
+      new ProjectionRunner({ store, db, schema: new ProjectionSchema(db, storeMigrator), lock: new InProcessLock(), projection, batchSize, idleMs: 1 });
     const first = makeRunner(5);
     runners.push(first);
     const ready = first.whenCaughtUp();

@@ -3,7 +3,7 @@ import { checkpointRepository } from '../core/checkpoint.repository';
 import { InProcessLock } from '../core/projection.lock';
 import { ProjectionRunner } from '../core/projection.runner';
 import { ProjectionSchema } from '../core/projection.schema';
-import { sqlMigrator } from '../core/sql.migrator';
+import { storeMigrator } from '../core/store.migrator';
 import { MemoryEventStore } from '../core/testing/memory-event.store';
 import { DATABASE_URL, pgliteTestDatabase, postgresTestDatabase, type TestDatabase } from '../core/testing/test-database';
 import { ListConventionDirectory } from './convention-directory';
@@ -63,7 +63,7 @@ describe.each(backends)('feed projection on %s', (_kind, open) => {
     return new ProjectionRunner({
       store,
       db,
-      schema: new ProjectionSchema(db, sqlMigrator),
+      schema: new ProjectionSchema(db, storeMigrator),
       lock: new InProcessLock(),
       projection: feedProjection({ pseudonymiser }),
       batchSize,
@@ -149,7 +149,7 @@ describe.each(backends)('feed projection on %s', (_kind, open) => {
     await runToEnd(runner);
     const before = await allRecords();
     await runner.stop();
-    await new ProjectionSchema(db, sqlMigrator).reset(feedProjection({ pseudonymiser }));
+    await new ProjectionSchema(db, storeMigrator).reset(feedProjection({ pseudonymiser }));
     runner = makeRunner();
     await runToEnd(runner);
     const after = await allRecords();

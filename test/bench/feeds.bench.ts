@@ -8,19 +8,18 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { Pool, type PoolClient } from 'pg';
+import { Pool } from 'pg';
 import { createApp } from '../../apps/api/src/app.factory';
 import { FeedsModule } from '../../apps/api/src/feeds/feeds.module';
-import { EVENT_STORE } from '../../apps/api/src/store/store.tokens';
 import { loadCatalogue } from '../../apps/api/src/trajectories/load-catalogue';
 import { mintToken } from '../../libs/auth/src';
 import { systemClock } from '../../libs/domain/src';
-import type { EventStore } from '../../libs/event-store/src/event-store.port';
+import { createEventStore, type SqlDatabase } from '../../libs/event-store/src';
 import { InProcessLock } from '../../projections/core/projection.lock';
 import { ProjectionRunner } from '../../projections/core/projection.runner';
 import { ProjectionSchema } from '../../projections/core/projection.schema';
-import { sqlMigrator } from '../../projections/core/sql.migrator';
-import type { ProjectionDatabase, SqlExecutor } from '../../projections/core/sql.port';
+import { storeMigrator } from '../../projections/core/store.migrator';
+import type { SqlExecutor } from '../../projections/core/sql.port';
 import { feedProjection } from '../../projections/feeds/feed.projection';
 import { TrajectoryPseudonymiser } from '../../projections/feeds/trajectory-pseudonymiser';
 import { createConvention } from '../../projections/funder/convention.commands';
@@ -35,34 +34,6 @@ const CONVENTION = 'conv-bench';
 /** Tokens are verified as in production: the guard is part of what a request costs. */
 const AUTH_SECRET = randomBytes(32).toString('base64url');
 const headers: { coordinator: string; auditor: string } = { coordinator: '', auditor: '' };
-
-function pgDatabase(pool: Pool): ProjectionDatabase {
-  const wrap = (c: Pool | PoolClient): SqlExecutor => ({
-    query: async (sql, params) => {
-      const r = await c.query(sql, params as unknown[]);
-      const last = Array.isArray(r) ? r[r.length - 1] : r;
-      return { rows: last.rows, affectedRows: last.rowCount ?? undefined };
-    },
-  });
-  return {
-    kind: 'postgres',
-    ...wrap(pool),
-    async transaction(fn) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await fn(wrap(client));
-        await client.query('COMMIT');
-        return result;
-      } catch (e) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw e;
-      } finally {
-        client.release();
-      }
-    },
-  };
-}
 
 interface Step {
   command: string;
@@ -221,12 +192,12 @@ async function rawBaseline(pool: Pool): Promise<{ insertSeconds: number; readSec
 async function main(): Promise<void> {
   headers.coordinator = `Bearer ${await mintToken({ secret: AUTH_SECRET, subject: 'coordinator-bench', role: 'coordinator' })}`;
   headers.auditor = `Bearer ${await mintToken({ secret: AUTH_SECRET, subject: 'auditor-bench', role: 'auditor' })}`;
-  const storeSchema = `bench_feeds_store_${randomBytes(4).toString('hex')}`;
-  const feedSchema = `bench_feeds_${randomBytes(4).toString('hex')}`;
-  const admin = new Pool({ connectionString: DATABASE_URL, max: 1 });
-  await admin.query(`CREATE SCHEMA ${feedSchema}`);
-  const pool = new Pool({ connectionString: DATABASE_URL, max: 6, options: `-c search_path=${feedSchema}` });
-  const db = pgDatabase(pool);
+  const schema = `bench_feeds_${randomBytes(4).toString('hex')}`;
+  // The real SQL store in a schema of its own; the feed tables live beside the events, as in production.
+  const created = await createEventStore({ databaseUrl: DATABASE_URL, schema, clock: systemClock });
+  const store = created.store;
+  const db = created.db as SqlDatabase;
+  const pool = new Pool({ connectionString: DATABASE_URL, max: 4, options: `-c search_path=${schema}` });
 
   let catalogue = await loadCatalogue(process.env.PROGRAMMES_DIR);
   // Until the API loads the shipped programme files itself, load them here.
@@ -236,22 +207,19 @@ async function main(): Promise<void> {
   if (!programme) throw new Error('No programme with a monthly brique in the catalogue to run the benchmark with.');
   const brique = programme.allowedBriques.find(monthly) as string;
 
-  const { app, storeDescription } = await createApp({
-    databaseUrl: DATABASE_URL,
-    schema: storeSchema,
+  const { app } = await createApp({
+    store,
     catalogue,
     docs: false,
     logger: ['error'],
     auth: { keys: { kind: 'secret', secret: AUTH_SECRET } },
     modules: [FeedsModule.register({ db, pollMs: 20 })],
   });
-  const store = app.get<EventStore>(EVENT_STORE);
-  // The feed never needs clear personal data: it reads under the encryption when there is one.
-  const sealed = (store as EventStore & { sealedStore?: EventStore }).sealedStore ?? store;
+  // createApp seals personal data on its way in; the feed reads the store underneath, ciphertext and all.
   const runner = new ProjectionRunner({
-    store: sealed,
+    store,
     db,
-    schema: new ProjectionSchema(db, sqlMigrator),
+    schema: new ProjectionSchema(db, storeMigrator),
     lock: new InProcessLock(),
     projection: feedProjection({ pseudonymiser: new TrajectoryPseudonymiser(randomBytes(32)) }),
     batchSize: 1000,
@@ -279,7 +247,7 @@ async function main(): Promise<void> {
     const warm = runner.whenCaughtUp();
     runner.start();
     await warm;
-    console.log(`Feeds: ${TRAJECTORIES} trajectories by ${CLIENTS} clients; store ${storeDescription}; feed table in PostgreSQL schema ${feedSchema}`);
+    console.log(`Feeds: ${TRAJECTORIES} trajectories by ${CLIENTS} clients; store ${created.description}`);
 
     // 1. Live: commands over HTTP while the feed projection follows; until the last record is in the table.
     const liveStarted = performance.now();
@@ -292,7 +260,7 @@ async function main(): Promise<void> {
 
     // 2. Catch-up: the same events projected again from scratch (a rebuild).
     await runner.stop();
-    await new ProjectionSchema(db, sqlMigrator).reset(feedProjection({ pseudonymiser: new TrajectoryPseudonymiser(randomBytes(32)) }));
+    await new ProjectionSchema(db, storeMigrator).reset(feedProjection({ pseudonymiser: new TrajectoryPseudonymiser(randomBytes(32)) }));
     const rebuildStarted = performance.now();
     const rebuilt = runner.whenCaughtUp();
     runner.start();
@@ -328,10 +296,9 @@ async function main(): Promise<void> {
   } finally {
     await runner.stop();
     await app.close();
+    await store.close();
+    await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await pool.end();
-    await admin.query(`DROP SCHEMA IF EXISTS ${feedSchema} CASCADE`);
-    await admin.query(`DROP SCHEMA IF EXISTS ${storeSchema} CASCADE`);
-    await admin.end();
   }
 }
 

@@ -8,7 +8,7 @@ import { InProcessLock } from '../../../../projections/core/projection.lock';
 import { ProjectionRunner } from '../../../../projections/core/projection.runner';
 import { ProjectionSchema } from '../../../../projections/core/projection.schema';
 import { MemoryEventStore } from '../../../../projections/core/testing/memory-event.store';
-import { sqlMigrator } from '../../../../projections/core/sql.migrator';
+import { storeMigrator } from '../../../../projections/core/store.migrator';
 import { DATABASE_URL, postgresTestDatabase, type TestDatabase } from '../../../../projections/core/testing/test-database';
 import type { FeedRecord } from '../../../../projections/feeds/feed-record';
 import { feedProjection } from '../../../../projections/feeds/feed.projection';
@@ -121,7 +121,7 @@ withPostgres(`feed relay killed with SIGKILL, reading the real feed table (Postg
     const runner = new ProjectionRunner({
       store,
       db,
-      schema: new ProjectionSchema(db, sqlMigrator),
+      schema: new ProjectionSchema(db, storeMigrator),
       lock: new InProcessLock(),
       projection: feedProjection({
         pseudonymiser: new TrajectoryPseudonymiser(randomBytes(32)),

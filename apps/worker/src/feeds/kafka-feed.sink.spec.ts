@@ -3,7 +3,7 @@ import { Kafka, logLevel, type IHeaders } from 'kafkajs';
 import { InProcessLock } from '../../../../projections/core/projection.lock';
 import { ProjectionRunner } from '../../../../projections/core/projection.runner';
 import { ProjectionSchema } from '../../../../projections/core/projection.schema';
-import { sqlMigrator } from '../../../../projections/core/sql.migrator';
+import { storeMigrator } from '../../../../projections/core/store.migrator';
 import { MemoryEventStore } from '../../../../projections/core/testing/memory-event.store';
 import { pgliteTestDatabase, type TestDatabase } from '../../../../projections/core/testing/test-database';
 import { waitFor } from '../../../../projections/core/testing/wait-for';
@@ -54,7 +54,7 @@ describe('kafka feed messages and relay configuration', () => {
   it('starts without waiting for the brokers, and reports them unreachable while it retries', async () => {
     const db = await pgliteTestDatabase();
     try {
-      await sqlMigrator.migrate(db, 'projection-funder-feed', FEED_MIGRATIONS);
+      await storeMigrator.migrate(db, 'projection-funder-feed', FEED_MIGRATIONS);
       const [record] = sampleRecords(1);
       await db.query(
         `INSERT INTO feed_records (record_id, funder_id, convention_id, trajectory_pseudonym, kind, business_date, profile, details, schema_version, source_event_id)
@@ -105,7 +105,7 @@ withKafka(`feed relay to a real Kafka broker${KAFKA_BROKERS ? ` (${KAFKA_BROKERS
     const runner = new ProjectionRunner({
       store,
       db,
-      schema: new ProjectionSchema(db, sqlMigrator),
+      schema: new ProjectionSchema(db, storeMigrator),
       lock: new InProcessLock(),
       projection: feedProjection({
         pseudonymiser: new TrajectoryPseudonymiser(randomBytes(32)),

@@ -1,5 +1,5 @@
 import type { ProjectionMigration } from '../../../../projections/core/projection.port';
-import { sqlMigrator } from '../../../../projections/core/sql.migrator';
+import { storeMigrator } from '../../../../projections/core/store.migrator';
 import type { ProjectionDatabase } from '../../../../projections/core/sql.port';
 import { RelayFenced, type RelayPositionStore } from './relay-position.port';
 
@@ -25,7 +25,7 @@ export class SqlRelayPositionStore implements RelayPositionStore {
   constructor(private readonly db: ProjectionDatabase) {}
 
   async migrate(): Promise<void> {
-    await sqlMigrator.migrate(this.db, 'feed-relay', RELAY_POSITION_MIGRATIONS);
+    await storeMigrator.migrate(this.db, 'feed-relay', RELAY_POSITION_MIGRATIONS);
   }
 
   async load(relay: string): Promise<number> {
