@@ -7,7 +7,7 @@ import { ListConventionDirectory, type ConventionInfo } from './convention-direc
 import { conventionFromEvent, FEED_CONVENTIONS_TABLE, loadConventions, saveConventions } from './feed-conventions';
 import { FEED_SCHEMA_VERSION, type FeedRecordDraft } from './feed-record';
 import { flushPending, mapFeedEvent, type MappingContext, type TrajectoryFeedState } from './feed-record.mapper';
-import { FEED_MIGRATIONS, FEED_RECORDS_TABLE, FEED_TRAJECTORIES_TABLE } from './feed.tables';
+import { FEED_MIGRATIONS, FEED_NOTIFY_CHANNEL, FEED_RECORDS_TABLE, FEED_TRAJECTORIES_TABLE } from './feed.tables';
 import type { TrajectoryPseudonymiser } from './trajectory-pseudonymiser';
 
 export const FEED_PROJECTION = 'funder-feed';
@@ -97,6 +97,8 @@ export function feedProjection(options: FeedProjectionOptions): Projection {
       );
       await saveConventions(tx, unit.newConventions);
       await insertRecords(tx, unit.records);
+      // Live tails wake at once instead of at their next poll; a notification is sent only on commit.
+      if (unit.records.length > 0) await tx.query('SELECT pg_notify($1, $2)', [FEED_NOTIFY_CHANNEL, '']);
     },
   };
 }

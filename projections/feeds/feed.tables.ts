@@ -11,6 +11,9 @@ export const FEED_TRAJECTORIES_TABLE = 'feed_trajectories';
  */
 export const FEED_SEQUENCE = 'feed_record_sequence';
 
+/** Notified in the transaction that writes records: delivered at its commit, so a listener reads them. */
+export const FEED_NOTIFY_CHANNEL = 'funder_feed';
+
 export const FEED_MIGRATIONS: readonly ProjectionMigration[] = [
   {
     version: 1,

@@ -1,22 +1,25 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import type { SqlExecutor } from '../../../../projections/core/sql.port';
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { latestSequence } from '../../../../projections/feeds/feed.queries';
-import { FEED_DATABASE, FEED_HTTP_OPTIONS, type FeedHttpOptions } from './feeds.tokens';
+import { FEED_NOTIFY_CHANNEL } from '../../../../projections/feeds/feed.tables';
+import { FEED_DATABASE, FEED_HTTP_OPTIONS, type FeedDatabase, type FeedHttpOptions } from './feeds.tokens';
 
 /**
- * One poll of the feed's last sequence for every open event stream of this process, and only while
- * some stream is waiting: a thousand idle subscribers cost one cheap query per interval, not a
- * thousand. Records are written by another process (the worker), so there is nothing to be told.
+ * Wakes the open event streams of this process when the feed grows. The feed projection notifies
+ * FEED_NOTIFY_CHANNEL when it commits records (LISTEN on PostgreSQL and PGlite), and one poll of
+ * the last sequence, shared by every stream and run only while some stream waits, covers a lost
+ * notification or a database without LISTEN: a thousand idle subscribers cost one cheap query per
+ * interval, not a thousand.
  */
 @Injectable()
-export class FeedTail implements OnModuleDestroy {
+export class FeedTail implements OnModuleInit, OnModuleDestroy {
   private readonly waiters = new Set<() => void>();
   private readonly closing = new AbortController();
   private timer: NodeJS.Timeout | undefined;
   private last: bigint | undefined;
+  private unlisten: (() => Promise<void>) | undefined;
 
   constructor(
-    @Inject(FEED_DATABASE) private readonly db: SqlExecutor,
+    @Inject(FEED_DATABASE) private readonly db: FeedDatabase,
     @Inject(FEED_HTTP_OPTIONS) private readonly options: FeedHttpOptions,
   ) {}
 
@@ -53,9 +56,23 @@ export class FeedTail implements OnModuleDestroy {
     return { changed, cancel: done };
   }
 
-  onModuleDestroy(): void {
+  async onModuleInit(): Promise<void> {
+    if (typeof this.db.listen !== 'function') return;
+    try {
+      this.unlisten = await this.db.listen(FEED_NOTIFY_CHANNEL, () => this.wakeAll());
+    } catch {
+      // No LISTEN here (a pooler in transaction mode...): the poll alone keeps the tails moving.
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
     this.closing.abort();
     clearTimeout(this.timer);
+    await this.unlisten?.().catch(() => undefined);
+  }
+
+  private wakeAll(): void {
+    for (const wake of [...this.waiters]) wake();
   }
 
   private schedule(): void {
@@ -68,7 +85,7 @@ export class FeedTail implements OnModuleDestroy {
       const latest = await latestSequence(this.db);
       // A waiter read its page before it started waiting; any change since the previous poll (or a
       // first poll, with nothing to compare to) may be news to it, so it reads again.
-      if (this.last === undefined || latest !== this.last) for (const wake of [...this.waiters]) wake();
+      if (this.last === undefined || latest !== this.last) this.wakeAll();
       this.last = latest;
     } catch {
       // A failed poll wakes nobody; the streams' own reads report a database that is really gone.

@@ -1,8 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import type { SqlExecutor } from '../../../../projections/core/sql.port';
 import { FeedTail } from './feed-tail.service';
 import { FeedsController } from './feeds.controller';
-import { DEFAULT_FEED_HTTP_OPTIONS, FEED_DATABASE, FEED_HTTP_OPTIONS, type FeedHttpOptions } from './feeds.tokens';
+import { DEFAULT_FEED_HTTP_OPTIONS, FEED_DATABASE, FEED_HTTP_OPTIONS, type FeedDatabase, type FeedHttpOptions } from './feeds.tokens';
 
 /**
  * GET /feeds/{funder}, pages and event streams. Reads the feed table the worker's feed projection
@@ -10,7 +9,7 @@ import { DEFAULT_FEED_HTTP_OPTIONS, FEED_DATABASE, FEED_HTTP_OPTIONS, type FeedH
  */
 @Module({})
 export class FeedsModule {
-  static register(options: { db: SqlExecutor } & Partial<FeedHttpOptions>): DynamicModule {
+  static register(options: { db: FeedDatabase } & Partial<FeedHttpOptions>): DynamicModule {
     const { db, ...http } = options;
     return {
       module: FeedsModule,

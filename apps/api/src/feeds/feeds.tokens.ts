@@ -1,5 +1,10 @@
-/** The database that holds the feed table (the projections' database). */
+import type { SqlExecutor } from '../../../../projections/core/sql.port';
+
+/** The database that holds the feed table (the store's SqlDatabase, where the projections live). */
 export const FEED_DATABASE = Symbol('FeedDatabase');
+
+/** Queries, and LISTEN when the database has it (the store's SqlDatabase does, on PostgreSQL and PGlite). */
+export type FeedDatabase = SqlExecutor & { listen?(channel: string, onNotification: (payload: string) => void): Promise<() => Promise<void>> };
 export const FEED_HTTP_OPTIONS = Symbol('FeedHttpOptions');
 
 export interface FeedHttpOptions {

@@ -46,7 +46,7 @@ export interface FeedHarness {
 export const DATABASE_URL = process.env.DATABASE_URL;
 
 /** The real SQL event store: PGlite in memory, or PostgreSQL in a schema of its own (dropped on close). */
-export async function startFeedHarness(options: { postgres?: boolean } = {}): Promise<FeedHarness> {
+export async function startFeedHarness(options: { postgres?: boolean; pollMs?: number; heartbeatMs?: number } = {}): Promise<FeedHarness> {
   const clock = new FixedClock('2026-12-31T12:00:00Z');
   const schema = options.postgres && DATABASE_URL ? `feeds_e2e_${process.pid}_${randomBytes(4).toString('hex')}` : undefined;
   const created = await createEventStore(schema ? { databaseUrl: DATABASE_URL, schema, clock } : { dataDir: 'memory://', clock });
@@ -86,7 +86,7 @@ export async function startFeedHarness(options: { postgres?: boolean } = {}): Pr
     logger: false,
     docs: false,
     auth: TEST_AUTH,
-    modules: [FeedsModule.register({ db, pollMs: 20, heartbeatMs: 1000 })],
+    modules: [FeedsModule.register({ db, pollMs: options.pollMs ?? 20, heartbeatMs: options.heartbeatMs ?? 1000 })],
   });
   await app.getHttpAdapter().getInstance().ready();
   return {
