@@ -6,6 +6,7 @@ import type { EventStore } from '../../../libs/event-store/src/event-store.port'
 import { AuditModule } from './audit/audit.module';
 import { AuthModule, type AuthModuleOptions } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
 import { createValidationPipe } from './problem-details/validation-exception.factory';
 import { StoreModule } from './store/store.module';
@@ -35,6 +36,7 @@ export class AppModule {
         AuthModule.register(deps.auth),
         TrajectoriesModule.register(deps.catalogue),
         ...FEATURE_MODULES,
+        PrivacyModule.register(deps.catalogue),
         ...(deps.modules ?? []),
       ],
       providers: [

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { authHeaders } from './auth';
 import type { AccessApp } from './access-app';
 import { ADMIN, COORDINATOR, GRID, PRESCRIBER, REFERENT, REFERENT_2, saisine, SECRETARY } from './fixtures';
@@ -76,7 +77,7 @@ export async function seedAccessWorld(app: AccessApp): Promise<AccessWorld> {
   const conventionId = convention.body.id as string;
 
   const a = new TrajectoryClient(app, REFERENT);
-  await a.open(saisineWithPersonalData('2026-01-05', { conventionId }), PRESCRIBER);
+  await a.open(saisineWithPersonalData('2026-01-05', { conventionId, householdId: randomUUID() }), PRESCRIBER);
   await a.run('assign-referent', { occurredAt: '2026-01-06', referentId: REFERENT.id }, { actor: COORDINATOR });
   await a.run('record-first-contact', { occurredAt: '2026-01-12', mode: 'home-visit', personal: { summary: PERSONAL.summary } });
   await a.run('record-evaluation-grid', {

@@ -105,6 +105,9 @@ const SAMPLES: Record<string, { success: number; request(world: AccessWorld): Pr
   'GET /conventions/:id/dashboard': { success: 200, request: (w) => ({ method: 'GET', url: `/conventions/${w.conventionId}/dashboard?month=2026-02` }) },
   'GET /conventions/:id/report': { success: 200, request: (w) => ({ method: 'GET', url: `/conventions/${w.conventionId}/report` }) },
   'GET /feeds/:funder': { success: 200, request: () => ({ method: 'GET', url: '/feeds/departement-x' }) },
+  // An unknown household: allowed means 404 household-not-found, nothing erased (the world's households stay).
+  'POST /households/:id/erasure': { success: 404, request: () => ({ method: 'POST', url: '/households/00000000-0000-4000-8000-00000000dead/erasure', body: { reason: 'household-request' } }) },
+  'GET /households/:id/export': { success: 200, request: (w) => ({ method: 'GET', url: `/households/${w.a.householdId}/export` }) },
 };
 
 /** Every guarded route of the table, command routes expanded into one probe per command. */

@@ -18,6 +18,8 @@ export function advanceTo(e2e: E2eApp, date: string): void {
 export class TrajectoryClient {
   id = '';
   version = 0;
+  /** The saisine's household (given in the body, or as answered when the caller may see it). */
+  householdId = '';
 
   constructor(
     private readonly e2e: E2eApp,
@@ -30,6 +32,7 @@ export class TrajectoryClient {
     if (res.status !== 201) throw new Error(`receive-saisine failed: ${res.status} ${JSON.stringify(res.body)}`);
     this.id = res.body.trajectoryId;
     this.version = res.body.version;
+    this.householdId = String(body.householdId ?? res.body.events?.[0]?.data?.householdId ?? '');
     return res;
   }
 

@@ -21,5 +21,13 @@ CREATE INDEX access_log_trajectory_idx ON access_log (trajectory_id, id);
 CREATE INDEX access_log_actor_idx ON access_log (actor_id, id);
 `,
     },
+    {
+      version: 2,
+      name: 'household exports are logged (right of access)',
+      sql: `
+ALTER TABLE access_log DROP CONSTRAINT access_log_resource_check;
+ALTER TABLE access_log ADD CONSTRAINT access_log_resource_check CHECK (resource IN ('trajectory', 'history', 'household-export'));
+`,
+    },
   ],
 };

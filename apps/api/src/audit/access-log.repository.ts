@@ -1,5 +1,8 @@
-/** What was read: the trajectory as it is now, or its whole history (every event, personal data included). */
-export type AccessedResource = 'trajectory' | 'history';
+/**
+ * What was read: the trajectory as it is now, its whole history (every event, personal data
+ * included), or the trajectory as part of its household's export (right of access, docs/privacy.md).
+ */
+export type AccessedResource = 'trajectory' | 'history' | 'household-export';
 
 export interface AccessLogEntry {
   /** Server clock, ISO 8601. */

@@ -3,6 +3,7 @@ jest.mock('@electric-sql/pglite', () => jest.requireActual('../../../../libs/eve
 import { PGlite } from '@electric-sql/pglite';
 import { PgliteSqlDatabase } from '../../../../libs/event-store/src/sql/pglite-sql-database';
 import { SqlEventStore } from '../../../../libs/event-store/src/sql-store/sql-event-store.adapter';
+import { ACCESS_LOG_MIGRATIONS } from './access-log.migrations';
 import { SqlAccessLog } from './sql-access-log.repository';
 
 const T1 = '3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b';
@@ -23,7 +24,7 @@ describe('access log in the store database', () => {
     await SqlAccessLog.open(db);
     await SqlAccessLog.open(db);
     const { rows } = await db.query<{ version: number }>("SELECT version FROM schema_migrations WHERE namespace = 'access-log'");
-    expect(rows).toEqual([{ version: 1 }]);
+    expect(rows).toEqual(ACCESS_LOG_MIGRATIONS.migrations.map((m) => ({ version: m.version })));
     const { rows: tables } = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'access_log_spec' AND table_name = 'access_log'");
     expect(tables).toEqual([{ n: 1 }]);
   });

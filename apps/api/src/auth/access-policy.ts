@@ -140,6 +140,11 @@ export const ROUTE_POLICY: readonly RoutePolicy[] = [
   { method: 'GET', path: '/conventions/:id/report', access: conventionReaders },
 
   { method: 'GET', path: '/feeds/:funder', access: { funder: { scope: 'funder-path' }, auditor: any } },
+
+  // docs/privacy.md: erasure is irreversible, hence the admin's alone; the right of access is
+  // answered by the head of service, and auditors check what is held.
+  { method: 'POST', path: '/households/:id/erasure', access: { admin: any } },
+  { method: 'GET', path: '/households/:id/export', access: { coordinator: any, auditor: any } },
 ];
 
 const BY_ROUTE = new Map(ROUTE_POLICY.map((p) => [`${p.method} ${p.path}`, p]));

@@ -1,0 +1,3 @@
+/** The households' key store behind the app's EncryptingEventStore. */
+export const KEY_STORE = Symbol('KeyStore');
+export const HOUSEHOLD_ERASER = Symbol('HouseholdEraser');
