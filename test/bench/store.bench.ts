@@ -2,13 +2,16 @@
  * The event store against a raw-pg baseline measured in the same run (architecture §7).
  *
  *   npm run bench:store     (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test;
- *                            BENCH_APPENDS=1000 BENCH_ROUNDS=3 BENCH_SKIP_PGLITE=1)
+ *                            BENCH_APPENDS=1000 BENCH_ROUNDS=3 BENCH_SKIP_PGLITE=1
+ *                            BENCH_NETWORK_DELAY_MS=1: also run PostgreSQL through a local proxy
+ *                            that delays each packet, as a database on another host would)
  *
  * Each scenario runs BENCH_ROUNDS times, interleaved with the others, and the median round is
  * printed: the machines are shared, and one noisy round should not decide a ratio.
  * PostgreSQL runs in its own schema, dropped at the end; PGlite runs in memory.
  */
 import { randomUUID } from 'node:crypto';
+import { createServer, connect, type Server } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { PgliteSqlDatabase, PgSqlDatabase, SqlEventStore, type NewEvent, type SqlDatabase } from '../../libs/event-store/src';
@@ -64,7 +67,7 @@ async function timed(ops: number, eventsPerOp: number, run: (i: number) => Promi
   return { events: ops * eventsPerOp, seconds: (performance.now() - started) / 1000, latencies };
 }
 
-async function scenarios(label: string, db: SqlDatabase, raw: Raw): Promise<Row[]> {
+async function scenarios(label: string, db: SqlDatabase, raw: Raw, appends = APPENDS): Promise<Row[]> {
   const store = await SqlEventStore.open(db);
   const results = new Map<string, Measure[]>();
   const record = (name: string, m: Measure) => results.set(name, [...(results.get(name) ?? []), m]);
@@ -77,12 +80,12 @@ async function scenarios(label: string, db: SqlDatabase, raw: Raw): Promise<Row[
 
   for (let round = 1; round <= ROUNDS; round += 1) {
     const baselineStream = `bench-raw-${randomUUID()}`;
-    record('baseline: raw BEGIN/SELECT max/INSERT/COMMIT', await timed(APPENDS, 1, (i) => raw.appendOne(baselineStream, payload(i))));
+    record('baseline: raw BEGIN/SELECT max/INSERT/COMMIT', await timed(appends, 1, (i) => raw.appendOne(baselineStream, payload(i))));
 
     const seqStream = `bench-seq-${randomUUID()}`;
-    record('store: sequential append, expectedVersion', await timed(APPENDS, 1, (i) => store.append(seqStream, [event(i)], { expectedVersion: i }).then(() => undefined)));
+    record('store: sequential append, expectedVersion', await timed(appends, 1, (i) => store.append(seqStream, [event(i)], { expectedVersion: i }).then(() => undefined)));
 
-    const perWriter = Math.ceil(APPENDS / CONCURRENCY) * 2;
+    const perWriter = Math.ceil(appends / CONCURRENCY) * 2;
     const started = performance.now();
     const latencies: number[] = [];
     await Promise.all(
@@ -98,7 +101,7 @@ async function scenarios(label: string, db: SqlDatabase, raw: Raw): Promise<Row[
     record(`store: ${CONCURRENCY} concurrent appenders, distinct streams`, { events: perWriter * CONCURRENCY, seconds: (performance.now() - started) / 1000, latencies });
 
     const batchStream = `bench-batch-${randomUUID()}`;
-    const batches = Math.max(10, Math.ceil(APPENDS / 50));
+    const batches = Math.max(10, Math.ceil(appends / 50));
     record(
       `store: ${BATCH}-event appends`,
       await timed(batches, BATCH, (i) =>
@@ -168,15 +171,15 @@ const RAW_TABLE = (schema: string) => `
     stream_id text NOT NULL, version integer NOT NULL, data jsonb NOT NULL,
     UNIQUE (stream_id, version));`;
 
-async function benchPostgres(): Promise<Row[]> {
+async function benchPostgres(databaseUrl = DATABASE_URL, label = 'PostgreSQL', appends = APPENDS): Promise<Row[]> {
   const schema = `bench_store_${process.pid}`;
-  const db = new PgSqlDatabase({ connectionString: DATABASE_URL, schema, max: CONCURRENCY + 2 });
-  const client = new Client({ connectionString: DATABASE_URL });
+  const db = new PgSqlDatabase({ connectionString: databaseUrl, schema, max: CONCURRENCY + 2 });
+  const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await client.query(RAW_TABLE(schema));
-    return await scenarios('PostgreSQL', db, pgRaw(`${schema}.raw_events`, `${schema}.events`, client));
+    return await scenarios(label, db, pgRaw(`${schema}.raw_events`, `${schema}.events`, client), appends);
   } finally {
     await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
     await client.end();
@@ -192,6 +195,25 @@ async function benchPglite(): Promise<Row[]> {
   } finally {
     await db.close();
   }
+}
+
+/** A TCP proxy that holds every chunk for `delayMs` each way: loopback with a network's round trip. */
+async function delayingProxy(target: URL, delayMs: number): Promise<{ url: string; server: Server }> {
+  const server = createServer((inbound) => {
+    const outbound = connect(Number(target.port || 5432), target.hostname);
+    const pipe = (from: typeof inbound, to: typeof inbound) => {
+      from.on('data', (chunk) => setTimeout(() => to.write(chunk), delayMs));
+      from.on('close', () => setTimeout(() => to.destroy(), delayMs));
+      from.on('error', () => to.destroy());
+    };
+    pipe(inbound, outbound);
+    pipe(outbound, inbound);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = new URL(target.href);
+  url.hostname = '127.0.0.1';
+  url.port = String((server.address() as { port: number }).port);
+  return { url: url.href, server };
 }
 
 function percentile(values: number[], p: number): number {
@@ -240,6 +262,15 @@ async function main(): Promise<void> {
   console.log(`Store benchmark: ${APPENDS} sequential appends per round, ${ROUNDS} rounds (median round shown), node ${process.version}\n`);
   const rows = await benchPostgres();
   if (!process.env.BENCH_SKIP_PGLITE) rows.push(...(await benchPglite()));
+  const delay = Number(process.env.BENCH_NETWORK_DELAY_MS ?? 0);
+  if (delay > 0) {
+    const proxy = await delayingProxy(new URL(DATABASE_URL), delay);
+    try {
+      rows.push(...(await benchPostgres(proxy.url, `PostgreSQL +${delay} ms each way`, Math.min(APPENDS, 300))));
+    } finally {
+      proxy.server.close();
+    }
+  }
   print(rows);
 }
 

@@ -73,7 +73,10 @@ export async function startMarker(store: EventStore): Promise<Checkpoint> {
  */
 export async function visibleMarker(store: EventStore, appended: AppendResult): Promise<Checkpoint> {
   const last = appended.events[appended.events.length - 1].checkpoint;
-  await waitFor(async () => compareCheckpoints((await store.info()).lastPosition, last) >= 0, `readers to see ${last}`);
+  await waitFor(
+    async () => compareCheckpoints((await store.info()).lastPosition, last) >= 0,
+    `readers to see ${last} (on PostgreSQL, any transaction left open on the server holds readers back: check pg_stat_activity)`,
+  );
   return (await store.info()).lastPosition;
 }
 
