@@ -1,4 +1,8 @@
+import { systemClock } from '../../../libs/domain/src';
 import { openProjectionRuntime } from '../../../projections/core/open-projection-runtime';
+import { loadCatalogue } from '../../api/src/trajectories/load-catalogue';
+import { RetentionJob } from './retention/retention.job';
+import { masterKeySourcesFrom, privacyRuntimeOver, retentionReadModelReady, retentionSweep } from './retention/retention.runtime';
 import { startFeedRelay } from './feeds/start-feed-relay';
 import { startWorker } from './worker';
 import { readWorkerConfig } from './worker-config';
@@ -22,12 +26,23 @@ async function main(): Promise<void> {
   log.info(`worker: running ${projections.map((p) => p.name).join(', ')} on ${runtime.description} (pid ${process.pid})`);
   // Publishes the funder feeds to Kafka when KAFKA_BROKERS is set (docs/feeds.md); undefined otherwise.
   const relay = await startFeedRelay({ db: runtime.db, lock: runtime.lock, logger: log });
+  // Erases households whose retention period is over: at start, then daily (docs/privacy.md).
+  const catalogue = await loadCatalogue(process.env.PROGRAMMES_DIR?.trim() || undefined);
+  const privacy = await privacyRuntimeOver(runtime, masterKeySourcesFrom(process.env), systemClock);
+  const retention = new RetentionJob({
+    sweep: retentionSweep(privacy, catalogue.programmes, systemClock),
+    clock: systemClock,
+    ready: () => retentionReadModelReady(runtime, { runHere: false, timeoutMs: 10 * 60_000 }),
+    logger: log,
+  });
+  retention.start();
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
     log.info(`worker: ${signal}, finishing the current batches`);
+    await retention.stop();
     await relay?.stop();
     await host.stop();
     await runtime.close();
