@@ -1,8 +1,11 @@
 import 'reflect-metadata';
+import type { LogLevel } from '@nestjs/common';
 import { createApp } from './app.factory';
 import { resolveAuth } from './auth/auth-config';
 import { readApiConfig } from './config/api-config';
 import { describeStartupFailure } from './startup/describe-startup-failure';
+
+const LOG_LEVELS: LogLevel[] = ['error', 'warn'];
 
 async function main(): Promise<void> {
   const config = readApiConfig();
@@ -14,10 +17,13 @@ async function main(): Promise<void> {
     eventstoreUrl: config.eventstoreUrl,
     programmesDir: config.programmesDir,
     masterKeys: { masterKey: config.masterKey, masterKeyPrevious: config.masterKeyPrevious, required: true },
-    logger: ['error', 'warn'],
+    logger: LOG_LEVELS,
   });
   app.enableShutdownHooks(['SIGINT', 'SIGTERM']);
+  // Nest logs a failed listen itself before rejecting; main prints the one line an operator needs.
+  app.useLogger(false);
   await app.listen({ port: config.port, host: config.host });
+  app.useLogger(LOG_LEVELS);
   const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
   process.stdout.write(`API listening on http://${shownHost}:${config.port} — docs at /docs, store: ${storeDescription}, tokens: ${auth.description}\n`);
 }
