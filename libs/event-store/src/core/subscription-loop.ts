@@ -42,6 +42,11 @@ export interface PollingSubscriptionSource {
   readAfter(after: Checkpoint, limit: number): Promise<RecordedEvent[]>;
   /** Registers a wake-up callback (notifications, in-process appends); returns its removal. */
   onWake(listener: () => void): () => void;
+  /**
+   * True when events after `after` are committed but not yet readable (an older transaction is still
+   * open). Their own notification has already been spent, so the loop polls quickly until they show.
+   */
+  isHeldBack?(after: Checkpoint): Promise<boolean>;
 }
 
 export interface PollingSubscriptionOptions {
@@ -49,6 +54,8 @@ export interface PollingSubscriptionOptions {
   batchSize?: number;
   /** Fallback when a notification is lost (listener reconnecting, NOTIFY dropped). */
   pollIntervalMs?: number;
+  /** Poll interval while readable events are held back by an older open transaction. */
+  heldBackPollMs?: number;
 }
 
 /**
@@ -64,6 +71,7 @@ export function startPollingSubscription(
 ): Subscription & { readonly position: Checkpoint } {
   const batchSize = options.batchSize ?? 500;
   const pollIntervalMs = options.pollIntervalMs ?? 300;
+  const heldBackPollMs = Math.min(options.heldBackPollMs ?? 25, pollIntervalMs);
   const wakeup = new Wakeup();
   let position = options.after ?? START;
   let stopped = false;
@@ -82,7 +90,8 @@ export function startPollingSubscription(
           position = event.checkpoint;
         }
         if (stopped || batch.length === batchSize) continue;
-        await wakeup.wait(pollIntervalMs);
+        const heldBack = (await source.isHeldBack?.(position)) ?? false;
+        await wakeup.wait(heldBack ? heldBackPollMs : pollIntervalMs);
       }
     } catch (error) {
       // A read failing because stop() closed the store underneath is not an error of the subscription.

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { PgSqlDatabase } from '../sql/pg-sql-database';
 import { SqlEventStore } from './sql-event-store.adapter';
 import { eventStoreContract } from '../testing/event-store.contract';
@@ -72,13 +73,34 @@ if (!url) {
       expect(await listener.startListening()).toBe(true);
       const subscription = listener.subscribe((e) => void received.push(e), { after: start });
       await other.append(streamId, [newEvent()]);
-      await waitFor(() => received.length === 1, 'the NOTIFY to wake the subscriber', 10_000);
+      await waitFor(() => received.length === 1, 'the NOTIFY to wake the subscriber', 30_000);
       await other.append(streamId, [newEvent()]);
-      await waitFor(() => received.length === 2, 'a second NOTIFY', 10_000);
+      await waitFor(() => received.length === 2, 'a second NOTIFY', 30_000);
       await subscription.stop();
       await listener.close();
       await other.close();
       await otherDb.close();
+    });
+
+    it('catches up, without any further NOTIFY, once an unrelated open transaction ends', async () => {
+      const listener = new SqlEventStore(db, { pollIntervalMs: 600_000 });
+      expect(await listener.startListening()).toBe(true);
+      const received: RecordedEvent[] = [];
+      const streamId = uniqueStreamId();
+      const start = (await listener.info()).lastPosition;
+      const subscription = listener.subscribe((e) => void (e.streamId === streamId && received.push(e)), { after: start });
+      // An unrelated transaction that holds an xid: until it ends, later commits stay unreadable.
+      const blocker = new Client({ connectionString: url });
+      await blocker.connect();
+      await blocker.query('BEGIN');
+      await blocker.query('SELECT pg_current_xact_id()');
+      await store.append(streamId, [newEvent()]);
+      expect(await listener.readAll({ after: start })).toEqual([]);
+      await blocker.query('COMMIT');
+      await blocker.end();
+      await waitFor(() => received.length === 1, 'the held-back event once the blocker ends', 30_000);
+      await subscription.stop();
+      await listener.close();
     });
 
     it('maps an id appended concurrently into two streams to one winner', async () => {

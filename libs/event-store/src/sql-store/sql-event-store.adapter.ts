@@ -216,6 +216,7 @@ export class SqlEventStore implements EventStore {
           this.wakeListeners.add(listener);
           return () => this.wakeListeners.delete(listener);
         },
+        isHeldBack: (after: Checkpoint) => this.isHeldBack(after),
       },
       handler,
       { after: options.after, batchSize: options.batchSize, pollIntervalMs: this.pollIntervalMs },
@@ -277,6 +278,18 @@ export class SqlEventStore implements EventStore {
     const unlisten = await this.listening;
     await unlisten?.().catch(() => undefined);
     if (this.ownsDatabase) await this.db.close();
+  }
+
+  /** Committed events after `after` that readers may not see yet, because an older transaction is open. */
+  private async isHeldBack(after: Checkpoint): Promise<boolean> {
+    const position = parseCheckpoint(after);
+    const { rows } = await this.db.query<{ held: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM events
+                       WHERE (tx_id, global_position) > ($1::xid8, $2::bigint)
+                         AND tx_id >= pg_snapshot_xmin(pg_current_snapshot())) AS held`,
+      [position.commit.toString(), position.prepare.toString()],
+    );
+    return rows[0]?.held === true;
   }
 
   /**
