@@ -4,6 +4,8 @@ import { runCli } from './cli';
 import type { CliCommand } from './cli-command';
 import { rebuildCommand } from './commands/rebuild.command';
 import { replayCommand } from './commands/replay.command';
+import { retentionCommand } from './commands/retention.command';
+import { rotateMasterKeyCommand } from './commands/rotate-master-key.command';
 import { tokenCommand } from './commands/token.command';
 import { verifyCommand } from './commands/verify.command';
 import { openAuditStore } from './open-audit-store';
@@ -15,6 +17,8 @@ export const COMMANDS: CliCommand[] = [
   tokenCommand(),
   replayCommand({ openStore: openAuditStore, loadCatalogue: (env) => loadCatalogue(env.PROGRAMMES_DIR?.trim() || undefined) }),
   verifyCommand({ openStore: openAuditStore }),
+  retentionCommand({ openRuntime: openProjectionRuntime, loadCatalogue: (env) => loadCatalogue(env.PROGRAMMES_DIR?.trim() || undefined) }),
+  rotateMasterKeyCommand({ openRuntime: openProjectionRuntime }),
 ];
 
 runCli(process.argv.slice(2), COMMANDS, {
