@@ -14,6 +14,7 @@ import { createApp } from '../../apps/api/src/app.factory';
 import { EVENT_STORE } from '../../apps/api/src/store/store.tokens';
 import { loadCatalogue } from '../../apps/api/src/trajectories/load-catalogue';
 import { mintToken } from '../../libs/auth/src';
+import { EncryptingEventStore } from '../../libs/crypto/src';
 import type { EventStore } from '../../libs/event-store/src/event-store.port';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -39,6 +40,7 @@ function journey(programmeCode: string, brique: string): Step[] {
       command: 'receive-saisine',
       body: at('2025-01-06', {
         programmeCode,
+        conventionId: 'conv-bench',
         prescriber: { kind: 'landlord', name: 'Bailleur social' },
         motives: ['unpaid-rent'],
         household: { composition: 'single', childrenCount: 0, ageBand: '25-34', referenceGender: 'female', mainResources: 'salary' },
@@ -115,23 +117,36 @@ async function httpRun(baseUrl: string, steps: Step[]) {
   return { count: latencies.length, errors, seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }
 
-/** The same number of writers appending one event each to their own short streams, no HTTP, no fold. */
+/**
+ * The same number of writers appending one event each to their own short streams: no HTTP, no
+ * validation, no fold. Run on the store underneath (SQL only) and through the encrypting store the
+ * API uses (one household key per stream), so the cost of each layer reads directly.
+ */
 async function rawAppendRun(store: EventStore, total: number) {
   const latencies: number[] = [];
   let next = 0;
   async function writer(): Promise<void> {
-    let stream = `bench-raw-${randomUUID()}`;
-    let version = 0;
+    let stream = '';
+    let householdId = '';
+    let version = 17;
     while (next < total) {
       next++;
       if (version === 17) {
         stream = `bench-raw-${randomUUID()}`;
+        householdId = randomUUID();
         version = 0;
       }
       const started = performance.now();
       await store.append(
         stream,
-        [{ id: randomUUID(), type: 'NoteRecorded', data: { category: 'note', personal: { text: 'Called the landlord.' } }, metadata: { actor: { id: 'bench', role: 'referent' } } }],
+        [
+          {
+            id: randomUUID(),
+            type: 'NoteRecorded',
+            data: { category: 'note', personal: { text: 'Called the landlord.' } },
+            metadata: { actor: { id: 'bench', role: 'referent' }, householdId },
+          },
+        ],
         { expectedVersion: version === 0 ? 'no-stream' : version },
       );
       latencies.push(performance.now() - started);
@@ -166,7 +181,10 @@ async function main(): Promise<void> {
     console.log(`Commands over HTTP: ${CLIENTS} clients, up to ${SECONDS}s or ${MAX_COMMANDS} commands, PostgreSQL schema ${schema}`);
     await httpRun(baseUrl, steps.slice(0, 3)); // warm-up: JIT, connection pool, prepared plans
     const http = await httpRun(baseUrl, steps);
-    const raw = await rawAppendRun(app.get<EventStore>(EVENT_STORE), Math.min(http.count, 20_000));
+    const apiStore = app.get<EventStore>(EVENT_STORE);
+    const sqlStore = apiStore instanceof EncryptingEventStore ? apiStore.sealedStore : apiStore;
+    const raw = await rawAppendRun(sqlStore, Math.min(http.count, 20_000));
+    const sealed = await rawAppendRun(apiStore, Math.min(http.count, 20_000));
 
     const row = (name: string, r: { count: number; seconds: number; p50: number; p99: number }) =>
       `| ${name} | ${r.count} | ${(r.count / r.seconds).toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} |`;
@@ -174,7 +192,8 @@ async function main(): Promise<void> {
     console.log('| run | operations | per second | p50 ms | p99 ms |');
     console.log('| --- | ---: | ---: | ---: | ---: |');
     console.log(row('HTTP commands (validate, load, fold, decide, append)', http));
-    console.log(row('raw store.append (1 event, expected version)', raw));
+    console.log(row('store.append through encryption (1 event, expected version)', sealed));
+    console.log(row('raw SQL store.append (1 event, expected version)', raw));
     if (http.errors) console.log(`\n${http.errors} command(s) were refused (see above).`);
   } finally {
     await app.close();
