@@ -15,6 +15,7 @@ import { createServer, connect, type Server } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { PgliteSqlDatabase, PgSqlDatabase, SqlEventStore, type NewEvent, type SqlDatabase } from '../../libs/event-store/src';
+import { EncryptingEventStore, generateMasterKey, SqlKeyStore } from '../../libs/crypto/src';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const APPENDS = Number(process.env.BENCH_APPENDS ?? 1000);
@@ -55,6 +56,11 @@ const payload = (n: number) => ({
   tags: ['budget', 'logement'],
 });
 const event = (n: number): NewEvent => ({ id: randomUUID(), type: 'BenchEvent', data: payload(n), metadata: { actor: { id: 'bench', role: 'referent' } } });
+/** The same event with its free text in data.personal, sealed under the household's key (docs/privacy.md). */
+const personalEvent = (n: number, householdId: string): NewEvent => {
+  const { notes, ...facts } = payload(n);
+  return { id: randomUUID(), type: 'BenchEvent', data: { ...facts, personal: { notes } }, metadata: { actor: { id: 'bench', role: 'referent' }, householdId } };
+};
 
 async function timed(ops: number, eventsPerOp: number, run: (i: number) => Promise<void>): Promise<Measure> {
   const latencies: number[] = [];
@@ -76,6 +82,14 @@ async function scenarios(label: string, db: SqlDatabase, raw: Raw, appends = APP
   const readStream = `bench-read-${randomUUID()}`;
   for (let v = 0; v < READ_EVENTS; v += BATCH) {
     await store.append(readStream, Array.from({ length: BATCH }, (_, i) => event(v + i)), { expectedVersion: v });
+  }
+
+  // Encryption on: the same store behind EncryptingEventStore, one household per stream as in the app.
+  const encrypted = new EncryptingEventStore(store, await SqlKeyStore.open(db, { current: generateMasterKey('bench') }));
+  const sealedReadStream = `bench-read-sealed-${randomUUID()}`;
+  const readHousehold = randomUUID();
+  for (let v = 0; v < READ_EVENTS; v += BATCH) {
+    await encrypted.append(sealedReadStream, Array.from({ length: BATCH }, (_, i) => personalEvent(v + i, readHousehold)), { expectedVersion: v });
   }
 
   for (let round = 1; round <= ROUNDS; round += 1) {
@@ -112,6 +126,14 @@ async function scenarios(label: string, db: SqlDatabase, raw: Raw, appends = APP
     const reads = 40;
     record(`raw SELECT of a ${READ_EVENTS}-event stream`, await timed(reads, READ_EVENTS, () => raw.selectStream(readStream).then(() => undefined)));
     record(`store: readStream of ${READ_EVENTS} events`, await timed(reads, READ_EVENTS, () => store.readStream(readStream).then(() => undefined)));
+
+    const sealedStream = `bench-sealed-${randomUUID()}`;
+    const household = randomUUID();
+    record(
+      'encrypted: sequential append, expectedVersion',
+      await timed(appends, 1, (i) => encrypted.append(sealedStream, [personalEvent(i, household)], { expectedVersion: i }).then(() => undefined)),
+    );
+    record(`encrypted: readStream of ${READ_EVENTS} events`, await timed(reads, READ_EVENTS, () => encrypted.readStream(sealedReadStream).then(() => undefined)));
   }
   await store.close();
 
@@ -133,7 +155,11 @@ async function scenarios(label: string, db: SqlDatabase, raw: Raw, appends = APP
         ? undefined
         : index === 5
           ? { scenario: readBase, by: 'latency' as const }
-          : { scenario: index === 2 ? names[1] : base, by: 'rate' as const },
+          : index === 6
+            ? { scenario: names[1], by: 'rate' as const }
+            : index === 7
+              ? { scenario: names[5], by: 'latency' as const }
+              : { scenario: index === 2 ? names[1] : base, by: 'rate' as const },
   }));
 }
 
@@ -245,6 +271,7 @@ function print(rows: Row[]): void {
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   lines.forEach((l) => console.log(fmt(l)));
   console.log('\nratio: appends vs the raw baseline (events/s); concurrent vs the store\'s sequential rate; reads as p50 time vs the raw SELECT.');
+  console.log('encrypted rows: the same store behind EncryptingEventStore (data.personal sealed per household), vs the plain sequential append (rate) and plain readStream (p50 time).');
 
   const pg = (scenario: string) => rows.find((r) => r.store === 'PostgreSQL' && r.scenario.startsWith(scenario))?.measure;
   const [baseline, seq, conc, rawRead, read] = ['baseline', 'store: sequential', 'store: 8 concurrent', 'raw SELECT', 'store: readStream'].map(pg);
