@@ -7,7 +7,8 @@ import { GetTrajectoryHistoryHandler } from './queries/get-trajectory-history.ha
 import { GetTrajectoryHandler } from './queries/get-trajectory.handler';
 import { TrajectoriesController } from './trajectories.controller';
 import { trajectoryRegistryProvider, trajectoryRunnerProvider } from './trajectory-runner.provider';
-import { CATALOGUE, ID_GENERATOR } from './trajectory.tokens';
+import { LruSnapshotCache } from './lru-snapshot.cache';
+import { CATALOGUE, ID_GENERATOR, SNAPSHOT_CACHE } from './trajectory.tokens';
 
 export const uuidGenerator: IdGenerator = { next: () => randomUUID() };
 
@@ -20,6 +21,7 @@ export class TrajectoriesModule {
       providers: [
         { provide: CATALOGUE, useValue: catalogue },
         { provide: ID_GENERATOR, useValue: ids },
+        { provide: SNAPSHOT_CACHE, useFactory: () => new LruSnapshotCache() },
         trajectoryRunnerProvider,
         trajectoryRegistryProvider,
         ...COMMAND_HANDLERS,

@@ -5,3 +5,5 @@ export const CATALOGUE = Symbol('Catalogue');
 export const ID_GENERATOR = Symbol('IdGenerator');
 /** Every trajectory workflow version, to fold a stream outside the runner (history ?at=). */
 export const TRAJECTORY_REGISTRY = Symbol('TrajectoryRegistry');
+/** The runner's snapshot cache (bounded, in this process). */
+export const SNAPSHOT_CACHE = Symbol('SnapshotCache');
