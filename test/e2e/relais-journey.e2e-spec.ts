@@ -2,7 +2,8 @@
 jest.mock('@electric-sql/pglite', () => jest.requireActual('../../libs/event-store/src/testing/pglite-outside-sandbox').loadPGliteModule());
 import { COORDINATOR, e2eCatalogue, GRID, REFERENT, saisine, SECRETARY } from './support/fixtures';
 import { type E2eApp, startE2eApp, STORE_KINDS } from './support/e2e-app';
-import { TrajectoryClient } from './support/trajectory-client';
+import { advanceTo, TrajectoryClient } from './support/trajectory-client';
+import { authHeaders } from './support/auth';
 
 describe.each(STORE_KINDS)('journey 2: a diagnostic that orients to an existing measure (%s)', (kind) => {
   let e2e: E2eApp;
@@ -36,7 +37,23 @@ describe.each(STORE_KINDS)('journey 2: a diagnostic that orients to an existing 
     expect(waiting.body).toMatchObject({ stage: 'relais', status: 'active' });
     expect(waiting.body.nextDeadlines).toEqual([expect.objectContaining({ kind: 'relais-confirmation', dueOn: '2026-04-19' })]);
     expect(waiting.body.allowedCommands).toEqual(expect.arrayContaining(['confirm-relais', 'record-note']));
-    await t.run('record-note', { occurredAt: '2026-04-10', category: 'contact-attempt', personal: { text: 'Called the SAVS.' } });
+    // The client's X-Request-Id becomes the event's correlation id.
+    advanceTo(e2e, '2026-04-10');
+    const note = await e2e
+      .http()
+      .post(`/trajectories/${t.id}/commands/record-note`)
+      .set(await authHeaders(REFERENT))
+      .set('x-request-id', 'relais-call-42')
+      .send({ occurredAt: '2026-04-10', category: 'contact-attempt', personal: { text: 'Called the SAVS.' } });
+    expect(note.status).toBe(200);
+    expect(note.headers['x-request-id']).toBe('relais-call-42');
+    expect(note.body.events[0]).toMatchObject({
+      type: 'NoteRecorded',
+      correlationId: 'relais-call-42',
+      occurredAt: '2026-04-10',
+      actor: { id: REFERENT.id, role: 'referent' },
+    });
+    t.version = note.body.version;
 
     e2e.clock.set('2026-04-25T10:00:00Z');
     expect((await t.state()).body.nextDeadlines[0].status).toBe('overdue');

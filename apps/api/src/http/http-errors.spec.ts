@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Module, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Logger, Module, Post } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
@@ -189,10 +189,16 @@ describe('HTTP errors as problem details', () => {
     expect(res.body).toMatchObject({ stage: 'saisine', allowedCommands: ['assign-referent'], detail: 'Not now.' });
   });
 
-  it('hides an unexpected failure behind a generic 500', async () => {
-    const res = await http().get('/echo/boom');
-    expectProblem(res, 500, 'internal-error');
-    expect(JSON.stringify(res.body)).not.toContain('secret');
+  it('hides an unexpected failure behind a generic 500 and logs it with its stack', async () => {
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    try {
+      const res = await http().get('/echo/boom');
+      expectProblem(res, 500, 'internal-error');
+      expect(JSON.stringify(res.body)).not.toContain('secret');
+      expect(logged).toHaveBeenCalledWith(expect.stringContaining('GET /echo/boom failed'), expect.stringContaining('secret internal detail'));
+    } finally {
+      logged.mockRestore();
+    }
   });
 
   it('reports health from the store, without a token', async () => {
