@@ -26,6 +26,8 @@ export interface RebuildOptions {
   onProgress?: (p: RebuildProgress) => void;
   /** Minimum time between two progress reports. */
   progressEveryMs?: number;
+  /** How long to wait for events hidden behind transactions in flight before calling it done. */
+  settleMs?: number;
   now?: () => number;
 }
 
@@ -58,6 +60,7 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
     const started = now();
     let done = 0;
     let lastReport = started;
+    let lastProgressAt = started;
     const progress = (): RebuildProgress => {
       const elapsedMs = now() - started;
       return { projection: projection.name, done, total: Math.max(total, done), elapsedMs, ratePerSecond: elapsedMs > 0 ? (done * 1000) / elapsedMs : 0 };
@@ -67,7 +70,15 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
     for (;;) {
       if (held.lost) throw held.lost;
       const applied = await runner.step();
-      if (applied === 0) break;
+      if (applied === 0) {
+        // Nothing more visible. Events up to the starting end of the log may still sit behind a
+        // transaction in flight elsewhere in the database (the SQL readers never skip one): wait a
+        // little for it rather than stop short; the live runner would pick them up anyway.
+        if (runner.highestPosition >= total || now() - lastProgressAt > (options.settleMs ?? 30_000)) break;
+        await new Promise((r) => setTimeout(r, 50));
+        continue;
+      }
+      lastProgressAt = now();
       done += applied;
       if (options.onProgress && now() - lastReport >= (options.progressEveryMs ?? 1000)) {
         lastReport = now();

@@ -57,6 +57,7 @@ export class ProjectionRunner {
   /** Caught-up waiters, with the number of the first read that may answer them. */
   private readonly caughtUpWaiters: { afterRead: number; resolve: () => void }[] = [];
   private reads = 0;
+  private highest = 0;
   private lastRead = 0;
   private prefetched: { after: Checkpoint; result: Promise<{ events: RecordedEvent[]; read: number }> } | undefined;
 
@@ -68,6 +69,11 @@ export class ProjectionRunner {
 
   get name(): string {
     return this.options.projection.name;
+  }
+
+  /** The highest global position among the events this runner applied. */
+  get highestPosition(): number {
+    return this.highest;
   }
 
   status(): RunnerStatus {
@@ -97,8 +103,9 @@ export class ProjectionRunner {
   }
 
   /**
-   * Resolves once a read that started after this call found nothing more: everything appended
-   * before the call has then been applied (a read already under way might have missed it).
+   * Resolves once a read that started after this call found nothing more to read. On the SQL store
+   * that is "nothing more visible": readers stop short of transactions still in flight anywhere in
+   * the database, so for read-your-writes wait for the append's checkpoint (ProjectionHost.waitFor).
    */
   whenCaughtUp(): Promise<void> {
     return new Promise((resolve) => this.caughtUpWaiters.push({ afterRead: this.reads + 1, resolve }));
@@ -156,6 +163,7 @@ export class ProjectionRunner {
       return 0;
     }
     const last = events[events.length - 1];
+    for (const e of events) if (e.globalPosition > this.highest) this.highest = e.globalPosition;
     // With a backlog, the next batch is read while this one is applied: reading and writing then
     // overlap instead of taking turns (a rebuild runs close to the faster of the two).
     if (events.length === this.batchSize) this.prefetch(last.checkpoint);

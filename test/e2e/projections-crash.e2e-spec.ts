@@ -8,6 +8,7 @@ import { PgAdvisoryLock } from '../../projections/core/pg-advisory.lock';
 import { rebuildProjection } from '../../projections/core/projection.rebuilder';
 import { ProjectionSchema } from '../../projections/core/projection.schema';
 import { storeMigrator } from '../../projections/core/store.migrator';
+import { endOfLog } from '../../projections/core/testing/end-of-log';
 import { dumpProjection } from '../../projections/core/testing/projection-dump';
 import { generateJourneys, type GeneratedTrajectory } from '../../projections/core/testing/random-journeys';
 import { DATABASE_URL, testSchemaName } from '../../projections/core/testing/test-database';
@@ -72,13 +73,18 @@ describePg('worker crash safety (PostgreSQL, worker as a child process)', () => 
   }
 
   async function caughtUp(): Promise<boolean> {
-    const { lastPosition } = await store.info();
+    const lastPosition = await endOfLog(db);
     const rows = await checkpointRepository.all(db).catch(() => []);
     return NAMES.every((n) => rows.find((r) => r.name === n)?.checkpoint === lastPosition);
   }
 
   beforeAll(async () => {
     store = await SqlEventStore.open(db);
+  });
+  afterEach(async () => {
+    // A failed test must not leave a worker holding the locks the next one needs.
+    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+    await Promise.all(children.map((c) => c.exited));
   });
   afterAll(async () => {
     for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
@@ -93,10 +99,13 @@ describePg('worker crash safety (PostgreSQL, worker as a child process)', () => 
       await appendJourneys(30);
       const child = spawnWorker({ PROJECTIONS_TEST_HOLD_MID_BATCH: String(2 + (cycle % 3)) });
       await waitFor(() => child.lines.some((l) => l.includes('mid-batch')), `cycle ${cycle}: a batch held open`, 60_000);
-      // The held transaction has written its rows (it has a transaction id) but not moved its checkpoint.
+      // The held transaction has written rows of a read model in this schema, uncommitted.
       const { rows: open } = await db.query<{ n: string }>(
-        `SELECT count(*) AS n FROM pg_stat_activity
-          WHERE state = 'idle in transaction' AND backend_xid IS NOT NULL AND query ~ '(caseload_|deadlines_|funder_|feed_)'`,
+        `SELECT count(*) AS n FROM pg_locks l
+           JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace ns ON ns.oid = c.relnamespace
+           JOIN pg_stat_activity a ON a.pid = l.pid
+          WHERE ns.nspname = $1 AND l.mode = 'RowExclusiveLock' AND l.granted AND a.state = 'idle in transaction'`,
+        [schema],
       );
       expect(Number(open[0].n)).toBeGreaterThanOrEqual(1);
       await kill(child);

@@ -151,11 +151,12 @@ describe.each(backends)('caseload, deadlines and funder figures over HTTP (%s)',
     expect(health.status).toBe(200);
     const projections = health.body.components.projections;
     expect(projections).toMatchObject({ ok: true, runsHere: true });
-    expect(projections.projections.map((x: { name: string; lag: number; runner: string }) => [x.name, x.lag, x.runner])).toEqual([
+    const mine = projections.projections.filter((x: { name: string }) => ['caseload', 'deadlines', 'funder'].includes(x.name));
+    expect(mine.map((x: { name: string; lag: number; runner: string }) => [x.name, x.lag, x.runner])).toEqual([
       ['caseload', 0, 'running'],
       ['deadlines', 0, 'running'],
       ['funder', 0, 'running'],
     ]);
-    expect(projections.projections[0].checkpoint).toMatch(/^\d+\/\d+$/);
+    expect(mine[0].checkpoint).toMatch(/^\d+\/\d+$/);
   });
 });

@@ -7,6 +7,7 @@ import { SqlEventStore, type EventStore } from '../../../../../libs/event-store/
 import { ProjectionHost } from '../../../../../projections/core/projection.host';
 import { InProcessLock } from '../../../../../projections/core/projection.lock';
 import { storeMigrator } from '../../../../../projections/core/store.migrator';
+import { endOfLog } from '../../../../../projections/core/testing/end-of-log';
 import { pgliteTestDatabase, postgresTestDatabase, type TestDatabase } from '../../../../../projections/core/testing/test-database';
 import { builtInProjections } from '../../../../../projections/projections.catalogue';
 import { testDeps } from '../../../../../workflows/trajectory/src/testing';
@@ -50,9 +51,7 @@ export async function startProjectionsApp(options: { postgres?: boolean; now?: s
     host,
     http: () => request(app.getHttpAdapter().getInstance().server),
     caughtUp: async () => {
-      const all = Promise.all(host.runners.map((r) => r.whenCaughtUp()));
-      host.wake();
-      await all;
+      await host.waitFor(await endOfLog(db), host.runners.map((r) => r.name), 60_000);
     },
     close: async () => {
       await app.close();
