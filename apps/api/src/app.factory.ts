@@ -15,6 +15,10 @@ import { JwtPrincipalResolver } from './auth/jwt-principal.resolver';
 import { ProblemFastifyAdapter } from './http/problem-fastify.adapter';
 import { setupOpenApi } from './openapi/openapi.setup';
 import { ProjectionsModule } from './projections/projections.module';
+import { FeedsModule } from './feeds/feeds.module';
+import { builtInProjections } from '../../../projections/projections.catalogue';
+import { feedProjection } from '../../../projections/feeds/feed.projection';
+import { TrajectoryPseudonymiser } from '../../../projections/feeds/trajectory-pseudonymiser';
 import type { PrincipalResolver } from './principal/principal';
 import { StartupError } from './startup/startup-error';
 import { sealedStoreOf, withEncryption } from './store/household-keys';
@@ -40,6 +44,11 @@ export interface CreateAppOptions extends StoreSelection {
   routePolicies?: readonly RoutePolicy[];
   modules?: (Type<unknown> | DynamicModule)[];
   logger?: LoggerService | LogLevel[] | false;
+  /**
+   * Funder feeds: with the feed secret, GET /feeds/{funder} is served from the store's SQL database and
+   * the feed projection runs beside the others wherever they run here (main.ts loads the secret).
+   */
+  feeds?: { secret: Buffer };
   /** Serve /docs and /docs/json (default true). */
   docs?: boolean;
 }
@@ -73,7 +82,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Created
         catalogue,
         auth: { resolver, accessLog, extraPolicies: options.routePolicies },
         // Caseload, deadlines, conventions and /health's projections on the store's own database (runs them here on PGlite).
-        modules: [...(options.modules ?? []), ...(opened.database ? [ProjectionsModule.forStore({ store: sealedStoreOf(opened.store), db: opened.database, databaseUrl: options.databaseUrl })] : [])],
+        modules: [...(options.modules ?? []), ...readModelModules(opened, options)],
       }),
       new ProblemFastifyAdapter(),
       // Without abortOnError:false Nest calls process.exit on a provider failure; we want to report it.
@@ -89,4 +98,17 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Created
     await opened.close().catch(() => undefined);
     throw error;
   }
+}
+
+/** Caseload, deadlines, conventions, /health's projections and, when configured, the funder feeds: all on the store's own database. */
+function readModelModules(opened: OpenedStore, options: CreateAppOptions): DynamicModule[] {
+  if (!opened.database) return [];
+  const feeds = options.feeds;
+  const projections = feeds
+    ? [...builtInProjections(), feedProjection({ pseudonymiser: new TrajectoryPseudonymiser(feeds.secret) })]
+    : undefined;
+  return [
+    ProjectionsModule.forStore({ store: sealedStoreOf(opened.store), db: opened.database, databaseUrl: options.databaseUrl, projections }),
+    ...(feeds ? [FeedsModule.register({ db: opened.database })] : []),
+  ];
 }

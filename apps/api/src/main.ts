@@ -3,6 +3,8 @@ import type { LogLevel } from '@nestjs/common';
 import { createApp } from './app.factory';
 import { resolveAuth } from './auth/auth-config';
 import { readApiConfig } from './config/api-config';
+import { readFeedConfig } from '../../../projections/feeds/feed-projection.factory';
+import { loadFeedSecret } from '../../../projections/feeds/feed-secret';
 import { describeStartupFailure } from './startup/describe-startup-failure';
 
 const LOG_LEVELS: LogLevel[] = ['error', 'warn'];
@@ -16,6 +18,7 @@ async function main(): Promise<void> {
     dataDir: config.databaseUrl ? undefined : config.dataDir,
     eventstoreUrl: config.eventstoreUrl,
     programmesDir: config.programmesDir,
+    feeds: { secret: loadFeedSecret(readFeedConfig()) },
     masterKeys: { masterKey: config.masterKey, masterKeyPrevious: config.masterKeyPrevious, required: true },
     logger: LOG_LEVELS,
   });
