@@ -8,6 +8,8 @@ import request from 'supertest';
 import { createApp } from '../../apps/api/src/app.factory';
 import { PROJECTIONS_DATABASE } from '../../apps/api/src/projections/projections.tokens';
 import { EVENT_STORE } from '../../apps/api/src/store/store.tokens';
+import { SNAPSHOT_CACHE } from '../../apps/api/src/trajectories/trajectory.tokens';
+import type { SnapshotCache } from '../../workflows/engine/src';
 import { runCli } from '../../apps/cli/src/cli';
 import { replayCommand } from '../../apps/cli/src/commands/replay.command';
 import { verifyCommand } from '../../apps/cli/src/commands/verify.command';
@@ -246,11 +248,15 @@ describe(`erasing a household (${POSTGRES ? 'PostgreSQL' : 'PGlite'})`, () => {
 
     expect((await as(COORDINATOR, 'post', `/households/${householdH}/erasure`, { reason: 'household-request' })).status).toBe(403);
     expect((await as(ADMIN, 'post', `/households/${householdH}/erasure`, { reason: 'because Eulalie said so' })).body).toMatchObject({ status: 400, code: 'invalid-input' });
+    const snapshots = e2e.app.get<SnapshotCache>(SNAPSHOT_CACHE, { strict: false });
+    expect(await snapshots.get(streams[0])).toBeDefined();
     const erased = await as(ADMIN, 'post', `/households/${householdH}/erasure`, { reason: 'household-request' });
     expect(erased.status).toBe(200);
     expect(erased.body).toMatchObject({ householdId: householdH, reason: 'household-request', erasedOn: '2026-06-01', keyDestroyed: true });
     expect(erased.body.trajectoryIds.sort()).toEqual([main.id, second.id].sort());
     expect((await as(ADMIN, 'post', `/households/${householdH}/erasure`, { reason: 'household-request' })).body).toMatchObject({ status: 409, code: 'household-already-erased' });
+    // The runner's snapshot cache no longer holds H's trajectories.
+    for (const streamId of streams) expect(await snapshots.get(streamId)).toBeUndefined();
     await caughtUp();
 
     // Nothing in clear in any table, nor the key in any form, nor anything still openable.
