@@ -1,3 +1,5 @@
+import { waitForCheckpoint } from '../../../../../projections/core/projection.host';
+import { endOfLog } from '../../../../../projections/core/testing/end-of-log';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
@@ -10,7 +12,7 @@ import { InProcessLock } from '../../../../../projections/core/projection.lock';
 import { ProjectionRunner } from '../../../../../projections/core/projection.runner';
 import { ProjectionSchema } from '../../../../../projections/core/projection.schema';
 import { storeMigrator } from '../../../../../projections/core/store.migrator';
-import { feedProjection } from '../../../../../projections/feeds/feed.projection';
+import { FEED_PROJECTION, feedProjection } from '../../../../../projections/feeds/feed.projection';
 import type { JourneyPersonalData } from '../../../../../projections/feeds/testing/trajectory-journey';
 import { TrajectoryPseudonymiser } from '../../../../../projections/feeds/trajectory-pseudonymiser';
 import { createConvention } from '../../../../../projections/funder/convention.commands';
@@ -96,10 +98,9 @@ export async function startFeedHarness(options: { postgres?: boolean; pollMs?: n
     runner,
     http: () => request(app.getHttpAdapter().getInstance().server),
     caughtUp: async () => {
-      // A wait armed before the wake: the next "nothing left" is after everything appended now.
-      const caught = runner.whenCaughtUp();
-      runner.wake();
-      await caught;
+      // "Nothing more visible" is not "everything applied": the SQL store's readers stop short of
+      // transactions in flight anywhere in the database (other suites share it), so wait for the log's end.
+      await waitForCheckpoint(db, await endOfLog(db), [FEED_PROJECTION], 120_000, () => runner.wake());
     },
     close: async () => {
       await app.close();
