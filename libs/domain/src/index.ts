@@ -3,3 +3,4 @@ export * from './domain-error';
 export * from './calendar-date';
 export * from './ids';
 export * from './roles';
+export * from './event-envelope';

@@ -3,34 +3,9 @@
  * exactly this and passes the one contract suite in ./testing/event-store.contract.ts.
  */
 
-export type ExpectedVersion = number | 'no-stream' | 'stream-exists' | 'any';
+import type { EventMetadata, ExpectedVersion, NewEvent } from '../../domain/src/event-envelope';
 
-export interface EventActor {
-  id: string;
-  role: string;
-}
-
-export interface EventMetadata {
-  actor?: EventActor;
-  correlationId?: string;
-  causationId?: string;
-  /** Business instant or date the fact happened (ISO 8601). */
-  occurredAt?: string;
-  /** Server clock at append; set by the store from its injected Clock, never by the caller. */
-  recordedAt?: string;
-  workflowVersion?: number;
-  [key: string]: unknown;
-}
-
-/** What a writer hands to append(). */
-export interface NewEvent<D = unknown> {
-  /** uuid chosen by the writer: appending the same id twice is a no-op. */
-  id: string;
-  type: string;
-  schemaVersion?: number;
-  data: D;
-  metadata?: EventMetadata;
-}
+export type { EventActor, EventMetadata, ExpectedVersion, NewEvent } from '../../domain/src/event-envelope';
 
 /**
  * Position in $all, as a reader sees it. PostgreSQL sequences become visible in commit order, not
