@@ -27,22 +27,27 @@ async function main(): Promise<void> {
   // Publishes the funder feeds to Kafka when KAFKA_BROKERS is set (docs/feeds.md); undefined otherwise.
   const relay = await startFeedRelay({ db: runtime.db, lock: runtime.lock, logger: log });
   // Erases households whose retention period is over: at start, then daily (docs/privacy.md).
+  // RETENTION_JOB=off for a copy that must not erase (a restored backup being examined).
   const catalogue = await loadCatalogue(process.env.PROGRAMMES_DIR?.trim() || undefined);
   const privacy = await privacyRuntimeOver(runtime, masterKeySourcesFrom(process.env), systemClock);
-  const retention = new RetentionJob({
-    sweep: retentionSweep(privacy, catalogue.programmes, systemClock),
-    clock: systemClock,
-    ready: () => retentionReadModelReady(runtime, { runHere: false, timeoutMs: 10 * 60_000 }),
-    logger: log,
-  });
-  retention.start();
+  const retention =
+    process.env.RETENTION_JOB?.trim().toLowerCase() === 'off'
+      ? undefined
+      : new RetentionJob({
+          sweep: retentionSweep(privacy, catalogue.programmes, systemClock),
+          clock: systemClock,
+          ready: () => retentionReadModelReady(runtime, { runHere: false, timeoutMs: 10 * 60_000 }),
+          logger: log,
+        });
+  retention?.start();
+  if (!retention) log.info('worker: retention job off (RETENTION_JOB=off)');
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
     log.info(`worker: ${signal}, finishing the current batches`);
-    await retention.stop();
+    await retention?.stop();
     await relay?.stop();
     await host.stop();
     await runtime.close();
