@@ -84,6 +84,7 @@ describe('kafka feed messages and relay configuration', () => {
 });
 
 const withKafka = KAFKA_BROKERS ? describe : describe.skip;
+if (!KAFKA_BROKERS) process.stderr.write('\n⚠ Kafka feed relay suite SKIPPED: KAFKA_BROKERS is not set (e.g. KAFKA_BROKERS=localhost:29092 with docker-compose).\n');
 
 withKafka(`feed relay to a real Kafka broker${KAFKA_BROKERS ? ` (${KAFKA_BROKERS})` : ' (skipped: KAFKA_BROKERS is not set)'}`, () => {
   const run = randomUUID().slice(0, 8);
