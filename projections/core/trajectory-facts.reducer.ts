@@ -48,6 +48,14 @@ function moveTo(f: TrajectoryFacts, stage: TrajectoryStage, on: CalendarDate): T
   return f.stage === stage ? f : { ...f, stage, stageSince: on };
 }
 
+/** What a saisine starts without and a reopening goes back to: a new diagnostic, nothing after it. */
+function noAccompanimentYet(): Pick<
+  TrajectoryFacts,
+  'diagnosticConcludedOn' | 'contractBilanEveryMonths' | 'measure' | 'suspendedSince' | 'lastResumedOn' | 'lastBilanOn' | 'activeBriques' | 'handedOffOn' | 'veille'
+> {
+  return { diagnosticConcludedOn: null, contractBilanEveryMonths: null, measure: null, suspendedSince: null, lastResumedOn: null, lastBilanOn: null, activeBriques: [], handedOffOn: null, veille: null };
+}
+
 function closeMeasure(f: TrajectoryFacts): TrajectoryFacts {
   return { ...f, suspendedSince: null };
 }
@@ -75,15 +83,7 @@ export function evolveTrajectoryFacts(facts: TrajectoryFacts | undefined, event:
       prescriber: { kind: d.prescriber.kind, name: d.prescriber.name, id: d.prescriber.id ?? null },
       referentId: null,
       diagnosticStartedOn: null,
-      diagnosticConcludedOn: null,
-      contractBilanEveryMonths: null,
-      measure: null,
-      suspendedSince: null,
-      lastResumedOn: null,
-      lastBilanOn: null,
-      activeBriques: [],
-      handedOffOn: null,
-      veille: null,
+      ...noAccompanimentYet(),
     };
   }
   const f: TrajectoryFacts = { ...facts, version: event.version };
@@ -161,15 +161,7 @@ export function evolveTrajectoryFacts(facts: TrajectoryFacts | undefined, event:
       return {
         ...moveTo(f, 'diagnostic', on),
         diagnosticStartedOn: on,
-        diagnosticConcludedOn: null,
-        contractBilanEveryMonths: null,
-        measure: null,
-        suspendedSince: null,
-        lastResumedOn: null,
-        lastBilanOn: null,
-        activeBriques: [],
-        handedOffOn: null,
-        veille: null,
+        ...noAccompanimentYet(),
       };
     default:
       return f;

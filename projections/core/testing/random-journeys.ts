@@ -13,18 +13,7 @@ import {
 } from '../../../workflows/trajectory/src';
 import * as fixtures from '../../../workflows/trajectory/src/testing/command-fixtures';
 import { testDeps } from '../../../workflows/trajectory/src/testing/test-installation';
-
-/** Deterministic PRNG (mulberry32): a failing seed replays the same journeys. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../synthetic-trajectories';
 
 export interface GeneratedTrajectory {
   id: string;
@@ -82,7 +71,8 @@ const WEIGHTS: Partial<Record<TrajectoryCommandType, number>> = {
  * are simply not recorded. What comes out is exactly what the API would have stored.
  */
 export function generateJourneys(options: JourneyOptions): GeneratedTrajectory[] {
-  const rnd = seededRandom(options.seed ?? 1);
+  // Deterministic: a failing seed replays the same journeys.
+  const rnd = mulberry32(options.seed ?? 1);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   const today = options.today ?? '2027-06-30';
   const clock = new FixedClock(`${today}T12:00:00Z`);
