@@ -1,21 +1,15 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { InProcessLock } from '../../../../projections/core/projection.lock';
-import { ProjectionRunner } from '../../../../projections/core/projection.runner';
-import { ProjectionSchema } from '../../../../projections/core/projection.schema';
 import { MemoryEventStore } from '../../../../projections/core/testing/memory-event.store';
-import { storeMigrator } from '../../../../projections/core/store.migrator';
 import { DATABASE_URL, postgresTestDatabase, type TestDatabase } from '../../../../projections/core/testing/test-database';
 import type { FeedRecord } from '../../../../projections/feeds/feed-record';
-import { feedProjection } from '../../../../projections/feeds/feed.projection';
 import { readFeedAfter } from '../../../../projections/feeds/feed.queries';
+import { projectFeedToEnd } from '../../../../projections/feeds/testing/project-feed';
 import { appendConvention, appendJourney } from '../../../../projections/feeds/testing/feed-fixtures';
 import { personalDataFor, TrajectoryJourney } from '../../../../projections/feeds/testing/trajectory-journey';
-import { TrajectoryPseudonymiser } from '../../../../projections/feeds/trajectory-pseudonymiser';
 import { SqlRelayPositionStore } from './sql-relay-position.store';
 import { readPublished } from './testing/file-feed';
 import { sampleRecords } from './testing/memory-feed';
@@ -118,19 +112,7 @@ withPostgres(`feed relay killed with SIGKILL, reading the real feed table (Postg
       const journey = TrajectoryJourney.full('conv-1', personalDataFor(i));
       await appendJourney(store, journey);
     }
-    const runner = new ProjectionRunner({
-      store,
-      db,
-      schema: new ProjectionSchema(db, storeMigrator),
-      lock: new InProcessLock(),
-      projection: feedProjection({
-        pseudonymiser: new TrajectoryPseudonymiser(randomBytes(32)),
-      }),
-    });
-    const caughtUp = runner.whenCaughtUp();
-    runner.start();
-    await caughtUp;
-    await runner.stop();
+    await projectFeedToEnd(store, db);
     await new SqlRelayPositionStore(db).migrate();
   });
   afterAll(async () => {

@@ -1,19 +1,16 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type IHeaders } from 'kafkajs';
 import { InProcessLock } from '../../../../projections/core/projection.lock';
-import { ProjectionRunner } from '../../../../projections/core/projection.runner';
-import { ProjectionSchema } from '../../../../projections/core/projection.schema';
 import { storeMigrator } from '../../../../projections/core/store.migrator';
 import { MemoryEventStore } from '../../../../projections/core/testing/memory-event.store';
 import { pgliteTestDatabase, type TestDatabase } from '../../../../projections/core/testing/test-database';
 import { waitFor } from '../../../../projections/core/testing/wait-for';
 import { feedTopic, type FeedRecord } from '../../../../projections/feeds/feed-record';
-import { feedProjection } from '../../../../projections/feeds/feed.projection';
 import { FEED_MIGRATIONS } from '../../../../projections/feeds/feed.tables';
 import { readFeedAfter } from '../../../../projections/feeds/feed.queries';
+import { projectFeedToEnd } from '../../../../projections/feeds/testing/project-feed';
 import { appendConvention, appendJourney } from '../../../../projections/feeds/testing/feed-fixtures';
 import { personalDataFor, TrajectoryJourney } from '../../../../projections/feeds/testing/trajectory-journey';
-import { TrajectoryPseudonymiser } from '../../../../projections/feeds/trajectory-pseudonymiser';
 import { FeedRelayConfigError, readFeedRelayConfig } from './feed-relay.config';
 import type { FeedSink } from './feed.sink';
 import { KafkaFeedSink, RECORD_ID_HEADER, toKafkaMessage } from './kafka-feed.sink';
@@ -103,19 +100,7 @@ withKafka(`feed relay to a real Kafka broker${KAFKA_BROKERS ? ` (${KAFKA_BROKERS
     for (const j of journeys) {
       await appendJourney(store, j);
     }
-    const runner = new ProjectionRunner({
-      store,
-      db,
-      schema: new ProjectionSchema(db, storeMigrator),
-      lock: new InProcessLock(),
-      projection: feedProjection({
-        pseudonymiser: new TrajectoryPseudonymiser(randomBytes(32)),
-      }),
-    });
-    const caughtUp = runner.whenCaughtUp();
-    runner.start();
-    await caughtUp;
-    await runner.stop();
+    await projectFeedToEnd(store, db);
     table = await readFeedAfter(db, 0n, 1000);
   });
   afterAll(async () => {
