@@ -1,6 +1,7 @@
 // PGlite loads parts of itself with import(), which jest's sandbox refuses: load it outside (see the helper).
 jest.mock('@electric-sql/pglite', () => jest.requireActual('../../libs/event-store/src/testing/pglite-outside-sandbox').loadPGliteModule());
 import fc from 'fast-check';
+import { waitFor } from '../../projections/core/testing/wait-for';
 import type { Response } from 'supertest';
 import { COMMAND_ROUTES } from '../../apps/api/src/trajectories/commands/command-catalogue';
 import { type Actor, authHeaders } from './support/auth';
@@ -23,8 +24,18 @@ describe.each(STORE_KINDS)('journey 5: bad inputs get problem details, never a 5
   // The head of service may run every command: what these tests meet is validation, not the policy.
   let auth: Record<string, string>;
   beforeAll(async () => {
-    e2e = await startE2eApp(kind, { catalogue: e2eCatalogue() });
+    // The read models (caseload, deadlines, conventions) must exist on PostgreSQL too, where the worker
+    // would run their projections: here the API runs them, so every route meets its input checks.
+    const previous = process.env.RUN_PROJECTIONS_IN_API;
+    process.env.RUN_PROJECTIONS_IN_API = 'true';
+    try {
+      e2e = await startE2eApp(kind, { catalogue: e2eCatalogue() });
+    } finally {
+      if (previous === undefined) delete process.env.RUN_PROJECTIONS_IN_API;
+      else process.env.RUN_PROJECTIONS_IN_API = previous;
+    }
     auth = await authHeaders(COORDINATOR);
+    await waitFor(async () => (await e2e.http().get('/conventions').set(auth)).status === 200 && (await e2e.http().get('/caseload').set(auth)).status === 200, 'the read models');
     t = new TrajectoryClient(e2e, COORDINATOR);
     await t.open(saisine('2026-03-02'), SECRETARY);
   });
