@@ -4,6 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { TokenVerifierOptions } from '../../../libs/auth/src';
 import { type CalendarDate, type Clock, systemClock } from '../../../libs/domain/src';
 import type { EventStore } from '../../../libs/event-store/src/event-store.port';
+import type { ConflictBackoff } from '../../../workflows/engine/src';
 import { AppModule } from './app.module';
 import type { AccessLog } from './audit/access-log.repository';
 import { InMemoryAccessLog } from './audit/in-memory-access-log';
@@ -51,6 +52,8 @@ export interface CreateAppOptions extends StoreSelection {
   feeds?: { secret: Buffer };
   /** Business dates before this are refused (OCCURRED_AT_MIN; default 1990-01-01). */
   earliestOccurredAt?: CalendarDate;
+  /** The wait between the server's retries of a write that lost a race (default: jittered with Math.random; tests may fix it). */
+  conflictBackoff?: ConflictBackoff;
   /** Serve /docs and /docs/json (default true). */
   docs?: boolean;
 }
@@ -83,7 +86,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Created
         clock,
         catalogue,
         auth: { resolver, accessLog, extraPolicies: options.routePolicies },
-        commands: { earliestOccurredAt: options.earliestOccurredAt },
+        commands: { earliestOccurredAt: options.earliestOccurredAt, backoff: options.conflictBackoff },
         // Caseload, deadlines, conventions and /health's projections on the store's own database (runs them here on PGlite).
         modules: [...(options.modules ?? []), ...readModelModules(opened, options)],
       }),
