@@ -38,7 +38,7 @@ describe.each(STORE_KINDS)('journey 5: bad inputs get problem details, never a 5
     await waitFor(async () => (await e2e.http().get('/conventions').set(auth)).status === 200 && (await e2e.http().get('/caseload').set(auth)).status === 200, 'the read models');
     t = new TrajectoryClient(e2e, COORDINATOR);
     await t.open(saisine('2026-03-02'), SECRETARY);
-  });
+  }, 120_000);
   afterAll(() => e2e.close());
 
   const post = (path: string) => e2e.http().post(path).set(auth);
@@ -191,8 +191,12 @@ describe.each(STORE_KINDS)('journey 5: bad inputs get problem details, never a 5
     expectProblem(await post('/trajectories').set('content-type', 'application/json').send(nestedJson(65)), 400, 'json-too-deep');
     // 64 levels are parsed and meet validation; brackets inside strings are not nesting.
     expectProblem(await post('/trajectories').set('content-type', 'application/json').send(nestedJson(64)), 400, 'invalid-input');
-    const text = await command('record-note').send({ occurredAt: '2026-03-03', personal: { text: '['.repeat(5000) } });
+    const text = await command('record-note').send({ occurredAt: '2026-03-02', personal: { text: '['.repeat(5000) } });
     expect(text.status).toBe(200);
+    // Still Fastify's parser behind the bound: a charset parameter is fine, prototype poisoning is not.
+    const charset = await command('record-note').set('content-type', 'application/json; charset=utf-8').send(JSON.stringify({ occurredAt: '2026-03-02' }));
+    expect(charset.status).toBe(200);
+    expectProblem(await command('record-note').set('content-type', 'application/json').send('{"occurredAt":"2026-03-03","__proto__":{"isAdmin":true}}'), 400, 'malformed-json');
   });
 
   it("a token whose subject is empty or not 1-128 plain characters -> 401, even with a valid signature", async () => {
