@@ -28,3 +28,5 @@ export { EventStoreDbEventStore, expectedRevisionFor, type EventStoreDbEventStor
 
 export { lockDataDir, inspectDataDirLock, DataDirLocked, DATA_DIR_LOCK_FILE, type DataDirLock, type DataDirLockHolder, type DataDirLockOptions } from './embedded/data-dir.lock';
 export { makeDataDirPrivate } from './embedded/private-data-dir';
+export { auditSqlStorage, type StorageAudit, type StorageProblem, type StorageProblemKind } from './audit/storage-audit';
+export { verifyStore, type StoreVerification, type StoreVerificationProgress, type VerifiableStore } from './audit/verify-store';
