@@ -26,7 +26,7 @@ export { canonicalEvent, chainHash, ChainVerifier, GENESIS_HASH } from './core/h
 export { createEventStore, type CreateEventStoreOptions, type CreatedEventStore } from './factory/create-event-store.factory';
 export { EventStoreDbEventStore, expectedRevisionFor, type EventStoreDbEventStoreOptions } from './eventstoredb/eventstoredb-event-store.adapter';
 
-export { lockDataDir, inspectDataDirLock, DataDirLocked, DATA_DIR_LOCK_FILE, type DataDirLock, type DataDirLockHolder, type DataDirLockOptions } from './embedded/data-dir.lock';
+export { lockDataDir, inspectDataDirLock, embeddedDataDirOf, DataDirLocked, DATA_DIR_LOCK_FILE, type DataDirLock, type DataDirLockHolder, type DataDirLockOptions } from './embedded/data-dir.lock';
 export { makeDataDirPrivate } from './embedded/private-data-dir';
 export { auditSqlStorage, type StorageAudit, type StorageProblem, type StorageProblemKind } from './audit/storage-audit';
 export { verifyStore, type StoreVerification, type StoreVerificationProgress, type VerifiableStore } from './audit/verify-store';

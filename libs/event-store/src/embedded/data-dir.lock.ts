@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { EventStoreStartupError } from '../event-store.errors';
@@ -71,10 +71,11 @@ const held = new Map<string, Held>();
 let exitHookInstalled = false;
 
 /**
- * Takes the lock of an existing directory, or throws DataDirLocked naming the live holder. Writes
- * nothing when refused.
+ * Takes the lock of the directory (created owner-only when missing), or throws DataDirLocked naming
+ * the live holder. Writes nothing when refused.
  */
 export function lockDataDir(dir: string, options: DataDirLockOptions): DataDirLock {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const key = realpathSync(dir);
   const mine = held.get(key);
   if (mine) {
@@ -118,6 +119,11 @@ export function lockDataDir(dir: string, options: DataDirLockOptions): DataDirLo
   return handle(key, entry);
 }
 
+/** The embedded data directory a process configured by `env` uses, or undefined on PostgreSQL. */
+export function embeddedDataDirOf(env: NodeJS.ProcessEnv): string | undefined {
+  return env.DATABASE_URL?.trim() ? undefined : env.DATA_DIR?.trim() || './data';
+}
+
 /** Who holds the directory's lock, and whether that process still runs; undefined when nobody does. */
 export function inspectDataDirLock(dir: string): { holder: DataDirLockHolder; alive: boolean } | undefined {
   const current = readHolder(join(dir, DATA_DIR_LOCK_FILE));
@@ -131,6 +137,7 @@ function handle(key: string, entry: Held): DataDirLock {
     dir: key,
     holder: entry.holder,
     advertise(url: string) {
+      if (held.get(key) !== entry) return;
       entry.holder.url = url;
       // Replaced in one rename: a reader sees the old or the new content, never half of it.
       const temp = `${entry.file}.${process.pid}.tmp`;

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { lockDataDir, type DataDirLock } from '../embedded/data-dir.lock';
@@ -60,7 +60,6 @@ export class PgliteSqlDatabase implements SqlDatabase {
     if (options.mustExist && !existsSync(join(dataDir, 'PG_VERSION'))) {
       throw new EventStoreStartupError('store-missing', `There is no embedded store in ${dataDir} (no PGlite database there). Set DATA_DIR to the API's directory, or DATABASE_URL for PostgreSQL.`);
     }
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     // The lock before anything else touches the files: a refused process writes nothing.
     const dirLock = lockDataDir(dataDir, { app: options.owner ?? 'process' });
     try {
