@@ -127,14 +127,17 @@ describe('the embedded data directory on disk', () => {
     }
   }, 60_000);
 
-  it('narrows what an earlier run left open to others', async () => {
+  it('narrows what an earlier run left open to others, and is not opened twice in one process', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dir-mode-'));
     try {
       writeFileSync(join(dir, 'left-open'), 'x', { mode: 0o666 });
       chmodSync(join(dir, 'left-open'), 0o666);
       chmodSync(dir, 0o777);
       const db = await PgliteSqlDatabase.create({ dataDir: dir });
+      // Nor twice in one process.
+      await expect(PgliteSqlDatabase.create({ dataDir: dir })).rejects.toMatchObject({ reason: 'data-dir-locked' });
       await db.close();
+      expect(existsSync(join(dir, DATA_DIR_LOCK_FILE))).toBe(false);
       expect(statSync(join(dir, 'left-open')).mode & 0o777).toBe(0o600);
       expect(statSync(dir).mode & 0o777).toBe(0o700);
     } finally {

@@ -28,6 +28,8 @@ interface SessionState {
   lock: Mutex;
 }
 const sessions = new WeakMap<PGlite, SessionState>();
+/** The directories this process has a PGlite open on: a second instance on one would corrupt it too. */
+const openDirs = new Set<string>();
 
 /**
  * SqlDatabase over PGlite: one embedded PostgreSQL, one session. PGlite already runs one statement or
@@ -62,6 +64,10 @@ export class PgliteSqlDatabase implements SqlDatabase {
     }
     // The lock before anything else touches the files: a refused process writes nothing.
     const dirLock = lockDataDir(dataDir, { app: options.owner ?? 'process' });
+    if (openDirs.has(dirLock.dir)) {
+      dirLock.release();
+      throw new EventStoreStartupError('data-dir-locked', `${dataDir} is already open in this process: one PGlite instance per directory.`);
+    }
     try {
       makeDataDirPrivate(dataDir);
       const pglite = await PGlite.create(dataDir);
@@ -69,6 +75,7 @@ export class PgliteSqlDatabase implements SqlDatabase {
       // regardless of the umask: narrow again once it has started (later files follow the umask).
       await pglite.query('SELECT 1');
       makeDataDirPrivate(dataDir);
+      openDirs.add(dirLock.dir);
       return new PgliteSqlDatabase(pglite, schema, true, dirLock);
     } catch (error) {
       dirLock.release();
@@ -102,7 +109,7 @@ export class PgliteSqlDatabase implements SqlDatabase {
 
   async close(): Promise<void> {
     if (this.owned && !this.pglite.closed) await this.session.lock.run(() => this.pglite.close());
-    this.dirLock?.release();
+    if (this.dirLock && openDirs.delete(this.dirLock.dir)) this.dirLock.release();
   }
 
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {
