@@ -76,6 +76,30 @@ describe('the embedded data directory lock', () => {
     lock.release();
   });
 
+  it('lets exactly one of several processes racing for a stale lock take it', async () => {
+    writeFileSync(join(dir, DATA_DIR_LOCK_FILE), JSON.stringify({ pid: deadPid(), startedAt: new Date().toISOString(), app: 'api', hostname: hostname(), acquiredAt: new Date().toISOString() }));
+    const script = `
+      try { require(${JSON.stringify(LOCK_MODULE)}).lockDataDir(${JSON.stringify(dir)}, { app: 'cli', onTakeOver: () => {} }); console.log('locked'); setInterval(() => {}, 1000); }
+      catch (e) { console.log('refused'); process.exit(3); }`;
+    const racers = Array.from({ length: 4 }, () => spawn(process.execPath, ['-r', REGISTER, '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] }));
+    const outcomes = await Promise.all(
+      racers.map(
+        (child) =>
+          new Promise<string>((resolve) => {
+            let out = '';
+            child.stdout.on('data', (d: Buffer) => {
+              out += d.toString();
+              if (/locked|refused/.test(out)) resolve(out.trim());
+            });
+          }),
+      ),
+    );
+    for (const child of racers) child.kill('SIGKILL');
+    await Promise.all(racers.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : c.on('exit', resolve)))));
+    expect(outcomes.filter((o) => o === 'locked')).toHaveLength(1);
+    expect(outcomes.filter((o) => o === 'refused')).toHaveLength(3);
+  });
+
   it('does not mistake a reused pid for the holder: same pid, another start time, is stale', () => {
     // The parent of this jest worker runs, but it did not start at this time.
     writeFileSync(
@@ -88,11 +112,12 @@ describe('the embedded data directory lock', () => {
   });
 
   it('refuses while a live process holds it, even one killed later is then taken over', async () => {
-    const child = spawn(process.execPath, ['-r', REGISTER, '-e', `require(${JSON.stringify(LOCK_MODULE)}).lockDataDir(${JSON.stringify(dir)}, { app: 'api' }); console.log('held'); setInterval(() => {}, 1000);`], {
+    const child = spawn(process.execPath, ['-r', REGISTER, '-e', `require(${JSON.stringify(LOCK_MODULE)}).lockDataDir(${JSON.stringify(dir)}, { app: 'worker' }); console.log('held'); setInterval(() => {}, 1000);`], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     await new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => d.toString().includes('held') && resolve()));
     expect(() => lockDataDir(dir, { app: 'cli' })).toThrow(DataDirLocked);
+    expect(() => lockDataDir(dir, { app: 'cli' })).toThrow(new RegExp(`in use by the worker \\(pid ${child.pid}, .*\\): stop the worker \\(or let it finish\\), or use DATABASE_URL`));
     const exited = new Promise((resolve) => child.on('exit', resolve));
     child.kill('SIGKILL');
     await exited;

@@ -53,10 +53,11 @@ export class DataDirLocked extends EventStoreStartupError {
   ) {
     const elsewhere = holder.hostname !== hostname() ? ` on host ${holder.hostname}` : '';
     const url = holder.url ? `, serving ${holder.url}` : '';
+    const stop = holder.app === 'api' ? 'stop the API' : `stop the ${holder.app} (or let it finish)`;
     super(
       'data-dir-locked',
       `The embedded data directory ${dir} is in use by the ${holder.app} (pid ${holder.pid}${elsewhere}, started ${holder.startedAt}${url}): ` +
-        'stop the API, or use DATABASE_URL (PostgreSQL) to run several processes on one store.',
+        `${stop}, or use DATABASE_URL (PostgreSQL) to run several processes on one store.`,
     );
     this.name = 'EventStoreStartupError';
   }
