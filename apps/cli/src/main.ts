@@ -8,16 +8,17 @@ import { retentionCommand } from './commands/retention.command';
 import { rotateMasterKeyCommand } from './commands/rotate-master-key.command';
 import { tokenCommand } from './commands/token.command';
 import { verifyCommand } from './commands/verify.command';
+import { embeddedApiFor } from './embedded/embedded-api.client';
 import { openAuditStore } from './open-audit-store';
 import { loadCatalogue } from '../../api/src/trajectories/load-catalogue';
 
 /** Every command of `npm run cli -- <command>`. Add yours here: one entry, its own file under commands/. */
 export const COMMANDS: CliCommand[] = [
-  rebuildCommand({ openRuntime: openProjectionRuntime, projections: builtInProjections }),
+  rebuildCommand({ openRuntime: openProjectionRuntime, projections: builtInProjections, reachApi: embeddedApiFor }),
   tokenCommand(),
   replayCommand({ openStore: openAuditStore, loadCatalogue: (env) => loadCatalogue(env.PROGRAMMES_DIR?.trim() || undefined) }),
   verifyCommand({ openStore: openAuditStore }),
-  retentionCommand({ openRuntime: openProjectionRuntime, loadCatalogue: (env) => loadCatalogue(env.PROGRAMMES_DIR?.trim() || undefined) }),
+  retentionCommand({ openRuntime: openProjectionRuntime, loadCatalogue: (env) => loadCatalogue(env.PROGRAMMES_DIR?.trim() || undefined), reachApi: embeddedApiFor }),
   rotateMasterKeyCommand({ openRuntime: openProjectionRuntime }),
 ];
 

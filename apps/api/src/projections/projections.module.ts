@@ -7,6 +7,7 @@ import type { Projection } from '../../../../projections/core/projection.port';
 import { storeMigrator } from '../../../../projections/core/store.migrator';
 import { builtInProjections } from '../../../../projections/projections.catalogue';
 import { HealthModule } from '../health/health.module';
+import { OperationsModule } from '../operations/operations.module';
 import { CaseloadController } from './caseload.controller';
 import { ConventionsController } from './conventions.controller';
 import { DeadlinesController } from './deadlines.controller';
@@ -48,7 +49,7 @@ export class ProjectionsModule {
   static register(options: ProjectionsModuleOptions): DynamicModule {
     return {
       module: ProjectionsModule,
-      imports: [HealthModule],
+      imports: [HealthModule, OperationsModule.register({ db: options.db, host: options.host, storeDatabase: options.storeDatabase })],
       controllers: [CaseloadController, DeadlinesController, ConventionsController],
       providers: [
         { provide: PROJECTIONS_DATABASE, useValue: options.db },
@@ -76,6 +77,6 @@ export class ProjectionsModule {
           : undefined;
     const runHere = wanted && lock !== undefined;
     const host = runHere && lock ? new ProjectionHost({ store: options.store, db: options.db, lock, migrator: storeMigrator, projections }) : undefined;
-    return ProjectionsModule.register({ db: options.db, host, startHost: runHere, projections });
+    return ProjectionsModule.register({ db: options.db, host, startHost: runHere, projections, storeDatabase: options.db });
   }
 }
