@@ -6,6 +6,11 @@ describe('readLogSettings', () => {
     expect(readLogSettings({ LOG_LEVEL: ' ', LOG_FORMAT: '' })).toEqual({ level: 'info', format: 'json' });
   });
 
+  it('takes the process\'s own default level when LOG_LEVEL is unset', () => {
+    expect(readLogSettings({}, 'warn').level).toBe('warn');
+    expect(readLogSettings({ LOG_LEVEL: 'info' }, 'warn').level).toBe('info');
+  });
+
   it('accepts every pino level and the pretty format', () => {
     expect(readLogSettings({ LOG_LEVEL: 'debug', LOG_FORMAT: 'pretty' })).toEqual({ level: 'debug', format: 'pretty' });
     expect(readLogSettings({ LOG_LEVEL: 'silent' }).level).toBe('silent');

@@ -23,9 +23,9 @@ export class LogConfigurationError extends Error {
  * LOG_LEVEL and LOG_FORMAT, read strictly: a misspelt level must stop start-up rather than
  * silently log at another level (or not at all) in production.
  */
-export function readLogSettings(env: NodeJS.ProcessEnv = process.env): LogSettings {
+export function readLogSettings(env: NodeJS.ProcessEnv = process.env, defaultLevel: LogLevel = 'info'): LogSettings {
   return {
-    level: oneOf('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, 'info'),
+    level: oneOf('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, defaultLevel),
     format: oneOf('LOG_FORMAT', env.LOG_FORMAT, LOG_FORMATS, 'json'),
   };
 }
