@@ -1,3 +1,4 @@
+import { messageLogger } from './create-logger';
 import { formatLogLine, prettyLogStream } from './pretty-log.stream';
 import { captureLog } from './testing/captured-log';
 
@@ -29,6 +30,20 @@ describe('createLogger', () => {
     const err = log.records()[0]!.err as { message: string; stack: string };
     expect(err.message).toBe('kaput');
     expect(err.stack).toMatch(/create-logger\.spec\.ts/);
+  });
+});
+
+describe('messageLogger', () => {
+  it('keeps the error a runner hands over, with its stack', () => {
+    const log = captureLog('worker');
+    const runner = messageLogger(log.logger);
+    runner.info('projection caseload: lock taken');
+    runner.error('projection caseload: boom', new Error('boom'));
+    expect(log.records().map((r) => [r.level, r.msg])).toEqual([
+      ['info', 'projection caseload: lock taken'],
+      ['error', 'projection caseload: boom'],
+    ]);
+    expect((log.records()[1]!.err as { stack: string }).stack).toMatch(/create-logger\.spec\.ts/);
   });
 });
 

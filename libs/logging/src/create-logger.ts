@@ -35,12 +35,15 @@ export function createLogger(options: CreateLoggerOptions): Logger {
   );
 }
 
-/** The `{ info, error }` shape the worker's runners, relay and jobs log through. */
+/** The `{ info, error }` shape the projection runners, the feed relay and the jobs log through. */
 export interface MessageLogger {
   info(message: string): void;
-  error(message: string): void;
+  error(message: string, error?: unknown): void;
 }
 
 export function messageLogger(logger: Logger): MessageLogger {
-  return { info: (message) => logger.info(message), error: (message) => logger.error(message) };
+  return {
+    info: (message) => logger.info(message),
+    error: (message, error) => (error === undefined ? logger.error(message) : logger.error({ err: error }, message)),
+  };
 }
