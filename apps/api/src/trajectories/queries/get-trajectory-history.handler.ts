@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { NotFoundError, parisDate, trajectoryStreamId } from '../../../../../libs/domain/src';
-import { allowedCommandsOf, fold, type WorkflowRegistry } from '../../../../../workflows/engine/src';
+import { commandOffersOf, fold, type WorkflowRegistry } from '../../../../../workflows/engine/src';
 import type { TrajectoryContext } from '../../../../../workflows/trajectory/src';
 import type { Catalogue } from '../catalogue';
 import type { TrajectoryRunner } from '../trajectory-runner.provider';
@@ -31,13 +31,8 @@ export class GetTrajectoryHistoryHandler implements IQueryHandler<GetTrajectoryH
     }
     const definition = this.registry.forStream(events);
     const snapshot = fold(definition, events);
-    const state = trajectoryView(
-      query.trajectoryId,
-      snapshot,
-      allowedCommandsOf(definition, snapshot),
-      this.catalogue,
-      parisDate(query.at),
-    );
+    const then = parisDate(query.at);
+    const state = trajectoryView(query.trajectoryId, snapshot, commandOffersOf(definition, snapshot, then), this.catalogue, then);
     return {
       trajectoryId: query.trajectoryId,
       at: query.at.toISOString(),

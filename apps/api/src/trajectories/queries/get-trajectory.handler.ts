@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { type Clock, parisDate, trajectoryStreamId } from '../../../../../libs/domain/src';
+import { commandOffersOf } from '../../../../../workflows/engine/src';
 import { CLOCK } from '../../store/store.tokens';
 import type { Catalogue } from '../catalogue';
 import type { TrajectoryRunner } from '../trajectory-runner.provider';
@@ -17,7 +18,8 @@ export class GetTrajectoryHandler implements IQueryHandler<GetTrajectoryQuery> {
   ) {}
 
   async execute(query: GetTrajectoryQuery): Promise<TrajectoryView> {
-    const { snapshot, allowedCommands } = await this.runner.load(trajectoryStreamId(query.trajectoryId));
-    return trajectoryView(query.trajectoryId, snapshot, allowedCommands, this.catalogue, parisDate(this.clock.now()));
+    const { definition, snapshot } = await this.runner.load(trajectoryStreamId(query.trajectoryId));
+    const today = parisDate(this.clock.now());
+    return trajectoryView(query.trajectoryId, snapshot, commandOffersOf(definition, snapshot, today), this.catalogue, today);
   }
 }

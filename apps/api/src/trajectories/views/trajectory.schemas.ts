@@ -48,6 +48,17 @@ class ActiveBriqueSchema {
   @ApiProperty({ example: 1 }) points!: number;
 }
 
+class CommandRequirementSchema {
+  @ApiProperty({ example: 'bilan-required', description: 'The refusal code when the rule fails.' }) code!: string;
+  @ApiProperty({ example: 'A renewal is dated within 30 days after a bilan.' }) reason!: string;
+}
+
+class CommandRequirementsSchema {
+  @ApiProperty({ example: 'renew' }) command!: string;
+  @ApiProperty({ type: [CommandRequirementSchema], description: 'Rules on the payload and the date; the state rules already hold.' })
+  requires!: CommandRequirementSchema[];
+}
+
 export class TrajectoryViewSchema {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 7 }) version!: number;
@@ -61,7 +72,13 @@ export class TrajectoryViewSchema {
   @ApiPropertyOptional({ format: 'uuid' }) householdId?: string;
   @ApiProperty({ type: [ActiveBriqueSchema] }) activeBriques!: ActiveBriqueSchema[];
   @ApiProperty({ type: [DeadlineSchema] }) nextDeadlines!: DeadlineSchema[];
-  @ApiProperty({ example: ['record-point', 'record-bilan', 'suspend'] }) allowedCommands!: string[];
+  @ApiProperty({
+    example: ['record-point', 'record-bilan', 'suspend'],
+    description: 'Accepted today for at least one valid payload; every other command is refused today.',
+  })
+  allowedCommands!: string[];
+  @ApiProperty({ type: [CommandRequirementsSchema], description: 'Per allowed command, in the same order: what its payload and date must satisfy.' })
+  commandRequirements!: CommandRequirementsSchema[];
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The rest of the folded, categorical state.' })
   details!: Record<string, unknown>;
 }
