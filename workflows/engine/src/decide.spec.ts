@@ -1,5 +1,6 @@
 import { FixedClock } from '../../../libs/domain/src';
 import { allowedCommandsOf, commandOffersOf } from './allowed-commands';
+import { commonRefusals } from './common-refusals';
 import { decide, type Command } from './decide';
 import { fold } from './fold';
 import { initialSnapshot } from './machine-state';
@@ -73,6 +74,20 @@ describe('decide', () => {
   it('lists in a refusal what was possible on the refused command\'s date', () => {
     expect(run(opened(), { type: 'open' }, '2026-04-30')).toMatchObject({ refusal: { code: 'occurred-before-opening', allowedCommands: ['add', 'freeze', 'close'] } });
     expect(run(opened(), { type: 'open' }, '2026-05-03')).toMatchObject({ refusal: { code: 'command-not-allowed', allowedCommands: ['add', 'freeze', 'close'] } });
+  });
+
+  it('answers every common refusal the docs list', () => {
+    const closed = run(opened(), { type: 'close' });
+    if (!closed.accepted) throw new Error('refused');
+    const answered = [
+      run(opened(), { type: 'fly' }),
+      run(closed.snapshot, { type: 'add', payload: { n: 1 } }),
+      run(opened(), { type: 'freeze' }, 'yesterday'),
+      run(opened(), { type: 'freeze' }, '2026-05-11'),
+      run(opened(), { type: 'freeze' }, '2026-04-30'),
+      run(opened(), { type: 'open' }),
+    ].map((d) => (d.accepted ? 'accepted' : d.refusal.code));
+    expect(answered).toEqual(commonRefusals('ticket').map((r) => r.code));
   });
 
   it('says when the state has no transition at all', () => {
