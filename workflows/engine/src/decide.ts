@@ -38,8 +38,9 @@ export type Decision<C> =
 export const CURRENT_SCHEMA_VERSION = 1;
 
 /**
- * decide(snapshot, command) -> events or a refusal. Pure apart from the injected clock (only to
- * refuse future dates) and id generator (only to name the new events): nothing is written here.
+ * decide(snapshot, command) -> events or a refusal. Pure apart from the injected clock (to refuse
+ * future dates and to date the allowed commands of an answer) and id generator (only to name the
+ * new events): nothing is written here.
  */
 export function decide<C>(definition: WorkflowDefinition<C>, snapshot: WorkflowSnapshot<C>, command: Command, meta: CommandMeta, deps: DecideDeps): Decision<C> {
   let machineSnapshot = machineSnapshotOf(definition, snapshot);
