@@ -83,6 +83,7 @@ describe('decide', () => {
       run(opened(), { type: 'fly' }),
       run(closed.snapshot, { type: 'add', payload: { n: 1 } }),
       run(opened(), { type: 'freeze' }, 'yesterday'),
+      run(opened(), { type: 'freeze' }, '1989-12-31'),
       run(opened(), { type: 'freeze' }, '2026-05-11'),
       run(opened(), { type: 'freeze' }, '2026-04-30'),
       run(opened(), { type: 'open' }),
