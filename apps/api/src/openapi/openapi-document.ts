@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { createApp } from '../app.factory';
 import { buildOpenApiDocument } from './openapi.setup';
@@ -21,4 +23,12 @@ export async function generateOpenApiDocument(): Promise<OpenAPIObject> {
   } finally {
     await app.close();
   }
+}
+
+/** `npm run openapi:write` and the client check: the document as JSON in a file. */
+export async function writeOpenApiDocument(path: string): Promise<OpenAPIObject> {
+  const document = await generateOpenApiDocument();
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${JSON.stringify(document, null, 2)}\n`);
+  return document;
 }
