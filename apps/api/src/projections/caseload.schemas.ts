@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { DatedPageSchema } from './dated-page.schema';
 import { DEADLINE_KINDS, DEADLINE_STATUSES } from '../../../../projections/deadlines/deadlines.calculator';
 
 /* OpenAPI shapes of GET /caseload (documentation only; the page is built by projections/caseload/caseload.queries.ts). */
@@ -45,11 +46,7 @@ class CaseloadCountsSchema {
   @ApiProperty({ type: [ReferentCountSchema], description: 'Every filter but the referent.' }) byReferent!: ReferentCountSchema[];
 }
 
-export class CaseloadPageSchema {
-  @ApiProperty({ format: 'date', example: '2026-06-15', description: 'Today in Europe/Paris: what the statuses are decided against.' }) today!: string;
-  @ApiProperty({ example: 16 }) total!: number;
-  @ApiProperty({ example: 50 }) limit!: number;
-  @ApiProperty({ example: 0 }) offset!: number;
+export class CaseloadPageSchema extends DatedPageSchema {
   @ApiProperty({ type: [CaseloadItemSchema] }) items!: CaseloadItemSchema[];
   @ApiProperty({ type: CaseloadCountsSchema }) counts!: CaseloadCountsSchema;
 }

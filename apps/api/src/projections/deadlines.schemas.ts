@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { DatedPageSchema } from './dated-page.schema';
 import { DEADLINE_KINDS, DEADLINE_STATUSES } from '../../../../projections/deadlines/deadlines.calculator';
 
 /* OpenAPI shapes of GET /deadlines (documentation only; the page is built by projections/deadlines/deadlines.queries.ts). */
@@ -15,10 +16,6 @@ export class DeadlineItemSchema {
   @ApiProperty({ type: String, nullable: true, example: 'conv-asll-2026' }) conventionId!: string | null;
 }
 
-export class DeadlinesPageSchema {
-  @ApiProperty({ format: 'date', example: '2026-06-15', description: 'Today in Europe/Paris: what the statuses are decided against.' }) today!: string;
-  @ApiProperty({ example: 3 }) total!: number;
-  @ApiProperty({ example: 50 }) limit!: number;
-  @ApiProperty({ example: 0 }) offset!: number;
+export class DeadlinesPageSchema extends DatedPageSchema {
   @ApiProperty({ type: [DeadlineItemSchema] }) items!: DeadlineItemSchema[];
 }
