@@ -82,6 +82,9 @@ function add(op: OperationObject, status: ProblemStatus, path: string): void {
  * problem answer gets an example with the path as its `instance`, as a real answer would.
  */
 export function documentCommonProblems(document: OpenAPIObject): void {
+  // RFC 9457: a problem carries extension members beside the standard ones (stage, householdId...).
+  const schema = document.components?.schemas?.[ProblemDetailsSchema.name];
+  if (schema && !('$ref' in schema)) schema.additionalProperties = true;
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of METHODS) {
       const op = item[method];
