@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { IdGenerator } from '../../../../libs/domain/src';
 import { ApiProblem } from '../openapi/problem-responses';
@@ -77,7 +77,8 @@ export class TrajectoriesController {
   @Get(':id')
   @ApiOperation({ summary: 'The trajectory now', description: 'Stage, referent, programme, active briques, next deadlines, allowed commands. ETag: the version (304 on If-None-Match).' })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiOkResponse({ type: TrajectoryViewSchema })
+  @ApiOkResponse({ type: TrajectoryViewSchema, headers: { ETag: { description: 'The version, e.g. "7": send it as If-Match.', schema: { type: 'string' } } } })
+  @ApiResponse({ status: 304, description: 'Not modified: If-None-Match names the current version.' })
   @ApiProblem(400, 'invalid-trajectory-id', 'The id is not a UUID.')
   @ApiProblem(404, 'trajectory-not-found', 'No such trajectory (or not one you may see).')
   async get(
