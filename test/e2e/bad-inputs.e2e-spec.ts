@@ -44,6 +44,11 @@ describe.each(STORE_KINDS)('journey 5: bad inputs get problem details, never a 5
   const post = (path: string) => e2e.http().post(path).set(auth);
   const get = (path: string) => e2e.http().get(path).set(auth);
   const command = (name: string) => post(`/trajectories/${t.id}/commands/${name}`);
+  const openTrajectory = async () => {
+    const own = new TrajectoryClient(e2e, COORDINATOR);
+    await own.open(saisine('2026-03-02'), SECRETARY);
+    return own.id;
+  };
 
   it('malformed JSON -> 400 malformed-json', async () => {
     expectProblem(await post('/trajectories').set('content-type', 'application/json').send('{"occurredAt": "2026-03-02",'), 400, 'malformed-json');
@@ -191,10 +196,12 @@ describe.each(STORE_KINDS)('journey 5: bad inputs get problem details, never a 5
     expectProblem(await post('/trajectories').set('content-type', 'application/json').send(nestedJson(65)), 400, 'json-too-deep');
     // 64 levels are parsed and meet validation; brackets inside strings are not nesting.
     expectProblem(await post('/trajectories').set('content-type', 'application/json').send(nestedJson(64)), 400, 'invalid-input');
-    const text = await command('record-note').send({ occurredAt: '2026-03-02', personal: { text: '['.repeat(5000) } });
+    // On a trajectory of its own: the random bodies above may have closed the shared one.
+    const own = await openTrajectory();
+    const text = await post(`/trajectories/${own}/commands/record-note`).send({ occurredAt: '2026-03-02', personal: { text: '['.repeat(5000) } });
     expect(text.status).toBe(200);
     // Still Fastify's parser behind the bound: a charset parameter is fine, prototype poisoning is not.
-    const charset = await command('record-note').set('content-type', 'application/json; charset=utf-8').send(JSON.stringify({ occurredAt: '2026-03-02' }));
+    const charset = await post(`/trajectories/${own}/commands/record-note`).set('content-type', 'application/json; charset=utf-8').send(JSON.stringify({ occurredAt: '2026-03-02' }));
     expect(charset.status).toBe(200);
     expectProblem(await command('record-note').set('content-type', 'application/json').send('{"occurredAt":"2026-03-03","__proto__":{"isAdmin":true}}'), 400, 'malformed-json');
   });
@@ -210,7 +217,7 @@ describe.each(STORE_KINDS)('journey 5: bad inputs get problem details, never a 5
     const old = await post('/trajectories').send(saisine('1989-12-31'));
     expectProblem(old, 400, 'occurred-before-minimum');
     expect(old.body.errors).toEqual([expect.objectContaining({ field: 'occurredAt' })]);
-    expectProblem(await command('record-note').send({ occurredAt: '0001-01-01' }), 400, 'occurred-before-minimum');
+    expectProblem(await post(`/trajectories/${await openTrajectory()}/commands/record-note`).send({ occurredAt: '0001-01-01' }), 400, 'occurred-before-minimum');
   });
 
   it('fuzz: every route x parameter with NUL, controls, overlong values and deep JSON never produces a 5xx', async () => {
