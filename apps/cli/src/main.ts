@@ -32,7 +32,7 @@ function cliLogger(): Logger | undefined {
   try {
     return createLogger({ service: 'cli', fd: 2, ...readLogSettings(process.env, 'warn') });
   } catch (error) {
-    process.stderr.write(`error: ${(error as Error).message}\n`);
+    process.stderr.write(terminalSafe(`error: ${(error as Error).message}\n`));
     process.exitCode = 2;
     return undefined;
   }

@@ -16,9 +16,12 @@ describe('readLogSettings', () => {
     expect(readLogSettings({ LOG_LEVEL: 'silent' }).level).toBe('silent');
   });
 
+  it('reads a value in another case as its own spelling, like every enum setting (libs/config)', () => {
+    expect(readLogSettings({ LOG_LEVEL: 'INFO', LOG_FORMAT: 'Pretty' })).toEqual({ level: 'info', format: 'pretty' });
+  });
+
   it.each([
     ['LOG_LEVEL', 'verbose'],
-    ['LOG_LEVEL', 'INFO'],
     ['LOG_LEVEL', 'warning'],
     ['LOG_FORMAT', 'text'],
   ])('refuses %s=%s at start-up, naming the accepted values', (name, value) => {
