@@ -181,8 +181,9 @@ describe('HTTP errors as problem details', () => {
     expectProblem(await http().delete('/echo'), 404, 'route-not-found');
   });
 
-  it('answers 400 to a malformed URL', async () => {
-    expectProblem(await http().get('/echo/%E0%A4%A'), 400, 'malformed-url');
+  it('answers 400 to a malformed URL, and logs it although the router refused it before any hook', async () => {
+    expectProblem(await http().get('/echo/%E0%A4%A').set('x-request-id', 'bad-url-1'), 400, 'malformed-url');
+    expect(log.records().filter((r) => r.requestId === 'bad-url-1')).toEqual([expect.objectContaining({ method: 'GET', route: null, status: 400 })]);
   });
 
   it('maps a domain refusal with its details', async () => {
