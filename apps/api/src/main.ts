@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     dataDir: config.databaseUrl ? undefined : config.dataDir,
     eventstoreUrl: config.eventstoreUrl,
     programmesDir: config.programmesDir,
+    earliestOccurredAt: config.earliestOccurredAt,
     feeds: { secret: loadFeedSecret(readFeedConfig()) },
     masterKeys: { masterKey: config.masterKey, masterKeyPrevious: config.masterKeyPrevious, required: true },
     logger: LOG_LEVELS,

@@ -2,6 +2,7 @@ import { openProjectionRuntime } from '../../../projections/core/open-projection
 import { builtInProjections } from '../../../projections/projections.catalogue';
 import { runCli } from './cli';
 import type { CliCommand } from './cli-command';
+import { terminalSafe } from './terminal-output';
 import { rebuildCommand } from './commands/rebuild.command';
 import { replayCommand } from './commands/replay.command';
 import { retentionCommand } from './commands/retention.command';
@@ -32,7 +33,7 @@ runCli(process.argv.slice(2), COMMANDS, {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(terminalSafe(`error: ${error instanceof Error ? error.message : String(error)}\n`));
     process.exitCode = 1;
   },
 );

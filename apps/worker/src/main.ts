@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const catalogue = await loadCatalogue(process.env.PROGRAMMES_DIR?.trim() || undefined);
   const privacy = await privacyRuntimeOver(runtime, masterKeySourcesFrom(process.env), systemClock);
   const retention =
-    process.env.RETENTION_JOB?.trim().toLowerCase() === 'off'
+    config.retentionJob === 'off'
       ? undefined
       : new RetentionJob({
           sweep: retentionSweep(privacy, catalogue.programmes, systemClock),

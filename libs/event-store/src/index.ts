@@ -21,7 +21,7 @@ export { eventStoreMigrations, EVENT_STORE_NAMESPACE } from './sql-store/event-s
 
 export { compareCheckpoints, parseCheckpoint, formatCheckpoint, type ParsedCheckpoint } from './core/checkpoint';
 export { canonicalJson, NotJsonError } from './core/canonical-json';
-export { canonicalEvent, chainHash, ChainVerifier, GENESIS_HASH } from './core/hash-chain';
+export { canonicalEvent, chainHash, ChainVerifier, GENESIS_HASH, readVerifiedStream, verifyEvents } from './core/hash-chain';
 
 export { createEventStore, type CreateEventStoreOptions, type CreatedEventStore } from './factory/create-event-store.factory';
 export { EventStoreDbEventStore, expectedRevisionFor, type EventStoreDbEventStoreOptions } from './eventstoredb/eventstoredb-event-store.adapter';

@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { readBooleanSetting } from '../../../../libs/config/src';
 import type { EventStore, SqlDatabase } from '../../../../libs/event-store/src';
 import { ProjectionHost } from '../../../../projections/core/projection.host';
 import { PgAdvisoryLock } from '../../../../projections/core/pg-advisory.lock';
@@ -31,12 +32,9 @@ export interface ProjectionsForStoreOptions {
   databaseUrl?: string;
 }
 
-/** RUN_PROJECTIONS_IN_API: 'true' / 'false' override; unset means "on the embedded store only". */
+/** RUN_PROJECTIONS_IN_API: 'true' / 'false' override (anything else stops start-up); unset means "on the embedded store only". */
 export function runProjectionsInApi(kind: SqlDatabase['kind'], env: NodeJS.ProcessEnv = process.env): boolean {
-  const flag = env.RUN_PROJECTIONS_IN_API?.trim().toLowerCase();
-  if (flag === 'true') return true;
-  if (flag === 'false') return false;
-  return kind === 'pglite';
+  return readBooleanSetting(env, 'RUN_PROJECTIONS_IN_API', kind === 'pglite');
 }
 
 /**
