@@ -11,6 +11,7 @@ import { testDeps } from '../../../../workflows/trajectory/src/testing';
 import { directAuditStore } from '../audit-store';
 import { runCli } from '../cli';
 import { capturedIo } from '../testing/captured-io';
+import { directAuditStore } from '../audit-store';
 import { replayCommand } from './replay.command';
 
 /**
