@@ -8,7 +8,6 @@ import { SqlEventStore } from '../../../../libs/event-store/src/sql-store/sql-ev
 import { createTrajectoryRunner } from '../../../../workflows/trajectory/src';
 import * as cmd from '../../../../workflows/trajectory/src/testing/command-fixtures';
 import { testDeps } from '../../../../workflows/trajectory/src/testing';
-import { directAuditStore } from '../audit-store';
 import { runCli } from '../cli';
 import { capturedIo } from '../testing/captured-io';
 import { directAuditStore } from '../audit-store';
