@@ -34,7 +34,7 @@ describe('one process per embedded data directory (real processes)', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     }) as Child;
     child.lines = [];
-    const collect = (chunk: Buffer) => child.lines.push(...chunk.toString('utf8').split('\n').filter((l) => l.trim() !== ''));
+    const collect = (chunk: Buffer) => child.lines.push(...chunk.toString('utf8').split('\n').filter((l) => l.trim() !== '').map(messageOf));
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
     child.exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
@@ -148,6 +148,16 @@ describe('one process per embedded data directory (real processes)', () => {
     expect(direct.code).toBe(0);
   }, 400_000);
 });
+
+/** The API and the worker log JSON lines (libs/logging); the CLI prints text. Compare what they say. */
+function messageOf(line: string): string {
+  try {
+    const parsed = JSON.parse(line) as { msg?: unknown };
+    return typeof parsed.msg === 'string' ? parsed.msg : line;
+  } catch {
+    return line;
+  }
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
