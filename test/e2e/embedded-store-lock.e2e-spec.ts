@@ -160,6 +160,16 @@ describe('one process per embedded data directory (real processes)', () => {
   }, 400_000);
 });
 
+/** The API and the worker log JSON lines (libs/logging); the CLI prints text. Compare what they say. */
+function messageOf(line: string): string {
+  try {
+    const parsed = JSON.parse(line) as { msg?: unknown };
+    return typeof parsed.msg === 'string' ? parsed.msg : line;
+  } catch {
+    return line;
+  }
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
