@@ -108,6 +108,7 @@ describe('the OpenAPI document matches what the API answers', () => {
     const calls: [Actor | undefined, ProbeRequest][] = [
       [REFERENT, { method: 'POST', url: `/trajectories/${world.a.id}/commands/record-note`, body: { occurredAt: '2026-03-02', category: 'contact-attempt' } }],
       [undefined, { method: 'GET', url: '/health' }],
+      [undefined, { method: 'GET', url: '/health?verbose=1' }],
       [COORDINATOR, { method: 'GET', url: `/trajectories/${world.a.id}/history?at=2026-01-20T12:00:00Z` }],
       [COORDINATOR, { method: 'GET', url: '/caseload?stage=nowhere' }],
       [COORDINATOR, { method: 'GET', url: '/conventions/nope' }],
@@ -125,7 +126,7 @@ describe('the OpenAPI document matches what the API answers', () => {
       statuses.push(res.status);
       problems.push(...conforms(req.method, req.url, res));
     }
-    expect(statuses).toEqual([200, 200, 200, 400, 404, 404, 400, 401, 400, 200, 409]);
+    expect(statuses).toEqual([200, 200, 400, 200, 400, 404, 404, 400, 401, 400, 200, 409]);
     expect(problems).toEqual([]);
   });
 
