@@ -149,7 +149,7 @@ export const ROUTE_POLICY: readonly RoutePolicy[] = [
   // The store's maintenance, for the embedded store that only the API may open (README): rebuilding
   // and the retention dry run are the admin's; checking what is stored is the auditors'.
   { method: 'POST', path: '/admin/projections/:name/rebuild', access: { admin: any } },
-  { method: 'GET', path: '/admin/projections/rebuilds/:jobId', access: { admin: any } },
+  { method: 'GET', path: '/admin/projections/:name/rebuilds/:jobId', access: { admin: any } },
   { method: 'GET', path: '/admin/retention/dry-run', access: { admin: any } },
   { method: 'POST', path: '/audit/verifications', access: { auditor: any } },
   { method: 'GET', path: '/audit/verifications/:jobId', access: { auditor: any } },
