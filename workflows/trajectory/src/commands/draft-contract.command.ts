@@ -13,7 +13,7 @@ export const draftContract = defineCommand({
   },
   payload: s.object({
     measureType: code({ en: 'a measure type code', fr: 'un code de type de mesure' }, { label: { fr: 'Type de mesure', en: 'Measure type' }, description: 'AVDL, GLA or a custom measure type.', example: 'AVDL' }),
-    briques: s.list(briqueCode({ description: undefined, example: undefined }), {
+    briques: s.list(briqueCode(), {
       minItems: 1,
       maxItems: 30,
       uniqueItems: true,

@@ -11,7 +11,7 @@ export const TEXT_MAX = 10_000;
 
 const pattern = (regex: RegExp, en: string, fr: string): NamedPattern => ({ regex, message: { en, fr } });
 
-export const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const ACTOR_ID = pattern(/^[A-Za-z0-9._@:-]{1,128}$/, 'must be 1-128 letters, digits or . _ @ : -', 'doit faire 1 à 128 lettres, chiffres ou . _ @ : -');
 const PHONE = pattern(/^\+?[0-9][0-9 .()-]{5,24}$/, 'must be a phone number', 'doit être un numéro de téléphone');
 const POSTAL_CODE = pattern(/^[0-9A-Za-z -]{2,10}$/, 'must be a postal code', 'doit être un code postal');
