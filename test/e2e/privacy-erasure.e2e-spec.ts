@@ -10,6 +10,7 @@ import { PROJECTIONS_DATABASE } from '../../apps/api/src/projections/projections
 import { EVENT_STORE } from '../../apps/api/src/store/store.tokens';
 import { SNAPSHOT_CACHE } from '../../apps/api/src/trajectories/trajectory.tokens';
 import type { SnapshotCache } from '../../workflows/engine/src';
+import { directAuditStore } from '../../apps/cli/src/audit-store';
 import { runCli } from '../../apps/cli/src/cli';
 import { replayCommand } from '../../apps/cli/src/commands/replay.command';
 import { verifyCommand } from '../../apps/cli/src/commands/verify.command';
@@ -301,7 +302,7 @@ describe(`erasing a household (${POSTGRES ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect((await as(COORDINATOR, 'get', '/caseload?includeClosed=true')).status).toBe(200);
     expect((await as(COORDINATOR, 'get', '/deadlines')).status).toBe(200);
     const io = capturedIo({});
-    const audit = async () => ({ store: store.sealedStore, description: 'the app store', close: async () => undefined });
+    const audit = async () => directAuditStore({ store: store.sealedStore, description: 'the app store' });
     const cli = [replayCommand({ openStore: audit, loadCatalogue: async () => e2eCatalogue() }), verifyCommand({ openStore: audit })];
     expect(await runCli(['replay', main.id], cli, io)).toBe(0);
     expect(await runCli(['verify', '--all'], cli, io)).toBe(0);

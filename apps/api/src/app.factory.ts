@@ -2,7 +2,7 @@ import { type DynamicModule, type LoggerService, type LogLevel, type Type } from
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { TokenVerifierOptions } from '../../../libs/auth/src';
-import { type Clock, systemClock } from '../../../libs/domain/src';
+import { type CalendarDate, type Clock, systemClock } from '../../../libs/domain/src';
 import type { EventStore } from '../../../libs/event-store/src/event-store.port';
 import { AppModule } from './app.module';
 import type { AccessLog } from './audit/access-log.repository';
@@ -49,6 +49,8 @@ export interface CreateAppOptions extends StoreSelection {
    * the feed projection runs beside the others wherever they run here (main.ts loads the secret).
    */
   feeds?: { secret: Buffer };
+  /** Business dates before this are refused (OCCURRED_AT_MIN; default 1990-01-01). */
+  earliestOccurredAt?: CalendarDate;
   /** Serve /docs and /docs/json (default true). */
   docs?: boolean;
 }
@@ -81,6 +83,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Created
         clock,
         catalogue,
         auth: { resolver, accessLog, extraPolicies: options.routePolicies },
+        commands: { earliestOccurredAt: options.earliestOccurredAt },
         // Caseload, deadlines, conventions and /health's projections on the store's own database (runs them here on PGlite).
         modules: [...(options.modules ?? []), ...readModelModules(opened, options)],
       }),

@@ -2,22 +2,24 @@ import { openProjectionRuntime } from '../../../projections/core/open-projection
 import { builtInProjections } from '../../../projections/projections.catalogue';
 import { runCli } from './cli';
 import type { CliCommand } from './cli-command';
+import { terminalSafe } from './terminal-output';
 import { rebuildCommand } from './commands/rebuild.command';
 import { replayCommand } from './commands/replay.command';
 import { retentionCommand } from './commands/retention.command';
 import { rotateMasterKeyCommand } from './commands/rotate-master-key.command';
 import { tokenCommand } from './commands/token.command';
 import { verifyCommand } from './commands/verify.command';
+import { embeddedApiFor } from './embedded/embedded-api.client';
 import { openAuditStore } from './open-audit-store';
 import { loadCatalogue } from '../../api/src/trajectories/load-catalogue';
 
 /** Every command of `npm run cli -- <command>`. Add yours here: one entry, its own file under commands/. */
 export const COMMANDS: CliCommand[] = [
-  rebuildCommand({ openRuntime: openProjectionRuntime, projections: builtInProjections }),
+  rebuildCommand({ openRuntime: openProjectionRuntime, projections: builtInProjections, reachApi: embeddedApiFor }),
   tokenCommand(),
   replayCommand({ openStore: openAuditStore, loadCatalogue: (env) => loadCatalogue(env.PROGRAMMES_DIR?.trim() || undefined) }),
   verifyCommand({ openStore: openAuditStore }),
-  retentionCommand({ openRuntime: openProjectionRuntime, loadCatalogue: (env) => loadCatalogue(env.PROGRAMMES_DIR?.trim() || undefined) }),
+  retentionCommand({ openRuntime: openProjectionRuntime, loadCatalogue: (env) => loadCatalogue(env.PROGRAMMES_DIR?.trim() || undefined), reachApi: embeddedApiFor }),
   rotateMasterKeyCommand({ openRuntime: openProjectionRuntime }),
 ];
 
@@ -31,7 +33,7 @@ runCli(process.argv.slice(2), COMMANDS, {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(terminalSafe(`error: ${error instanceof Error ? error.message : String(error)}\n`));
     process.exitCode = 1;
   },
 );

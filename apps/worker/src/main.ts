@@ -1,4 +1,5 @@
 import { systemClock } from '../../../libs/domain/src';
+import { embeddedDataDirOf, lockDataDir } from '../../../libs/event-store/src';
 import { openProjectionRuntime } from '../../../projections/core/open-projection-runtime';
 import { loadCatalogue } from '../../api/src/trajectories/load-catalogue';
 import { RetentionJob } from './retention/retention.job';
@@ -20,6 +21,9 @@ const log = {
  */
 async function main(): Promise<void> {
   const config = readWorkerConfig(process.env);
+  // The embedded store is one process's: refused at once (one line) while the API holds it.
+  const embedded = embeddedDataDirOf(process.env);
+  const dirLock = embedded ? lockDataDir(embedded, { app: 'worker' }) : undefined;
   const runtime = await openProjectionRuntime(process.env);
   const projections = workerProjections(process.env);
   const host = startWorker(runtime, { projections, batchSize: config.batchSize, idleMs: config.idleMs, logger: log, holdMidBatch: config.holdMidBatch });
@@ -31,7 +35,7 @@ async function main(): Promise<void> {
   const catalogue = await loadCatalogue(process.env.PROGRAMMES_DIR?.trim() || undefined);
   const privacy = await privacyRuntimeOver(runtime, masterKeySourcesFrom(process.env), systemClock);
   const retention =
-    process.env.RETENTION_JOB?.trim().toLowerCase() === 'off'
+    config.retentionJob === 'off'
       ? undefined
       : new RetentionJob({
           sweep: retentionSweep(privacy, catalogue.programmes, systemClock),
@@ -51,6 +55,7 @@ async function main(): Promise<void> {
     await relay?.stop();
     await host.stop();
     await runtime.close();
+    dirLock?.release();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -1,5 +1,6 @@
-import { NotFoundError, type Clock, type IdGenerator } from '../../../libs/domain/src';
+import { NotFoundError, type CalendarDate, type Clock, type IdGenerator } from '../../../libs/domain/src';
 import { allowedCommandsOf } from './allowed-commands';
+import { backoffDelayMs, type ConflictBackoff } from './conflict-backoff';
 import { decide, type Command, type CommandMeta } from './decide';
 import type { ExpectedVersion, RecordedEvent } from './event-envelope';
 import { fold } from './fold';
@@ -18,6 +19,10 @@ export interface CommandRunnerDeps<C> {
   ids: IdGenerator;
   /** Attempts on a wrong-expected-version conflict before giving up (default 5). */
   maxAttempts?: number;
+  /** The wait between those attempts; without it the runner retries at once. */
+  backoff?: ConflictBackoff;
+  /** The earliest business date accepted (see decide). */
+  earliestOccurredAt?: CalendarDate;
   snapshots?: SnapshotCache;
 }
 
@@ -73,7 +78,7 @@ export class CommandRunner<C = unknown> {
   }
 
   async run(streamId: string, command: Command, options: RunOptions): Promise<RunResult<C>> {
-    const { registry, store, clock, ids, snapshots } = this.deps;
+    const { registry, store, clock, ids, snapshots, backoff, earliestOccurredAt } = this.deps;
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       let loaded = await this.tryLoad(streamId);
       if (!loaded) {
@@ -86,7 +91,7 @@ export class CommandRunner<C = unknown> {
       if (options.expectedVersion !== undefined && options.expectedVersion !== loadedVersion) {
         throw new PreconditionFailed(streamId, options.expectedVersion, loadedVersion);
       }
-      const decision = decide(loaded.definition, loaded.snapshot, command, options, { clock, ids });
+      const decision = decide(loaded.definition, loaded.snapshot, command, options, { clock, ids, earliestOccurredAt });
       if (!decision.accepted) throw new CommandRefused(decision.refusal);
 
       const expectedVersion: ExpectedVersion = loadedVersion === 0 ? 'no-stream' : loadedVersion;
@@ -100,6 +105,7 @@ export class CommandRunner<C = unknown> {
         if (options.expectedVersion !== undefined) {
           throw new PreconditionFailed(streamId, options.expectedVersion, actualVersionOf(error) ?? loadedVersion + 1);
         }
+        if (backoff && attempt < this.maxAttempts) await backoff.sleep(backoffDelayMs(backoff, attempt));
       }
     }
     throw new ConcurrencyConflict(streamId, this.maxAttempts);

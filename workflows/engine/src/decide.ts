@@ -1,11 +1,11 @@
 import { transition } from 'xstate';
-import { parisDate, type Actor, type Clock, type IdGenerator } from '../../../libs/domain/src';
+import { parisDate, type Actor, type CalendarDate, type Clock, type IdGenerator } from '../../../libs/domain/src';
 import { allowedFromMachine } from './allowed-commands';
 import type { MachineEvent } from './domain-event';
 import type { EventMetadata, NewEvent } from './event-envelope';
 import { explainRefusal } from './explain';
 import { accepts, machineSnapshotOf, toWorkflowSnapshot } from './machine-state';
-import { toCalendarDate } from './occurred-at';
+import { DEFAULT_EARLIEST_OCCURRED_AT, toCalendarDate } from './occurred-at';
 import { plainData } from './plain-data';
 import type { Refusal } from './refusal';
 import type { WorkflowDefinition } from './workflow-definition';
@@ -28,6 +28,8 @@ export interface CommandMeta {
 export interface DecideDeps {
   clock: Clock;
   ids: IdGenerator;
+  /** Business dates before this are refused (default DEFAULT_EARLIEST_OCCURRED_AT). */
+  earliestOccurredAt?: CalendarDate;
 }
 
 export type Decision<C> =
@@ -59,6 +61,12 @@ export function decide<C>(definition: WorkflowDefinition<C>, snapshot: WorkflowS
   if (!occurredAt) {
     return refuse('invalid-occurred-at', 'The date of what happened must be a calendar date (YYYY-MM-DD).', 'invalid', [
       { field: 'occurredAt', reason: 'not a YYYY-MM-DD date or ISO instant' },
+    ]);
+  }
+  const earliest = deps.earliestOccurredAt ?? DEFAULT_EARLIEST_OCCURRED_AT;
+  if (occurredAt < earliest) {
+    return refuse('occurred-before-minimum', `The date ${occurredAt} is before ${earliest}, the earliest date this service records.`, 'invalid', [
+      { field: 'occurredAt', reason: `before ${earliest}` },
     ]);
   }
   const today = parisDate(deps.clock.now());

@@ -15,6 +15,7 @@ export * from './allowed-commands';
 export * from './decide';
 export * from './workflow-registry';
 export * from './snapshot-cache.port';
+export * from './conflict-backoff';
 export * from './command-runner';
 export * from './state-diagram';
 export * from './payload-schema';

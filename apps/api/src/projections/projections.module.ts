@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { readBooleanSetting } from '../../../../libs/config/src';
 import type { EventStore, SqlDatabase } from '../../../../libs/event-store/src';
 import { ProjectionHost } from '../../../../projections/core/projection.host';
 import { PgAdvisoryLock } from '../../../../projections/core/pg-advisory.lock';
@@ -7,6 +8,7 @@ import type { Projection } from '../../../../projections/core/projection.port';
 import { storeMigrator } from '../../../../projections/core/store.migrator';
 import { builtInProjections } from '../../../../projections/projections.catalogue';
 import { HealthModule } from '../health/health.module';
+import { OperationsModule } from '../operations/operations.module';
 import { CaseloadController } from './caseload.controller';
 import { ConventionsController } from './conventions.controller';
 import { DeadlinesController } from './deadlines.controller';
@@ -30,12 +32,9 @@ export interface ProjectionsForStoreOptions {
   databaseUrl?: string;
 }
 
-/** RUN_PROJECTIONS_IN_API: 'true' / 'false' override; unset means "on the embedded store only". */
+/** RUN_PROJECTIONS_IN_API: 'true' / 'false' override (anything else stops start-up); unset means "on the embedded store only". */
 export function runProjectionsInApi(kind: SqlDatabase['kind'], env: NodeJS.ProcessEnv = process.env): boolean {
-  const flag = env.RUN_PROJECTIONS_IN_API?.trim().toLowerCase();
-  if (flag === 'true') return true;
-  if (flag === 'false') return false;
-  return kind === 'pglite';
+  return readBooleanSetting(env, 'RUN_PROJECTIONS_IN_API', kind === 'pglite');
 }
 
 /**
@@ -48,7 +47,7 @@ export class ProjectionsModule {
   static register(options: ProjectionsModuleOptions): DynamicModule {
     return {
       module: ProjectionsModule,
-      imports: [HealthModule],
+      imports: [HealthModule, OperationsModule.register({ db: options.db, host: options.host, storeDatabase: options.storeDatabase })],
       controllers: [CaseloadController, DeadlinesController, ConventionsController],
       providers: [
         { provide: PROJECTIONS_DATABASE, useValue: options.db },
@@ -76,6 +75,6 @@ export class ProjectionsModule {
           : undefined;
     const runHere = wanted && lock !== undefined;
     const host = runHere && lock ? new ProjectionHost({ store: options.store, db: options.db, lock, migrator: storeMigrator, projections }) : undefined;
-    return ProjectionsModule.register({ db: options.db, host, startHost: runHere, projections });
+    return ProjectionsModule.register({ db: options.db, host, startHost: runHere, projections, storeDatabase: options.db });
   }
 }

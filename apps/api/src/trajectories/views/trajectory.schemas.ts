@@ -48,6 +48,32 @@ class ActiveBriqueSchema {
   @ApiProperty({ example: 1 }) points!: number;
 }
 
+class BrokenEventSchema {
+  @ApiProperty({ example: 4 }) version!: number;
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({
+    enum: ['hash-mismatch', 'out-of-sequence'],
+    description:
+      "hash-mismatch: the event's stored content (or its predecessor's) is not what was hashed when it was recorded; " +
+      'out-of-sequence: its version does not follow the previous one (a row removed, added or renumbered).',
+  })
+  reason!: string;
+}
+
+class IntegritySchema {
+  @ApiProperty({
+    enum: ['ok', 'broken'],
+    description:
+      "The stream's hash chain (sha-256 over the previous hash and each event's canonical JSON), recomputed on the events of this very read. " +
+      'broken: from firstBroken on, the events are not what was recorded; GET /trajectories/{id}/verify gives the hashes to an auditor.',
+  })
+  status!: string;
+  @ApiProperty({ example: 7, description: 'Events checked: all of them when ok, up to and including the first broken one otherwise.' })
+  eventsChecked!: number;
+  @ApiPropertyOptional({ type: BrokenEventSchema, description: 'With status broken: the first event that does not verify.' })
+  firstBroken?: BrokenEventSchema;
+}
+
 export class TrajectoryViewSchema {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 7 }) version!: number;
@@ -62,6 +88,8 @@ export class TrajectoryViewSchema {
   @ApiProperty({ type: [ActiveBriqueSchema] }) activeBriques!: ActiveBriqueSchema[];
   @ApiProperty({ type: [DeadlineSchema] }) nextDeadlines!: DeadlineSchema[];
   @ApiProperty({ example: ['record-point', 'record-bilan', 'suspend'] }) allowedCommands!: string[];
+  @ApiProperty({ type: IntegritySchema, description: 'Whether the events this state was folded from are the ones recorded (never a 304 when broken).' })
+  integrity!: IntegritySchema;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The rest of the folded, categorical state.' })
   details!: Record<string, unknown>;
 }
@@ -70,6 +98,8 @@ export class TrajectoryHistoryViewSchema {
   @ApiProperty({ format: 'uuid' }) trajectoryId!: string;
   @ApiPropertyOptional({ example: '2026-03-01T10:00:00.000Z' }) at?: string;
   @ApiProperty({ example: 7 }) version!: number;
+  @ApiProperty({ type: IntegritySchema, description: "The whole stream's chain, also with ?at= (a break after that instant is still reported)." })
+  integrity!: IntegritySchema;
   @ApiProperty({ type: [EventViewSchema] }) events!: EventViewSchema[];
   @ApiPropertyOptional({ type: TrajectoryViewSchema, description: 'With ?at=: the state at that instant.' })
   state?: TrajectoryViewSchema;

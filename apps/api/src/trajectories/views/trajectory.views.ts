@@ -1,3 +1,4 @@
+import type { ChainBreak, StreamVerification } from '../../../../../libs/event-store/src/event-store.port';
 import type { RecordedEvent, RunResult } from '../../../../../workflows/engine/src';
 import type { Programme } from '../../../../../workflows/programmes/src';
 import {
@@ -36,6 +37,25 @@ export interface DeadlineView extends Deadline {
   status: DeadlineStatus;
 }
 
+/**
+ * The stream's hash chain, checked on the events just read and folded: 'ok', or the first event
+ * whose stored content is not what was recorded (it and everything after it cannot be trusted).
+ */
+export interface IntegrityView {
+  status: 'ok' | 'broken';
+  eventsChecked: number;
+  firstBroken?: { version: number; id: string; reason: ChainBreak };
+}
+
+export function integrityView(verification: StreamVerification): IntegrityView {
+  const broken = verification.firstBroken;
+  return {
+    status: verification.ok ? 'ok' : 'broken',
+    eventsChecked: verification.eventsChecked,
+    ...(broken ? { firstBroken: { version: broken.version, id: broken.id, reason: broken.reason ?? 'hash-mismatch' } } : {}),
+  };
+}
+
 /** The trajectory now: stage, who, what runs, what is due, what can be done. Categorical data only. */
 export interface TrajectoryView {
   id: string;
@@ -51,6 +71,7 @@ export interface TrajectoryView {
   activeBriques: TrajectoryContext['activeBriques'];
   nextDeadlines: DeadlineView[];
   allowedCommands: string[];
+  integrity: IntegrityView;
   /** The rest of the folded state (diagnostic, contract, measure, evaluation, relais, veille, closing...). */
   details: Omit<TrajectoryContext, 'activeBriques' | 'referentId' | 'programme' | 'openedOn' | 'conventionId' | 'householdId'>;
 }
@@ -87,6 +108,7 @@ export function trajectoryView(
   allowedCommands: string[],
   catalogue: Catalogue,
   today: string,
+  integrity: IntegrityView,
 ): TrajectoryView {
   const { activeBriques, referentId, programme: terms, openedOn, conventionId, householdId, ...details } = snapshot.context;
   const code = terms?.code ?? snapshot.context.programmeCode;
@@ -109,6 +131,7 @@ export function trajectoryView(
     activeBriques: snapshot.status === 'done' ? [] : activeBriques,
     nextDeadlines: deadlines.map((d) => ({ ...d, status: deadlineStatus(d.dueOn, today) })),
     allowedCommands,
+    integrity,
     details,
   };
 }

@@ -1,3 +1,4 @@
+import { ACTOR_ID as ACTOR_ID_REGEX } from '../../../../../libs/domain/src';
 import { s, type Bilingual, type FieldMeta, type NamedPattern, type Schema } from '../../../../engine/src';
 import { GRID_AXES, GRID_RATINGS } from '../../vocabulary/evaluation-grid';
 import { ORIENTATION_KINDS } from '../../vocabulary/orientation';
@@ -12,7 +13,7 @@ export const TEXT_MAX = 10_000;
 const pattern = (regex: RegExp, en: string, fr: string): NamedPattern => ({ regex, message: { en, fr } });
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const ACTOR_ID = pattern(/^[A-Za-z0-9._@:-]{1,128}$/, 'must be 1-128 letters, digits or . _ @ : -', 'doit faire 1 à 128 lettres, chiffres ou . _ @ : -');
+const ACTOR_ID = pattern(ACTOR_ID_REGEX, 'must be 1-128 letters, digits or . _ @ : -', 'doit faire 1 à 128 lettres, chiffres ou . _ @ : -');
 const PHONE = pattern(/^\+?[0-9][0-9 .()-]{5,24}$/, 'must be a phone number', 'doit être un numéro de téléphone');
 const POSTAL_CODE = pattern(/^[0-9A-Za-z -]{2,10}$/, 'must be a postal code', 'doit être un code postal');
 const OBJECTIVE_ID = pattern(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, _ or -', 'doit faire 1 à 64 lettres, chiffres, _ ou -');
