@@ -31,6 +31,7 @@ export async function runCli(argv: readonly string[], commands: readonly CliComm
       return 2;
     }
     io.err(`error: ${name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.log?.error({ err: error, command: name }, `cli: ${name} failed`);
     if (io.env.DEBUG && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
     return 1;
   }

@@ -1,7 +1,8 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { readBooleanSetting } from '../../../../libs/config/src';
 import type { EventStore, SqlDatabase } from '../../../../libs/event-store/src';
 import { ProjectionHost } from '../../../../projections/core/projection.host';
+import type { RunnerLogger } from '../../../../projections/core/projection.runner';
 import { PgAdvisoryLock } from '../../../../projections/core/pg-advisory.lock';
 import { InProcessLock } from '../../../../projections/core/projection.lock';
 import type { Projection } from '../../../../projections/core/projection.port';
@@ -74,7 +75,16 @@ export class ProjectionsModule {
           ? new PgAdvisoryLock({ connectionString: options.databaseUrl, namespace: options.db.schema })
           : undefined;
     const runHere = wanted && lock !== undefined;
-    const host = runHere && lock ? new ProjectionHost({ store: options.store, db: options.db, lock, migrator: storeMigrator, projections }) : undefined;
+    const host = runHere && lock ? new ProjectionHost({ store: options.store, db: options.db, lock, migrator: storeMigrator, projections, logger: projectionLogger() }) : undefined;
     return ProjectionsModule.register({ db: options.db, host, startHost: runHere, projections, storeDatabase: options.db });
   }
+}
+
+/** The runners' failures (with their stack) and lock changes, through Nest's logger (pino in createApp). */
+function projectionLogger(): RunnerLogger {
+  const logger = new Logger('Projections');
+  return {
+    info: (message) => logger.log(message),
+    error: (message, error) => (error instanceof Error ? logger.error({ msg: message, err: error }) : logger.error(message)),
+  };
 }

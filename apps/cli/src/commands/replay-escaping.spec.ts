@@ -10,6 +10,7 @@ import * as cmd from '../../../../workflows/trajectory/src/testing/command-fixtu
 import { testDeps } from '../../../../workflows/trajectory/src/testing';
 import { runCli } from '../cli';
 import { capturedIo } from '../testing/captured-io';
+import { directAuditStore } from '../audit-store';
 import { replayCommand } from './replay.command';
 
 /**
@@ -32,7 +33,7 @@ describe('cli replay of an actor id with control characters', () => {
   }, 60_000);
   afterAll(() => pglite?.close());
 
-  const commands = () => [replayCommand({ openStore: async () => ({ store, description: 'pglite (test)', close: async () => undefined }), loadCatalogue: async () => testDeps() })];
+  const commands = () => [replayCommand({ openStore: async () => directAuditStore({ store, description: 'pglite (test)' }), loadCatalogue: async () => testDeps() })];
 
   it('prints the id with each control character as \\uXXXX, in text and in JSON', async () => {
     const io = capturedIo();
