@@ -46,6 +46,14 @@ describe('journey: the command definitions are the contract (schemas, validation
     expect(res.body.errors).toEqual([{ field: 'householdId', reason: 'must be a UUID', reasonFr: 'doit être un UUID' }]);
   });
 
+  it('refuses a control character in a text field (a NUL never reaches the store), keeps line breaks in free text', async () => {
+    const nul = await http().post('/trajectories').set(auth).send({ ...SAISINE, prescriber: { kind: 'ccas', name: 'CCAS\u0000de Lyon' } });
+    expect(nul.status).toBe(400);
+    expect(nul.body.errors).toEqual([{ field: 'prescriber.name', reason: 'must not contain a control character', reasonFr: 'ne doit pas contenir de caractère de contrôle' }]);
+    const lines = await http().post('/trajectories').set(auth).send({ ...SAISINE, personal: { comment: 'Première ligne\nSeconde ligne' } });
+    expect(lines.status).toBe(201);
+  });
+
   it("documents each command's request body as exactly its definition's schema", async () => {
     const doc = (await http().get('/docs/json')).body as {
       paths: Record<string, { post: { requestBody: { content: { 'application/json': { schema: { $ref: string } } } } } }>;

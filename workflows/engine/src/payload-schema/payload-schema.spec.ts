@@ -17,7 +17,7 @@ describe('the payload schema builder', () => {
         mode: { title: 'Mode', 'x-labels': { fr: 'Modalité', en: 'Mode' }, type: 'string', enum: ['phone', 'visit'], example: 'phone' },
         count: { type: 'integer', minimum: 0, maximum: 3 },
         on: { type: 'string', format: 'date' },
-        tags: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 5 }, maxItems: 2, uniqueItems: true },
+        tags: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 5, pattern: expect.stringMatching(/^\^\[\^/) }, maxItems: 2, uniqueItems: true },
         contact: { type: 'object', properties: { email: { type: 'string', minLength: 1, maxLength: 254, format: 'email' } }, additionalProperties: false },
       },
       required: ['mode', 'count'],
@@ -55,6 +55,20 @@ describe('the payload schema builder', () => {
         { field: 'contact.email', reason: 'must be an email address', reasonFr: 'doit être une adresse e-mail' },
       ],
     });
+  });
+
+  it('refuses control characters in text, line breaks only where the text is multiline', () => {
+    const note = s.object({ title: s.text({ maxLength: 50 }), body: s.text({ maxLength: 500, multiline: true }) });
+    expect(readPayload(note, { title: 'Visite', body: 'Ligne 1\nLigne 2\tfin' })).toMatchObject({ ok: true });
+    expect(readPayload(note, { title: 'a\u0000b', body: 'x\u001b[31m' })).toEqual({
+      ok: false,
+      problems: [
+        { field: 'title', reason: 'must not contain a control character', reasonFr: 'ne doit pas contenir de caractère de contrôle' },
+        { field: 'body', reason: 'must not contain a control character', reasonFr: 'ne doit pas contenir de caractère de contrôle' },
+      ],
+    });
+    expect(readPayload(note, { title: 'deux\nlignes', body: 'ok' })).toMatchObject({ ok: false, problems: [{ field: 'title' }] });
+    expect(readPayload(note, { title: 'bidi \u202e', body: 'ok' })).toMatchObject({ ok: false, problems: [{ field: 'title' }] });
   });
 
   it('refuses what is not an object, and missing members', () => {

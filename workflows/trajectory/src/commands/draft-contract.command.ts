@@ -41,7 +41,7 @@ export const draftContract = defineCommand({
     personal: personal({
       objectives: s.optional(
         s.list(
-          s.object({ id: objectiveId(), text: s.text({ maxLength: TEXT_MAX, label: { fr: 'Objectif', en: 'Objective' }, example: 'Clear the rent arrears with an FSL grant and a repayment plan.' }) }),
+          s.object({ id: objectiveId(), text: s.text({ maxLength: TEXT_MAX, multiline: true, label: { fr: 'Objectif', en: 'Objective' }, example: 'Clear the rent arrears with an FSL grant and a repayment plan.' }) }),
           { maxItems: 50, label: { fr: 'Libellé des objectifs', en: 'Objectives’ wording' } },
         ),
       ),

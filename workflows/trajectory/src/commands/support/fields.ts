@@ -36,7 +36,7 @@ export const actorId = (label: Bilingual) => s.text({ maxLength: 128, pattern: A
 export const orgName = (label: Bilingual, example: string, description?: string) => s.text({ maxLength: NAME_MAX, label, example, ...(description ? { description } : {}) });
 
 export const shortText = (label: Bilingual, example: string) => s.text({ minLength: 0, maxLength: NAME_MAX, label, example });
-export const longText = (label: Bilingual, example: string) => s.text({ minLength: 0, maxLength: TEXT_MAX, label, example });
+export const longText = (label: Bilingual, example: string) => s.text({ minLength: 0, maxLength: TEXT_MAX, multiline: true, label, example });
 export const phone = (example: string) => s.text({ maxLength: 26, pattern: PHONE, label: { fr: 'Téléphone', en: 'Phone' }, example });
 export const email = (example: string) => s.text({ maxLength: 254, format: 'email', label: { fr: 'Courriel', en: 'Email' }, example });
 export const postalCode = () => s.text({ maxLength: 10, pattern: POSTAL_CODE, label: { fr: 'Code postal', en: 'Postal code' }, example: '69100' });
@@ -86,7 +86,7 @@ export const gridComments = () =>
       s.object({
         axis: gridAxis(),
         item: s.optional(s.text({ maxLength: 64, pattern: ITEM, label: gridItem, example: 'pays-rent-regularly' })),
-        comment: s.text({ maxLength: TEXT_MAX, label: { fr: 'Commentaire', en: 'Comment' }, example: 'Pays the rent since the FSL grant; still fragile.' }),
+        comment: s.text({ maxLength: TEXT_MAX, multiline: true, label: { fr: 'Commentaire', en: 'Comment' }, example: 'Pays the rent since the FSL grant; still fragile.' }),
       }),
       { maxItems: 100, label: { fr: 'Commentaires de la grille', en: 'Grid comments' } },
     ),
