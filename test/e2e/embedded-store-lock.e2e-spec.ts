@@ -20,6 +20,17 @@ const API = join(ROOT, 'apps/api/src/main.ts');
 const WORKER = join(ROOT, 'apps/worker/src/main.ts');
 const CLI = join(ROOT, 'apps/cli/src/main.ts');
 
+/** The apps log JSON lines (pino); what a person reads of one is its `msg`. Plain lines (CLI output) stay as they are. */
+function messageOf(line: string): string {
+  if (!line.startsWith('{')) return line;
+  try {
+    const parsed = JSON.parse(line) as { msg?: unknown };
+    return typeof parsed.msg === 'string' ? parsed.msg : line;
+  } catch {
+    return line;
+  }
+}
+
 type Child = ChildProcessByStdio<null, Readable, Readable> & { lines: string[]; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> };
 
 describe('one process per embedded data directory (real processes)', () => {
@@ -34,7 +45,7 @@ describe('one process per embedded data directory (real processes)', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     }) as Child;
     child.lines = [];
-    const collect = (chunk: Buffer) => child.lines.push(...chunk.toString('utf8').split('\n').filter((l) => l.trim() !== ''));
+    const collect = (chunk: Buffer) => child.lines.push(...chunk.toString('utf8').split('\n').filter((l) => l.trim() !== '').map(messageOf));
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
     child.exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));

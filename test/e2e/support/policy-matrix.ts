@@ -99,7 +99,7 @@ const SAMPLES: Record<string, { success: number; request(world: AccessWorld): Pr
     request: () => ({
       method: 'POST',
       url: '/conventions',
-      body: { funder: 'caf-x', programme: 'asll-test', year: 2027, prices: { perDiagnostic: 150, perMonth: 190 }, yearlyCap: 10000 },
+      body: { funder: 'caf-x', programme: 'asll-test', year: 2027, prices: { perDiagnosticCents: 15000, perMonthCents: 19000 }, yearlyCapCents: 1000000 },
     }),
   },
   'GET /conventions': { success: 200, request: () => ({ method: 'GET', url: '/conventions' }) },

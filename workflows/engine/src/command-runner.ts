@@ -1,4 +1,4 @@
-import { NotFoundError, type CalendarDate, type Clock, type IdGenerator } from '../../../libs/domain/src';
+import { NotFoundError, parisDate, type CalendarDate, type Clock, type IdGenerator } from '../../../libs/domain/src';
 import { allowedCommandsOf } from './allowed-commands';
 import { backoffDelayMs, type ConflictBackoff } from './conflict-backoff';
 import { decide, type Command, type CommandMeta } from './decide';
@@ -85,7 +85,7 @@ export class CommandRunner<C = unknown> {
         const definition = registry.get(options.workflowVersion ?? registry.latest().version);
         if (!definition.creationCommands.includes(command.type)) throw this.notFound(streamId);
         const snapshot = initialSnapshot(definition);
-        loaded = { definition, snapshot, allowedCommands: allowedCommandsOf(definition, snapshot) };
+        loaded = { definition, snapshot, allowedCommands: allowedCommandsOf(definition, snapshot, this.today()) };
       }
       const loadedVersion = loaded.snapshot.version;
       if (options.expectedVersion !== undefined && options.expectedVersion !== loadedVersion) {
@@ -119,7 +119,7 @@ export class CommandRunner<C = unknown> {
     const definition = this.deps.registry.forStream(events);
     const snapshot = fold(definition, events);
     await this.deps.snapshots?.put(streamId, snapshot as WorkflowSnapshot<unknown>);
-    return { definition, snapshot, allowedCommands: allowedCommandsOf(definition, snapshot) };
+    return { definition, snapshot, allowedCommands: allowedCommandsOf(definition, snapshot, this.today()) };
   }
 
   /** A cached snapshot plus the events after it; anything suspicious means "no cache". */
@@ -133,7 +133,7 @@ export class CommandRunner<C = unknown> {
       if (cached.workflow !== definition.name) return undefined;
       const newer = await this.deps.store.readStream(streamId, { from: cached.version + 1 });
       const snapshot = fold(definition, newer, cached);
-      return { definition, snapshot, allowedCommands: allowedCommandsOf(definition, snapshot) };
+      return { definition, snapshot, allowedCommands: allowedCommandsOf(definition, snapshot, this.today()) };
     } catch {
       await snapshots.delete(streamId);
       return undefined;
@@ -147,6 +147,11 @@ export class CommandRunner<C = unknown> {
       if (hasCode(error, STREAM_NOT_FOUND)) return undefined;
       throw error;
     }
+  }
+
+  /** The date allowed commands are given for: a screen posts today's facts by default. */
+  private today(): string {
+    return parisDate(this.deps.clock.now());
   }
 
   private notFound(streamId: string): NotFoundError {

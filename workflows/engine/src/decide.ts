@@ -40,15 +40,21 @@ export type Decision<C> =
 export const CURRENT_SCHEMA_VERSION = 1;
 
 /**
- * decide(snapshot, command) -> events or a refusal. Pure apart from the injected clock (only to
- * refuse future dates) and id generator (only to name the new events): nothing is written here.
+ * decide(snapshot, command) -> events or a refusal. Pure apart from the injected clock (to refuse
+ * future dates and to date the allowed commands of an answer) and id generator (only to name the
+ * new events): nothing is written here.
  */
 export function decide<C>(definition: WorkflowDefinition<C>, snapshot: WorkflowSnapshot<C>, command: Command, meta: CommandMeta, deps: DecideDeps): Decision<C> {
   let machineSnapshot = machineSnapshotOf(definition, snapshot);
-  const allowedBefore = allowedFromMachine(definition, machineSnapshot);
+  const today = parisDate(deps.clock.now());
+  // A refusal lists what the trajectory accepted on the command's date (today when the date is unusable).
+  let askedOn = today;
+  const before = machineSnapshot;
+  let allowed: string[] | undefined;
+  const allowedBefore = (): string[] => (allowed ??= allowedFromMachine(definition, before, askedOn));
   const refuse = (code: string, reason: string, kind: Refusal['kind'], fields?: Refusal['fields']): Decision<C> => ({
     accepted: false,
-    refusal: { code, kind, stage: snapshot.stage, reason, allowedCommands: allowedBefore, ...(fields ? { fields } : {}) },
+    refusal: { code, kind, stage: snapshot.stage, reason, allowedCommands: allowedBefore(), ...(fields ? { fields } : {}) },
   });
 
   const handler = Object.prototype.hasOwnProperty.call(definition.commands, command.type) ? definition.commands[command.type] : undefined;
@@ -69,7 +75,6 @@ export function decide<C>(definition: WorkflowDefinition<C>, snapshot: WorkflowS
       { field: 'occurredAt', reason: `before ${earliest}` },
     ]);
   }
-  const today = parisDate(deps.clock.now());
   if (occurredAt > today) {
     return refuse('occurred-in-future', `The date ${occurredAt} is in the future (today is ${today}): record things once they have happened.`, 'invalid', [
       { field: 'occurredAt', reason: 'after today in Europe/Paris' },
@@ -82,6 +87,7 @@ export function decide<C>(definition: WorkflowDefinition<C>, snapshot: WorkflowS
     ]);
   }
 
+  askedOn = occurredAt;
   const outcome = handler.decide({ snapshot, payload: command.payload ?? {}, occurredAt, ids: deps.ids });
   if ('refusal' in outcome) return refuse(outcome.refusal.code, outcome.refusal.reason, outcome.refusal.kind, outcome.refusal.fields);
 
@@ -90,7 +96,7 @@ export function decide<C>(definition: WorkflowDefinition<C>, snapshot: WorkflowS
     const data = plainData(candidate.data);
     const machineEvent: MachineEvent = { type: candidate.type, data, occurredAt };
     if (!accepts(machineSnapshot, machineEvent)) {
-      const why = explainRefusal(definition, machineSnapshot, machineEvent, command.type, snapshot.stage, allowedBefore);
+      const why = explainRefusal(definition, machineSnapshot, machineEvent, command.type, snapshot.stage, allowedBefore());
       return refuse(why.code, why.reason, 'rule');
     }
     [machineSnapshot] = transition(definition.machine, machineSnapshot, machineEvent);
@@ -103,7 +109,8 @@ export function decide<C>(definition: WorkflowDefinition<C>, snapshot: WorkflowS
     });
   }
   const next = toWorkflowSnapshot(definition, machineSnapshot, snapshot.version + events.length);
-  return { accepted: true, events, snapshot: next, allowedCommands: allowedFromMachine(definition, machineSnapshot) };
+  // What a screen offers next: the commands accepted today.
+  return { accepted: true, events, snapshot: next, allowedCommands: allowedFromMachine(definition, machineSnapshot, today) };
 }
 
 function metadataFor(workflowVersion: number, occurredAt: string, meta: CommandMeta): EventMetadata {

@@ -11,6 +11,7 @@ export * from './occurred-at';
 export * from './plain-data';
 export * from './fold';
 export * from './explain';
+export * from './common-refusals';
 export * from './allowed-commands';
 export * from './decide';
 export * from './workflow-registry';

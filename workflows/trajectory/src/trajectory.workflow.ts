@@ -5,7 +5,7 @@ import { createTrajectoryMachine } from './machine/trajectory.machine';
 import { stageOf } from './machine/trajectory-stage';
 import { trajectoryRulesV1 } from './machine/trajectory-rules.v1';
 import { trajectoryRulesV2 } from './machine/trajectory-rules.v2';
-import type { TrajectoryRuleBook } from './machine/rules/trajectory-rule';
+import type { TrajectoryRuleBook } from './machine/trajectory-rules.v1';
 import type { TrajectoryContext } from './trajectory-context';
 import type { TrajectoryDeps } from './trajectory-deps';
 import { trajectoryUpcasters } from './trajectory.upcasters';

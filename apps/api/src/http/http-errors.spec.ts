@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Module, Post } from '@nestjs/common';
+import { Body, Query, Controller, Get, HttpCode, Module, Post } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
@@ -23,7 +23,8 @@ class EchoDto {
 
 @Controller('echo')
 class EchoController {
-  @Post() @HttpCode(200) echo(@Body() body: EchoDto, @Ctx() ctx: RequestContext) {
+  // `name` is declared so a query string with personal data reaches the handler (unknown ones are refused).
+  @Post() @HttpCode(200) echo(@Body() body: EchoDto, @Ctx() ctx: RequestContext, @Query('name') _name?: string) {
     return { body, actor: ctx.actor, correlationId: ctx.correlationId };
   }
   @Get('unguarded') unguarded() {

@@ -3,7 +3,7 @@ import type { KeyStore } from '../../../../libs/crypto/src';
 import { NotFoundError, parisDate, trajectoryIdOf, type Clock } from '../../../../libs/domain/src';
 import type { EventStore, RecordedEvent, VerifiedStream } from '../../../../libs/event-store/src/event-store.port';
 import { householdStreamId, type HouseholdErasedData } from '../../../../libs/privacy/src';
-import { allowedCommandsOf, fold } from '../../../../workflows/engine/src';
+import { commandOffersOf, fold } from '../../../../workflows/engine/src';
 import { createTrajectoryRegistry } from '../../../../workflows/trajectory/src';
 import type { AccessLog } from '../audit/access-log.repository';
 import { ACCESS_LOG } from '../auth/auth.tokens';
@@ -68,7 +68,7 @@ export class HouseholdExportService {
       const snapshot = fold(definition, events);
       trajectories.push({
         id,
-        state: trajectoryView(id, snapshot, allowedCommandsOf(definition, snapshot), this.catalogue, parisDate(now), integrityView(integrity)),
+        state: trajectoryView(id, snapshot, commandOffersOf(definition, snapshot, parisDate(now)), this.catalogue, parisDate(now), integrityView(integrity)),
         events: events.map(eventView),
       });
     }

@@ -1,8 +1,8 @@
 import { EncryptingEventStore } from '../../../../libs/crypto/src';
-import { NotFoundError, trajectoryStreamId } from '../../../../libs/domain/src';
+import { NotFoundError, trajectoryStreamId, type CalendarDate } from '../../../../libs/domain/src';
 import { readVerifiedStream } from '../../../../libs/event-store/src/core/hash-chain';
 import type { EventStore, VerifiedStream } from '../../../../libs/event-store/src/event-store.port';
-import { allowedCommandsOf, fold, hasCode, STREAM_NOT_FOUND, type RecordedEvent, type WorkflowRegistry } from '../../../../workflows/engine/src';
+import { commandOffersOf, fold, hasCode, type CommandOffer, STREAM_NOT_FOUND, type RecordedEvent, type WorkflowRegistry } from '../../../../workflows/engine/src';
 import type { TrajectoryContext, TrajectorySnapshot } from '../../../../workflows/trajectory/src';
 
 /**
@@ -26,12 +26,13 @@ export async function readVerifiedTrajectory(store: EventStore, trajectoryId: st
   }
 }
 
-/** The trajectory folded from its events, through the machine version it recorded. */
+/** The trajectory folded from its events, through the machine version it recorded, and what it accepts on `on`. */
 export function foldTrajectory(
   registry: WorkflowRegistry<TrajectoryContext>,
   events: readonly RecordedEvent[],
-): { snapshot: TrajectorySnapshot; allowedCommands: string[] } {
+  on: CalendarDate,
+): { snapshot: TrajectorySnapshot; offers: CommandOffer[] } {
   const definition = registry.forStream(events);
   const snapshot = fold(definition, events);
-  return { snapshot, allowedCommands: allowedCommandsOf(definition, snapshot) };
+  return { snapshot, offers: commandOffersOf(definition, snapshot, on) };
 }

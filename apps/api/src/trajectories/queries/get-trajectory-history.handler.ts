@@ -33,8 +33,9 @@ export class GetTrajectoryHistoryHandler implements IQueryHandler<GetTrajectoryH
     if (events.length === 0) {
       throw new NotFoundError('trajectory-not-found', `Trajectory ${query.trajectoryId} did not exist yet at ${query.at.toISOString()}.`);
     }
-    const { snapshot, allowedCommands } = foldTrajectory(this.registry, events);
-    const state = trajectoryView(query.trajectoryId, snapshot, allowedCommands, this.catalogue, parisDate(query.at), integrity);
+    const then = parisDate(query.at);
+    const { snapshot, offers } = foldTrajectory(this.registry, events, then);
+    const state = trajectoryView(query.trajectoryId, snapshot, offers, this.catalogue, then, integrity);
     return {
       trajectoryId: query.trajectoryId,
       at: query.at.toISOString(),

@@ -26,7 +26,8 @@ export class GetTrajectoryHandler implements IQueryHandler<GetTrajectoryQuery> {
 
   async execute(query: GetTrajectoryQuery): Promise<TrajectoryView> {
     const { events, integrity } = await readVerifiedTrajectory(this.store, query.trajectoryId);
-    const { snapshot, allowedCommands } = foldTrajectory(this.registry, events);
-    return trajectoryView(query.trajectoryId, snapshot, allowedCommands, this.catalogue, parisDate(this.clock.now()), integrityView(integrity));
+    const today = parisDate(this.clock.now());
+    const { snapshot, offers } = foldTrajectory(this.registry, events, today);
+    return trajectoryView(query.trajectoryId, snapshot, offers, this.catalogue, today, integrityView(integrity));
   }
 }

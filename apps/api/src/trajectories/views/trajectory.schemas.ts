@@ -48,6 +48,17 @@ class ActiveBriqueSchema {
   @ApiProperty({ example: 1 }) points!: number;
 }
 
+class CommandRequirementSchema {
+  @ApiProperty({ example: 'bilan-required', description: 'The refusal code when the rule fails.' }) code!: string;
+  @ApiProperty({ example: 'A renewal is dated within 30 days after a bilan.' }) reason!: string;
+}
+
+class CommandRequirementsSchema {
+  @ApiProperty({ example: 'renew' }) command!: string;
+  @ApiProperty({ type: [CommandRequirementSchema], description: 'Rules on the payload and the date; the state rules already hold.' })
+  requires!: CommandRequirementSchema[];
+}
+
 class BrokenEventSchema {
   @ApiProperty({ example: 4 }) version!: number;
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -87,7 +98,13 @@ export class TrajectoryViewSchema {
   @ApiPropertyOptional({ format: 'uuid' }) householdId?: string;
   @ApiProperty({ type: [ActiveBriqueSchema] }) activeBriques!: ActiveBriqueSchema[];
   @ApiProperty({ type: [DeadlineSchema] }) nextDeadlines!: DeadlineSchema[];
-  @ApiProperty({ example: ['record-point', 'record-bilan', 'suspend'] }) allowedCommands!: string[];
+  @ApiProperty({
+    example: ['record-point', 'record-bilan', 'suspend'],
+    description: 'Accepted today for at least one valid payload; every other command is refused today.',
+  })
+  allowedCommands!: string[];
+  @ApiProperty({ type: [CommandRequirementsSchema], description: 'Per allowed command, in the same order: what its payload and date must satisfy.' })
+  commandRequirements!: CommandRequirementsSchema[];
   @ApiProperty({ type: IntegritySchema, description: 'Whether the events this state was folded from are the ones recorded (never a 304 when broken).' })
   integrity!: IntegritySchema;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The rest of the folded, categorical state.' })

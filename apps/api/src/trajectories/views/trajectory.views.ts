@@ -1,5 +1,5 @@
 import type { ChainBreak, StreamVerification } from '../../../../../libs/event-store/src/event-store.port';
-import type { RecordedEvent, RunResult } from '../../../../../workflows/engine/src';
+import type { CommandOffer, RecordedEvent, RunResult } from '../../../../../workflows/engine/src';
 import type { Programme } from '../../../../../workflows/programmes/src';
 import {
   type Deadline,
@@ -70,7 +70,10 @@ export interface TrajectoryView {
   householdId?: string;
   activeBriques: TrajectoryContext['activeBriques'];
   nextDeadlines: DeadlineView[];
+  /** The commands accepted today for at least one valid payload; every other one is refused. */
   allowedCommands: string[];
+  /** For each allowed command, in the same order: the payload and date rules it must still satisfy. */
+  commandRequirements: CommandOffer[];
   integrity: IntegrityView;
   /** The rest of the folded state (diagnostic, contract, measure, evaluation, relais, veille, closing...). */
   details: Omit<TrajectoryContext, 'activeBriques' | 'referentId' | 'programme' | 'openedOn' | 'conventionId' | 'householdId'>;
@@ -105,7 +108,7 @@ export function commandResultView(trajectoryId: string, result: RunResult<Trajec
 export function trajectoryView(
   id: string,
   snapshot: TrajectorySnapshot,
-  allowedCommands: string[],
+  offers: readonly CommandOffer[],
   catalogue: Catalogue,
   today: string,
   integrity: IntegrityView,
@@ -130,7 +133,8 @@ export function trajectoryView(
     // The folded context keeps the briques that ran when the trajectory closed; none runs any more.
     activeBriques: snapshot.status === 'done' ? [] : activeBriques,
     nextDeadlines: deadlines.map((d) => ({ ...d, status: deadlineStatus(d.dueOn, today) })),
-    allowedCommands,
+    allowedCommands: offers.map((offer) => offer.command),
+    commandRequirements: offers.map((offer) => ({ command: offer.command, requires: offer.requires })),
     integrity,
     details,
   };
