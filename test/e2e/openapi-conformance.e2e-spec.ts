@@ -3,6 +3,7 @@ import type { OpenAPIObject, OperationObject, ResponseObject } from '@nestjs/swa
 import type { Response } from 'supertest';
 import type { Grants } from '../../apps/api/src/auth/access-policy';
 import { buildOpenApiDocument } from '../../apps/api/src/openapi/openapi.setup';
+import { waitFor } from '../../projections/core/testing/wait-for';
 import { type AccessApp, startAccessApp } from './support/access-app';
 import { type AccessWorld, seedAccessWorld } from './support/access-world';
 import { type Actor, authHeaders } from './support/auth';
@@ -107,6 +108,7 @@ describe('the OpenAPI document matches what the API answers', () => {
     const calls: [Actor | undefined, ProbeRequest][] = [
       [REFERENT, { method: 'POST', url: `/trajectories/${world.a.id}/commands/record-note`, body: { occurredAt: '2026-03-02', category: 'contact-attempt' } }],
       [undefined, { method: 'GET', url: '/health' }],
+      [undefined, { method: 'GET', url: '/health?verbose=1' }],
       [COORDINATOR, { method: 'GET', url: `/trajectories/${world.a.id}/history?at=2026-01-20T12:00:00Z` }],
       [COORDINATOR, { method: 'GET', url: '/caseload?stage=nowhere' }],
       [COORDINATOR, { method: 'GET', url: '/conventions/nope' }],
@@ -124,7 +126,34 @@ describe('the OpenAPI document matches what the API answers', () => {
       statuses.push(res.status);
       problems.push(...conforms(req.method, req.url, res));
     }
-    expect(statuses).toEqual([200, 200, 200, 400, 404, 404, 400, 401, 400, 200, 409]);
+    expect(statuses).toEqual([200, 200, 400, 200, 400, 404, 404, 400, 401, 400, 200, 409]);
+    expect(problems).toEqual([]);
+  });
+
+  it('answers the operations jobs as documented, from 202 to their finished report', async () => {
+    const problems: string[] = [];
+    const starts: [Actor, ProbeRequest][] = [
+      [AUDITOR, { method: 'POST', url: '/audit/verifications' }],
+      [ADMIN, { method: 'POST', url: '/admin/projections/caseload/rebuild' }],
+    ];
+    const finished: unknown[] = [];
+    for (const [actor, req] of starts) {
+      const started = await send(actor, req);
+      expect(started.status).toBe(202);
+      problems.push(...conforms(req.method, req.url, started));
+      const poll: ProbeRequest = { method: 'GET', url: String(started.headers.location) };
+      const done = await waitFor(async () => {
+        const res = await send(actor, poll);
+        problems.push(...conforms(poll.method, poll.url, res));
+        return res.body.status === 'running' ? undefined : res;
+      }, `${req.url} to finish`);
+      finished.push(done.body);
+    }
+    // Finished with their result, so the result's schema was checked too.
+    expect(finished).toEqual([
+      expect.objectContaining({ kind: 'verification', status: 'succeeded', result: expect.objectContaining({ intact: true }) }),
+      expect.objectContaining({ kind: 'rebuild', status: 'succeeded', result: expect.objectContaining({ projection: 'caseload' }) }),
+    ]);
     expect(problems).toEqual([]);
   });
 

@@ -2,11 +2,16 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /* OpenAPI shapes of the audit routes (documentation only). */
 
-class BrokenEventSchema {
+export class BrokenEventSchema {
   @ApiProperty({ type: 'integer', example: 4 }) version!: number;
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: '9f2c…', description: 'What the content and the predecessor give (hex).' }) expectedHash!: string;
   @ApiProperty({ example: '41ab…', description: 'What is stored (hex).' }) storedHash!: string;
+  @ApiPropertyOptional({
+    enum: ['hash-mismatch', 'out-of-sequence'],
+    description: 'hash-mismatch: the content (or the predecessor) is not what was hashed; out-of-sequence: the version does not follow the previous one.',
+  })
+  reason?: string;
 }
 
 export class TrajectoryVerificationSchema {

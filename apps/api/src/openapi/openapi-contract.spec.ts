@@ -68,6 +68,8 @@ describe('the OpenAPI document (the API as npm start serves it)', () => {
     }
     expect(gaps).toEqual([]);
     expect(doc.paths['/health'].get?.security).toEqual([]);
+    // Public but still rate-limited, and refusing an unknown query parameter like every route.
+    expect(Object.keys(doc.paths['/health'].get?.responses ?? {})).toEqual(expect.arrayContaining(['400', '429']));
     expect(Object.keys(doc.paths['/conventions/{id}'].get?.responses ?? {})).toContain('404');
     expect(Object.keys(doc.paths['/households/{id}/erasure'].post?.responses ?? {})).toContain('409');
   });

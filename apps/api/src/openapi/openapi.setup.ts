@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { describeConflictRetry } from '../trajectories/conflict-retry.policy';
-import { addCommandPaths, COMMAND_DTOS } from '../trajectories/openapi/command-paths';
+import { addCommandPaths } from '../trajectories/openapi/command-paths';
 import { CommandResultViewSchema } from '../trajectories/views/trajectory.schemas';
 import { ProblemDetailsSchema } from './problem-details.schema';
 import { documentCommonProblems } from './problem-responses';
@@ -40,7 +40,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('operations', 'Health and documentation')
     .build();
   const document = SwaggerModule.createDocument(app, config, {
-    extraModels: [ProblemDetailsSchema, CommandResultViewSchema, ...COMMAND_DTOS],
+    extraModels: [ProblemDetailsSchema, CommandResultViewSchema],
   });
   addCommandPaths(document);
   documentCommonProblems(document);

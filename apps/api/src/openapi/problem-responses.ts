@@ -71,15 +71,23 @@ function policyOf(method: string, path: string): RoutePolicy | undefined {
   });
 }
 
-function add(op: OperationObject, status: ProblemStatus, path: string): void {
-  op.responses[status] ??= problemResponse(status, {}, path);
+function add(op: OperationObject, status: ProblemStatus, path: string, doc: Partial<ProblemDoc> = {}): void {
+  op.responses[status] ??= problemResponse(status, doc, path);
 }
 
+/** What a route that reads no input can still refuse: KnownQueryInterceptor runs on every route. */
+const UNKNOWN_QUERY: ProblemDoc = {
+  code: 'unknown-query-parameter',
+  description: 'A query parameter this route does not take: `unknown` names it, `accepted` lists those it takes (none here).',
+};
+
 /**
- * Documents, on every operation, the refusals that follow from what it is: authenticated (401, 403,
- * 429), takes input (400), takes a body (413, 415). Public routes (the access policy's `public`) get
- * `security: []` instead. A 404, 409 or 412 depends on the route: its @ApiProblem says so. Every
- * problem answer gets an example with the path as its `instance`, as a real answer would.
+ * Documents, on every operation, the refusals that follow from what it is: every one can answer 429
+ * (the rate limit is global, per caller address without a token) and 400 (an unknown query
+ * parameter is refused everywhere, KnownQueryInterceptor); authenticated ones 401 and 403; those
+ * with a body 413 and 415. Public routes (the access policy's `public`) get `security: []`. A 404,
+ * 409 or 412 depends on the route: its @ApiProblem says so. Every problem answer gets an example
+ * with the path as its `instance`, as a real answer would.
  */
 export function documentCommonProblems(document: OpenAPIObject): void {
   // RFC 9457: a problem carries extension members beside the standard ones (stage, householdId...).
@@ -92,8 +100,9 @@ export function documentCommonProblems(document: OpenAPIObject): void {
       const policy = policyOf(method, path);
       const params = op.parameters ?? [];
       if (policy?.access === 'public') op.security = [];
-      else for (const status of [401, 403, 429] as const) add(op, status, path);
-      if (params.length > 0 || op.requestBody) add(op, 400, path);
+      else for (const status of [401, 403] as const) add(op, status, path);
+      add(op, 429, path);
+      add(op, 400, path, params.length > 0 || op.requestBody ? {} : UNKNOWN_QUERY);
       if (op.requestBody) for (const status of [413, 415] as const) add(op, status, path);
       for (const [status, response] of Object.entries(op.responses)) {
         const media = (response as ResponseObject).content?.[MEDIA_TYPE];
