@@ -186,6 +186,10 @@ describe('docker-compose.yml and apps/Dockerfile', () => {
     expect(readFileSync(join(ROOT, target.replace(/^dist\//, '').replace(/\.js$/, '.ts')), 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
   });
 
+  it('keeps the secrets file out of the build context', () => {
+    expect(readFileSync(join(ROOT, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim())).toContain('.env');
+  });
+
   it('names in its header the variables it reads and only variables that exist', () => {
     const { all } = interpolatedVariables(compose.text);
     for (const variable of all) expect({ variable, inHeader: compose.header.includes(variable) }).toEqual({ variable, inHeader: true });
