@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { resolveAuth } from '../../apps/api/src/auth/auth-config';
 import { readApiConfig } from '../../apps/api/src/config/api-config';
+import { readHardeningConfig } from '../../apps/api/src/config/hardening-config';
 import { runProjectionsInApi } from '../../apps/api/src/projections/projections.module';
 import { masterKeyringFor } from '../../apps/api/src/store/household-keys';
 import { readFeedRelayConfig } from '../../apps/worker/src/feeds/feed-relay.config';
@@ -11,7 +12,9 @@ import { masterKeySourcesFrom } from '../../apps/worker/src/retention/retention.
 import { readWorkerConfig } from '../../apps/worker/src/worker-config';
 import { workerProjections } from '../../apps/worker/src/worker-projections';
 import { resolveMasterKeyring } from '../../libs/crypto/src';
+import { embeddedDataDirOf, lockDataDir } from '../../libs/event-store/src';
 import { parsePostgresUrl } from '../../libs/event-store/src/factory/startup-checks';
+import { readLogSettings } from '../../libs/logging/src';
 import { loadFeedSecret } from '../../projections/feeds/feed-secret';
 import { readFeedConfig } from '../../projections/feeds/feed-projection.factory';
 import { interpolate, interpolatedVariables, MissingVariable, readComposeFile, serviceEnvironment, volumeTarget, type ComposeService } from './support/compose-file';
@@ -31,7 +34,10 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bi
 /** The app each service runs, from its command: the readers its main.ts calls, in that order. */
 const STARTUP_READERS: Record<string, (env: NodeJS.ProcessEnv) => void> = {
   'dist/apps/api/src/main.js': (env) => {
+    readLogSettings(env);
     const config = readApiConfig(env);
+    readHardeningConfig(env);
+    if (!config.databaseUrl) lockDataDir(config.dataDir, { app: 'api' }).release();
     resolveAuth(config);
     loadFeedSecret(readFeedConfig(env));
     const server = Boolean(config.databaseUrl || config.eventstoreUrl);
@@ -40,7 +46,10 @@ const STARTUP_READERS: Record<string, (env: NodeJS.ProcessEnv) => void> = {
     runProjectionsInApi('postgres', env);
   },
   'dist/apps/worker/src/main.js': (env) => {
+    readLogSettings(env);
     readWorkerConfig(env);
+    const embedded = embeddedDataDirOf(env);
+    if (embedded) lockDataDir(embedded, { app: 'worker' }).release();
     workerProjections(env);
     readFeedRelayConfig(env);
     resolveMasterKeyring({ ...masterKeySourcesFrom(env), create: false });
@@ -175,6 +184,10 @@ describe('docker-compose.yml and apps/Dockerfile', () => {
     expect(name).toBe('accompagnement');
     expect(image.runs.join(' && ')).toContain(`ln -s ${image.workdir}/${target} /usr/local/bin/${name}`);
     expect(readFileSync(join(ROOT, target.replace(/^dist\//, '').replace(/\.js$/, '.ts')), 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
+  });
+
+  it('keeps the secrets file out of the build context', () => {
+    expect(readFileSync(join(ROOT, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim())).toContain('.env');
   });
 
   it('names in its header the variables it reads and only variables that exist', () => {

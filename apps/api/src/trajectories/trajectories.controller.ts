@@ -74,7 +74,7 @@ export class TrajectoriesController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'The trajectory now', description: 'Stage, referent, programme, active briques, next deadlines, allowed commands. ETag: the version (304 on If-None-Match).' })
+  @ApiOperation({ summary: 'The trajectory now', description: 'Stage, referent, programme, active briques, next deadlines, allowed commands, and the integrity of the events it was folded from. ETag: the version (304 on If-None-Match, never while the integrity is broken).' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: TrajectoryViewSchema, headers: { ETag: { description: 'The version, e.g. "7": send it as If-Match.', schema: { type: 'string' } } } })
   @ApiResponse({ status: 304, description: 'Not modified: If-None-Match names the current version.' })
