@@ -3,6 +3,7 @@ import { allowedCommandsOf } from './allowed-commands';
 import { decide, type Command, type CommandMeta } from './decide';
 import type { ExpectedVersion, RecordedEvent } from './event-envelope';
 import { fold } from './fold';
+import { withLazyAllowedCommands } from './lazy-allowed-commands';
 import { initialSnapshot } from './machine-state';
 import { CommandRefused, ConcurrencyConflict, PreconditionFailed } from './refusal';
 import type { SnapshotCache } from './snapshot-cache.port';
@@ -73,29 +74,43 @@ export class CommandRunner<C = unknown> {
   }
 
   async run(streamId: string, command: Command, options: RunOptions): Promise<RunResult<C>> {
-    const { registry, store, clock, ids, snapshots } = this.deps;
+    const { store, clock, ids, snapshots } = this.deps;
+    // The first attempt starts from what this process already knows (a cached snapshot, or nothing
+    // for a creation command), without asking the store: the append's version check catches a stale
+    // start, and every later attempt reads the stream.
+    let trusted = true;
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
-      let loaded = await this.tryLoad(streamId);
-      if (!loaded) {
-        const definition = registry.get(options.workflowVersion ?? registry.latest().version);
-        if (!definition.creationCommands.includes(command.type)) throw this.notFound(streamId);
-        const snapshot = initialSnapshot(definition);
-        loaded = { definition, snapshot, allowedCommands: allowedCommandsOf(definition, snapshot) };
-      }
+      let start = trusted ? await this.startWithoutReading(streamId, command, options) : undefined;
+      // An If-Match other than the cached version may be the newer one: only the store can say.
+      if (start && options.expectedVersion !== undefined && options.expectedVersion !== start.snapshot.version) start = undefined;
+      const loaded = start ?? (await this.loadForCommand(streamId, command, options));
       const loadedVersion = loaded.snapshot.version;
       if (options.expectedVersion !== undefined && options.expectedVersion !== loadedVersion) {
         throw new PreconditionFailed(streamId, options.expectedVersion, loadedVersion);
       }
       const decision = decide(loaded.definition, loaded.snapshot, command, options, { clock, ids });
-      if (!decision.accepted) throw new CommandRefused(decision.refusal);
+      if (!decision.accepted) {
+        // A refusal is never answered from an unverified start (the stream may have moved on): the
+        // same attempt decides again on the stream as stored.
+        if (start) {
+          trusted = false;
+          attempt--;
+          continue;
+        }
+        throw new CommandRefused(decision.refusal);
+      }
 
       const expectedVersion: ExpectedVersion = loadedVersion === 0 ? 'no-stream' : loadedVersion;
       try {
         const appended = await store.append(streamId, decision.events, { expectedVersion });
         await snapshots?.put(streamId, decision.snapshot as WorkflowSnapshot<unknown>);
-        return { events: appended.events, version: appended.nextExpectedVersion, snapshot: decision.snapshot, allowedCommands: decision.allowedCommands };
+        return withLazyAllowedCommands(
+          { events: appended.events, version: appended.nextExpectedVersion, snapshot: decision.snapshot },
+          () => decision.allowedCommands,
+        );
       } catch (error) {
         if (!hasCode(error, WRONG_EXPECTED_VERSION)) throw error;
+        trusted = false;
         await snapshots?.delete(streamId);
         if (options.expectedVersion !== undefined) {
           throw new PreconditionFailed(streamId, options.expectedVersion, actualVersionOf(error) ?? loadedVersion + 1);
@@ -105,29 +120,61 @@ export class CommandRunner<C = unknown> {
     throw new ConcurrencyConflict(streamId, this.maxAttempts);
   }
 
-  private async tryLoad(streamId: string): Promise<LoadedWorkflow<C> | undefined> {
-    const cached = await this.fromCache(streamId);
+  /** A cached snapshot as it is, or the initial one for a creation command on a stream this process never saw. */
+  private async startWithoutReading(streamId: string, command: Command, options: RunOptions): Promise<Start<C> | undefined> {
+    const cached = await this.cached(streamId);
+    if (cached) return cached;
+    const definition = this.creationDefinition(command, options);
+    return definition ? { definition, snapshot: initialSnapshot(definition) } : undefined;
+  }
+
+  /** The stream as stored (refreshing the cache), or the initial snapshot if it has no event and the command opens one. */
+  private async loadForCommand(streamId: string, command: Command, options: RunOptions): Promise<Start<C>> {
+    const loaded = await this.tryLoad(streamId, false);
+    if (loaded) return loaded;
+    const definition = this.creationDefinition(command, options);
+    if (!definition) throw this.notFound(streamId);
+    return { definition, snapshot: initialSnapshot(definition) };
+  }
+
+  private creationDefinition(command: Command, options: RunOptions): WorkflowDefinition<C> | undefined {
+    const { registry } = this.deps;
+    const definition = registry.get(options.workflowVersion ?? registry.latest().version);
+    return definition.creationCommands.includes(command.type) ? definition : undefined;
+  }
+
+  private async tryLoad(streamId: string, useCache = true): Promise<LoadedWorkflow<C> | undefined> {
+    const cached = useCache ? await this.fromCache(streamId) : undefined;
     if (cached) return cached;
     const events = await this.readAll(streamId);
     if (!events || events.length === 0) return undefined;
     const definition = this.deps.registry.forStream(events);
     const snapshot = fold(definition, events);
     await this.deps.snapshots?.put(streamId, snapshot as WorkflowSnapshot<unknown>);
-    return { definition, snapshot, allowedCommands: allowedCommandsOf(definition, snapshot) };
+    return loadedWorkflow(definition, snapshot);
   }
 
-  /** A cached snapshot plus the events after it; anything suspicious means "no cache". */
-  private async fromCache(streamId: string): Promise<LoadedWorkflow<C> | undefined> {
+  /** The cached snapshot if it belongs to a workflow version in service; anything else means "no cache". */
+  private async cached(streamId: string): Promise<Start<C> | undefined> {
     const { snapshots, registry } = this.deps;
     if (!snapshots) return undefined;
+    const cached = (await snapshots.get(streamId)) as WorkflowSnapshot<C> | undefined;
+    if (!cached || cached.version < 1 || !registry.has(cached.workflowVersion)) return undefined;
+    const definition = registry.get(cached.workflowVersion);
+    return cached.workflow === definition.name ? { definition, snapshot: cached } : undefined;
+  }
+
+  /** For reads: a cached snapshot plus the events after it; anything suspicious means "no cache". */
+  private async fromCache(streamId: string): Promise<LoadedWorkflow<C> | undefined> {
+    const { snapshots } = this.deps;
+    if (!snapshots) return undefined;
     try {
-      const cached = (await snapshots.get(streamId)) as WorkflowSnapshot<C> | undefined;
-      if (!cached || cached.version < 1 || !registry.has(cached.workflowVersion)) return undefined;
-      const definition = registry.get(cached.workflowVersion);
-      if (cached.workflow !== definition.name) return undefined;
-      const newer = await this.deps.store.readStream(streamId, { from: cached.version + 1 });
-      const snapshot = fold(definition, newer, cached);
-      return { definition, snapshot, allowedCommands: allowedCommandsOf(definition, snapshot) };
+      const cached = await this.cached(streamId);
+      if (!cached) return undefined;
+      const newer = await this.deps.store.readStream(streamId, { from: cached.snapshot.version + 1 });
+      const snapshot = fold(cached.definition, newer, cached.snapshot);
+      if (newer.length > 0) await snapshots.put(streamId, snapshot as WorkflowSnapshot<unknown>);
+      return loadedWorkflow(cached.definition, snapshot);
     } catch {
       await snapshots.delete(streamId);
       return undefined;
@@ -146,6 +193,16 @@ export class CommandRunner<C = unknown> {
   private notFound(streamId: string): NotFoundError {
     return new NotFoundError(`${this.deps.registry.name}-not-found`, `There is no ${this.deps.registry.name} ${streamId}.`);
   }
+}
+
+/** Where a command starts from: the definition and the snapshot it decides on. */
+interface Start<C> {
+  definition: WorkflowDefinition<C>;
+  snapshot: WorkflowSnapshot<C>;
+}
+
+function loadedWorkflow<C>(definition: WorkflowDefinition<C>, snapshot: WorkflowSnapshot<C>): LoadedWorkflow<C> {
+  return withLazyAllowedCommands({ definition, snapshot }, () => allowedCommandsOf(definition, snapshot));
 }
 
 function actualVersionOf(error: unknown): number | undefined {

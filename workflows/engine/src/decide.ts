@@ -1,6 +1,7 @@
 import { transition } from 'xstate';
 import { parisDate, type Actor, type Clock, type IdGenerator } from '../../../libs/domain/src';
 import { allowedFromMachine } from './allowed-commands';
+import { withLazyAllowedCommands } from './lazy-allowed-commands';
 import type { MachineEvent } from './domain-event';
 import type { EventMetadata, NewEvent } from './event-envelope';
 import { explainRefusal } from './explain';
@@ -42,11 +43,14 @@ export const CURRENT_SCHEMA_VERSION = 1;
  * refuse future dates) and id generator (only to name the new events): nothing is written here.
  */
 export function decide<C>(definition: WorkflowDefinition<C>, snapshot: WorkflowSnapshot<C>, command: Command, meta: CommandMeta, deps: DecideDeps): Decision<C> {
-  let machineSnapshot = machineSnapshotOf(definition, snapshot);
-  const allowedBefore = allowedFromMachine(definition, machineSnapshot);
+  // The one resolution of the XState state for this command: the transitions below start from it.
+  const before = machineSnapshotOf(definition, snapshot);
+  let machineSnapshot = before;
+  // Only a refusal shows the commands possible before it; an accepted command shows those after it.
+  const allowedBefore = (): string[] => allowedFromMachine(definition, before);
   const refuse = (code: string, reason: string, kind: Refusal['kind'], fields?: Refusal['fields']): Decision<C> => ({
     accepted: false,
-    refusal: { code, kind, stage: snapshot.stage, reason, allowedCommands: allowedBefore, ...(fields ? { fields } : {}) },
+    refusal: { code, kind, stage: snapshot.stage, reason, allowedCommands: allowedBefore(), ...(fields ? { fields } : {}) },
   });
 
   const handler = Object.prototype.hasOwnProperty.call(definition.commands, command.type) ? definition.commands[command.type] : undefined;
@@ -82,8 +86,9 @@ export function decide<C>(definition: WorkflowDefinition<C>, snapshot: WorkflowS
     const data = plainData(candidate.data);
     const machineEvent: MachineEvent = { type: candidate.type, data, occurredAt };
     if (!accepts(machineSnapshot, machineEvent)) {
-      const why = explainRefusal(definition, machineSnapshot, machineEvent, command.type, snapshot.stage, allowedBefore);
-      return refuse(why.code, why.reason, 'rule');
+      const allowed = allowedBefore();
+      const why = explainRefusal(definition, machineSnapshot, machineEvent, command.type, snapshot.stage, allowed);
+      return { accepted: false, refusal: { code: why.code, kind: 'rule', stage: snapshot.stage, reason: why.reason, allowedCommands: allowed } };
     }
     [machineSnapshot] = transition(definition.machine, machineSnapshot, machineEvent);
     events.push({
@@ -95,7 +100,8 @@ export function decide<C>(definition: WorkflowDefinition<C>, snapshot: WorkflowS
     });
   }
   const next = toWorkflowSnapshot(definition, machineSnapshot, snapshot.version + events.length);
-  return { accepted: true, events, snapshot: next, allowedCommands: allowedFromMachine(definition, machineSnapshot) };
+  const after = machineSnapshot;
+  return withLazyAllowedCommands({ accepted: true as const, events, snapshot: next }, () => allowedFromMachine(definition, after));
 }
 
 function metadataFor(workflowVersion: number, occurredAt: string, meta: CommandMeta): EventMetadata {

@@ -12,6 +12,7 @@ export * from './plain-data';
 export * from './fold';
 export * from './explain';
 export * from './allowed-commands';
+export * from './lazy-allowed-commands';
 export * from './decide';
 export * from './workflow-registry';
 export * from './snapshot-cache.port';
