@@ -1,5 +1,5 @@
 import { FixedClock } from '../../../libs/domain/src';
-import { CommandRunner } from './command-runner';
+import { CommandRunner, type CommandRunnerDeps } from './command-runner';
 import { InMemorySnapshotCache } from './snapshot-cache.port';
 import { InMemoryWorkflowStore, SequentialIds } from './testing/in-memory-workflow-store';
 import { ticketWorkflow, type TicketContext } from './testing/ticket.workflow';
@@ -46,7 +46,7 @@ function instrumented() {
   return { definition: { ...definition, commands } as WorkflowDefinition<TicketContext>, counts };
 }
 
-function setup() {
+function setup(authorize?: CommandRunnerDeps<TicketContext>['authorize']) {
   const store = new CountingStore();
   const { definition, counts } = instrumented();
   const snapshots = new InMemorySnapshotCache();
@@ -56,6 +56,7 @@ function setup() {
     clock: new FixedClock('2026-05-10T08:00:00Z'),
     ids: new SequentialIds(),
     snapshots,
+    authorize,
   });
   return { store, runner, snapshots, counts };
 }
@@ -160,5 +161,31 @@ describe('CommandRunner on a trusted snapshot cache', () => {
     const added = await runner.run('ticket-1', { type: 'add', payload: { n: 2 } }, meta);
     expect(added.snapshot.context.total).toBe(2);
     expect(opened.snapshot.context.total).toBe(0);
+  });
+
+  describe('authorize, checked on the state decided on', () => {
+    class NotYours extends Error {}
+    // Stands for "assigned to someone else": from 5 points on, u1 may no longer add.
+    const authorize: CommandRunnerDeps<TicketContext>['authorize'] = (command, snapshot, meta) => {
+      if (command.type === 'add' && meta.actor.id === 'u1' && snapshot.context.total >= 5) throw new NotYours('not yours');
+    };
+
+    it('a change another writer made is seen even though the cache allowed the command', async () => {
+      const { runner, store } = setup(authorize);
+      await runner.run('ticket-1', { type: 'open' }, meta);
+      await sneakIn(store, 'ticket-1', 'PointsAdded', { n: 5 });
+      await expect(runner.run('ticket-1', { type: 'add', payload: { n: 1 } }, meta)).rejects.toBeInstanceOf(NotYours);
+      expect(await store.readStream('ticket-1')).toHaveLength(2);
+    });
+
+    it('a refusal from a wrong cache is checked against the stream first', async () => {
+      const { runner, store, snapshots } = setup(authorize);
+      await runner.run('ticket-1', { type: 'open' }, meta);
+      const cached = (await snapshots.get('ticket-1'))!;
+      await snapshots.put('ticket-1', { ...cached, context: { ...(cached.context as TicketContext), total: 5 } });
+      store.reset();
+      await expect(runner.run('ticket-1', { type: 'add', payload: { n: 1 } }, meta)).resolves.toMatchObject({ version: 2 });
+      expect({ reads: store.reads, appends: store.appends }).toEqual({ reads: 1, appends: 1 });
+    });
   });
 });

@@ -5,7 +5,7 @@ import type { ExpectedVersion, RecordedEvent } from './event-envelope';
 import { fold } from './fold';
 import { withLazyAllowedCommands } from './lazy-allowed-commands';
 import { initialSnapshot } from './machine-state';
-import { CommandRefused, ConcurrencyConflict, PreconditionFailed } from './refusal';
+import { CommandRefused, ConcurrencyConflict, PreconditionFailed, type Refusal } from './refusal';
 import type { SnapshotCache } from './snapshot-cache.port';
 import type { WorkflowDefinition } from './workflow-definition';
 import type { WorkflowRegistry } from './workflow-registry';
@@ -20,6 +20,12 @@ export interface CommandRunnerDeps<C> {
   /** Attempts on a wrong-expected-version conflict before giving up (default 5). */
   maxAttempts?: number;
   snapshots?: SnapshotCache;
+  /**
+   * Who may run this command on this instance, checked on the snapshot each attempt decides on (the
+   * cached one, or the stream as stored after a conflict), so a check made earlier on a cached snapshot
+   * can never outlive a change another writer made. Throws to refuse.
+   */
+  authorize?: (command: Command, snapshot: WorkflowSnapshot<C>, meta: RunOptions) => void;
 }
 
 export interface RunOptions extends CommandMeta {
@@ -66,6 +72,14 @@ export class CommandRunner<C = unknown> {
     return loaded;
   }
 
+  /**
+   * The cached snapshot as it is, without asking the store, or undefined. Only for a check that a
+   * command repeats on the state it decides on (CommandRunnerDeps.authorize): it may be stale.
+   */
+  async peek(streamId: string): Promise<WorkflowSnapshot<C> | undefined> {
+    return (await this.cached(streamId))?.snapshot;
+  }
+
   /** Every stored event, for history views; NotFoundError when there is none. */
   async history(streamId: string): Promise<RecordedEvent[]> {
     const events = await this.readAll(streamId);
@@ -84,20 +98,22 @@ export class CommandRunner<C = unknown> {
       // An If-Match other than the cached version may be the newer one: only the store can say.
       if (start && options.expectedVersion !== undefined && options.expectedVersion !== start.snapshot.version) start = undefined;
       const loaded = start ?? (await this.loadForCommand(streamId, command, options));
+      // Throws unless the start is unverified: a refusal is never answered from it.
+      const authorized = this.authorized(command, loaded.snapshot, options, start !== undefined);
       const loadedVersion = loaded.snapshot.version;
       if (options.expectedVersion !== undefined && options.expectedVersion !== loadedVersion) {
         throw new PreconditionFailed(streamId, options.expectedVersion, loadedVersion);
       }
-      const decision = decide(loaded.definition, loaded.snapshot, command, options, { clock, ids });
-      if (!decision.accepted) {
-        // A refusal is never answered from an unverified start (the stream may have moved on): the
-        // same attempt decides again on the stream as stored.
+      const decision = authorized ? decide(loaded.definition, loaded.snapshot, command, options, { clock, ids }) : undefined;
+      if (!decision?.accepted) {
+        // Refused on an unverified start (the stream may have moved on): the same attempt decides
+        // again on the stream as stored.
         if (start) {
           trusted = false;
           attempt--;
           continue;
         }
-        throw new CommandRefused(decision.refusal);
+        throw new CommandRefused((decision as { refusal: Refusal }).refusal);
       }
 
       const expectedVersion: ExpectedVersion = loadedVersion === 0 ? 'no-stream' : loadedVersion;
@@ -118,6 +134,17 @@ export class CommandRunner<C = unknown> {
       }
     }
     throw new ConcurrencyConflict(streamId, this.maxAttempts);
+  }
+
+  /** Runs the authorize hook; a refusal on an unverified start answers false (decide again on the stream as stored) instead of throwing. */
+  private authorized(command: Command, snapshot: WorkflowSnapshot<C>, options: RunOptions, unverified: boolean): boolean {
+    try {
+      this.deps.authorize?.(command, snapshot, options);
+      return true;
+    } catch (error) {
+      if (unverified) return false;
+      throw error;
+    }
   }
 
   /** A cached snapshot as it is, or the initial one for a creation command on a stream this process never saw. */

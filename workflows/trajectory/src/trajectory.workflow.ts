@@ -1,6 +1,6 @@
 import type { Clock, IdGenerator } from '../../../libs/domain/src';
 import type { BriqueRegistry } from '../../briques/src';
-import { CommandRunner, WorkflowRegistry, type SnapshotCache, type WorkflowDefinition, type WorkflowSnapshot, type WorkflowStore } from '../../engine/src';
+import { CommandRunner, WorkflowRegistry, type CommandRunnerDeps, type SnapshotCache, type WorkflowDefinition, type WorkflowSnapshot, type WorkflowStore } from '../../engine/src';
 import type { ProgrammeRegistry } from '../../programmes/src';
 import { trajectoryCommandHandlers } from './commands/command.handlers';
 import { createTrajectoryMachine } from './machine/trajectory.machine';
@@ -76,6 +76,7 @@ export interface TrajectoryRunnerDeps extends TrajectoryDeps {
   ids: IdGenerator;
   snapshots?: SnapshotCache;
   maxAttempts?: number;
+  authorize?: CommandRunnerDeps<TrajectoryContext>['authorize'];
 }
 
 /** The runner the HTTP layer uses: `runner.run(trajectoryStreamId(id), { type, payload }, { actor, occurredAt, expectedVersion })`. */
@@ -87,5 +88,6 @@ export function createTrajectoryRunner(deps: TrajectoryRunnerDeps): CommandRunne
     ids: deps.ids,
     snapshots: deps.snapshots,
     maxAttempts: deps.maxAttempts,
+    authorize: deps.authorize,
   });
 }
