@@ -1,7 +1,7 @@
 import { parisDate, type Clock } from '../../libs/domain/src';
 import type { SqlExecutor } from '../core/sql.port';
 import { DUE_SOON_DAYS, type DeadlineKind, type DeadlineStatus } from './deadlines.calculator';
-import { DEADLINES_TABLE } from './deadlines.tables';
+import { DEADLINES_COUNTS_TABLE, DEADLINES_TABLE } from './deadlines.tables';
 
 export interface DeadlinesFilter {
   status?: DeadlineStatus;
@@ -85,11 +85,14 @@ export async function queryDeadlines(db: SqlExecutor, clock: Clock, filter: Dead
       LIMIT ${param(limit)} OFFSET ${param(offset)}`,
     params,
   );
-  // The count is skipped when the page shows everything there is.
-  const total =
-    offset === 0 && rows.length < limit
-      ? rows.length
-      : Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${DEADLINES_TABLE} d ${whereSql}`, countParams)).rows[0].n);
+  // The count is skipped when the page shows everything there is. Filtered by status and kind at
+  // most, it sums the per-day counts; a referent's, a programme's or a trajectory's rows are few
+  // enough (or indexed) to count directly.
+  const byDayAndKind = !filter.referent && !filter.programme && !filter.convention && !filter.trajectory;
+  const countSql = byDayAndKind
+    ? `SELECT coalesce(sum(n), 0) AS n FROM ${DEADLINES_COUNTS_TABLE} d ${whereSql}`
+    : `SELECT count(*) AS n FROM ${DEADLINES_TABLE} d ${whereSql}`;
+  const total = offset === 0 && rows.length < limit ? rows.length : Number((await db.query<{ n: string }>(countSql, countParams)).rows[0].n);
   return {
     today,
     total,
