@@ -1,11 +1,10 @@
-import { transition } from 'xstate';
 import { parisDate, type Actor, type Clock, type IdGenerator } from '../../../libs/domain/src';
 import { allowedFromMachine } from './allowed-commands';
 import { withLazyAllowedCommands } from './lazy-allowed-commands';
 import type { MachineEvent } from './domain-event';
 import type { EventMetadata, NewEvent } from './event-envelope';
 import { explainRefusal } from './explain';
-import { accepts, machineSnapshotOf, toWorkflowSnapshot } from './machine-state';
+import { accepts, machineSnapshotOf, nextMachineSnapshot, toWorkflowSnapshot } from './machine-state';
 import { toCalendarDate } from './occurred-at';
 import { plainData } from './plain-data';
 import type { Refusal } from './refusal';
@@ -90,7 +89,7 @@ export function decide<C>(definition: WorkflowDefinition<C>, snapshot: WorkflowS
       const why = explainRefusal(definition, machineSnapshot, machineEvent, command.type, snapshot.stage, allowed);
       return { accepted: false, refusal: { code: why.code, kind: 'rule', stage: snapshot.stage, reason: why.reason, allowedCommands: allowed } };
     }
-    [machineSnapshot] = transition(definition.machine, machineSnapshot, machineEvent);
+    machineSnapshot = nextMachineSnapshot(definition.machine, machineSnapshot, machineEvent);
     events.push({
       id: deps.ids.next(),
       type: candidate.type,
