@@ -27,7 +27,7 @@ describe.each(backends)('deadline counts on %s', (_kind, open) => {
   async function countsMatchRows(): Promise<void> {
     const grouped = async (sql: string) => (await db.query<{ due_on: string; kind: string; n: string }>(sql)).rows.map((r) => `${r.due_on} ${r.kind} ${Number(r.n)}`);
     const fromRows = await grouped(`SELECT due_on::text AS due_on, kind, count(*) AS n FROM ${DEADLINES_TABLE} GROUP BY 1, 2 ORDER BY 1, 2`);
-    const fromCounts = await grouped(`SELECT due_on::text AS due_on, kind, n FROM ${DEADLINES_COUNTS_TABLE} WHERE n > 0 ORDER BY 1, 2`);
+    const fromCounts = await grouped(`SELECT due_on::text AS due_on, kind, n FROM ${DEADLINES_COUNTS_TABLE} ORDER BY 1, 2`);
     expect(fromCounts).toEqual(fromRows);
     expect(fromRows.length).toBeGreaterThan(0);
   }

@@ -57,24 +57,19 @@ export const DEADLINES_MIGRATIONS: ProjectionMigration[] = [
         UPDATE ${DEADLINES_COUNTS_TABLE} c SET n = c.n - r.n
           FROM (SELECT due_on, kind, count(*) AS n FROM removed GROUP BY due_on, kind) r
          WHERE c.due_on = r.due_on AND c.kind = r.kind;
-        RETURN NULL;
-      END $fn$;
-      CREATE OR REPLACE FUNCTION deadlines_due_counts_move() RETURNS trigger LANGUAGE plpgsql AS $fn$
-      BEGIN
-        UPDATE ${DEADLINES_COUNTS_TABLE} c SET n = c.n - r.n
-          FROM (SELECT due_on, kind, count(*) AS n FROM removed GROUP BY due_on, kind) r
-         WHERE c.due_on = r.due_on AND c.kind = r.kind;
-        INSERT INTO ${DEADLINES_COUNTS_TABLE} AS c (due_on, kind, n)
-          SELECT due_on, kind, count(*) FROM added GROUP BY due_on, kind
-          ON CONFLICT (due_on, kind) DO UPDATE SET n = c.n + EXCLUDED.n;
+        -- No row for an empty (day, kind): the table is then the same however the rows came and went.
+        DELETE FROM ${DEADLINES_COUNTS_TABLE} c USING (SELECT DISTINCT due_on, kind FROM removed) r
+         WHERE c.due_on = r.due_on AND c.kind = r.kind AND c.n = 0;
         RETURN NULL;
       END $fn$;
       CREATE TRIGGER deadlines_due_counts_on_insert AFTER INSERT ON ${DEADLINES_TABLE}
         REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION deadlines_due_counts_add();
       CREATE TRIGGER deadlines_due_counts_on_delete AFTER DELETE ON ${DEADLINES_TABLE}
         REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION deadlines_due_counts_remove();
-      CREATE TRIGGER deadlines_due_counts_on_update AFTER UPDATE ON ${DEADLINES_TABLE}
-        REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION deadlines_due_counts_move();
+      CREATE TRIGGER deadlines_due_counts_on_update_1 AFTER UPDATE ON ${DEADLINES_TABLE}
+        REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION deadlines_due_counts_remove();
+      CREATE TRIGGER deadlines_due_counts_on_update_2 AFTER UPDATE ON ${DEADLINES_TABLE}
+        REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION deadlines_due_counts_add();
     `,
   },
 ];
