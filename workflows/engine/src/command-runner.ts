@@ -151,6 +151,8 @@ export class CommandRunner<C = unknown> {
   private async startWithoutReading(streamId: string, command: Command, options: RunOptions): Promise<Start<C> | undefined> {
     const cached = await this.cached(streamId);
     if (cached) return cached;
+    // An unknown workflowVersion is answered by the path that reads the stream, as it always was.
+    if (options.workflowVersion !== undefined && !this.deps.registry.has(options.workflowVersion)) return undefined;
     const definition = this.creationDefinition(command, options);
     return definition ? { definition, snapshot: initialSnapshot(definition) } : undefined;
   }
