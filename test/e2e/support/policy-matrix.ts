@@ -108,6 +108,13 @@ const SAMPLES: Record<string, { success: number; request(world: AccessWorld): Pr
   // An unknown household: allowed means 404 household-not-found, nothing erased (the world's households stay).
   'POST /households/:id/erasure': { success: 404, request: () => ({ method: 'POST', url: '/households/00000000-0000-4000-8000-00000000dead/erasure', body: { reason: 'household-request' } }) },
   'GET /households/:id/export': { success: 200, request: (w) => ({ method: 'GET', url: `/households/${w.a.householdId}/export` }) },
+  // Unknown projection and jobs: allowed means 404, nothing rebuilt.
+  'POST /admin/projections/:name/rebuild': { success: 404, request: () => ({ method: 'POST', url: '/admin/projections/no-such-projection/rebuild' }) },
+  'GET /admin/projections/rebuilds/:jobId': { success: 404, request: () => ({ method: 'GET', url: '/admin/projections/rebuilds/00000000-0000-4000-8000-000000000001' }) },
+  'GET /admin/retention/dry-run': { success: 200, request: () => ({ method: 'GET', url: '/admin/retention/dry-run' }) },
+  'POST /audit/verifications': { success: 202, request: () => ({ method: 'POST', url: '/audit/verifications' }) },
+  'GET /audit/verifications/:jobId': { success: 404, request: () => ({ method: 'GET', url: '/audit/verifications/00000000-0000-4000-8000-000000000001' }) },
+  'GET /audit/trajectories/:id/events': { success: 200, request: (w) => ({ method: 'GET', url: `/audit/trajectories/${w.a.id}/events` }) },
 };
 
 /** Every guarded route of the table, command routes expanded into one probe per command. */

@@ -1,5 +1,6 @@
-import { NotFoundError, type Clock, type IdGenerator } from '../../../libs/domain/src';
+import { NotFoundError, parisDate, type CalendarDate, type Clock, type IdGenerator } from '../../../libs/domain/src';
 import { allowedCommandsOf } from './allowed-commands';
+import { backoffDelayMs, type ConflictBackoff } from './conflict-backoff';
 import { decide, type Command, type CommandMeta } from './decide';
 import type { ExpectedVersion, RecordedEvent } from './event-envelope';
 import { fold } from './fold';
@@ -19,6 +20,10 @@ export interface CommandRunnerDeps<C> {
   ids: IdGenerator;
   /** Attempts on a wrong-expected-version conflict before giving up (default 5). */
   maxAttempts?: number;
+  /** The wait between those attempts; without it the runner retries at once. */
+  backoff?: ConflictBackoff;
+  /** The earliest business date accepted (see decide). */
+  earliestOccurredAt?: CalendarDate;
   snapshots?: SnapshotCache;
   /**
    * Who may run this command on this instance, checked on the snapshot each attempt decides on (the
@@ -88,7 +93,7 @@ export class CommandRunner<C = unknown> {
   }
 
   async run(streamId: string, command: Command, options: RunOptions): Promise<RunResult<C>> {
-    const { store, clock, ids, snapshots } = this.deps;
+    const { store, clock, ids, snapshots, backoff, earliestOccurredAt } = this.deps;
     // The first attempt starts from what this process already knows (a cached snapshot, or nothing
     // for a creation command), without asking the store: the append's version check catches a stale
     // start, and every later attempt reads the stream.
@@ -104,7 +109,7 @@ export class CommandRunner<C = unknown> {
       if (options.expectedVersion !== undefined && options.expectedVersion !== loadedVersion) {
         throw new PreconditionFailed(streamId, options.expectedVersion, loadedVersion);
       }
-      const decision = authorized ? decide(loaded.definition, loaded.snapshot, command, options, { clock, ids }) : undefined;
+      const decision = authorized ? decide(loaded.definition, loaded.snapshot, command, options, { clock, ids, earliestOccurredAt }) : undefined;
       if (!decision?.accepted) {
         // Refused on an unverified start (the stream may have moved on): the same attempt decides
         // again on the stream as stored.
@@ -131,6 +136,7 @@ export class CommandRunner<C = unknown> {
         if (options.expectedVersion !== undefined) {
           throw new PreconditionFailed(streamId, options.expectedVersion, actualVersionOf(error) ?? loadedVersion + 1);
         }
+        if (backoff && attempt < this.maxAttempts) await backoff.sleep(backoffDelayMs(backoff, attempt));
       }
     }
     throw new ConcurrencyConflict(streamId, this.maxAttempts);
@@ -180,7 +186,7 @@ export class CommandRunner<C = unknown> {
     const definition = this.deps.registry.forStream(events);
     const snapshot = fold(definition, events);
     await this.deps.snapshots?.put(streamId, snapshot as WorkflowSnapshot<unknown>);
-    return loadedWorkflow(definition, snapshot);
+    return loadedWorkflow(definition, snapshot, () => this.today());
   }
 
   /** The cached snapshot if it belongs to a workflow version in service; anything else means "no cache". */
@@ -203,7 +209,7 @@ export class CommandRunner<C = unknown> {
       const newer = await this.deps.store.readStream(streamId, { from: cached.snapshot.version + 1 });
       const snapshot = fold(cached.definition, newer, cached.snapshot);
       if (newer.length > 0) await snapshots.put(streamId, snapshot as WorkflowSnapshot<unknown>);
-      return loadedWorkflow(cached.definition, snapshot);
+      return loadedWorkflow(cached.definition, snapshot, () => this.today());
     } catch {
       await snapshots.delete(streamId);
       return undefined;
@@ -219,6 +225,11 @@ export class CommandRunner<C = unknown> {
     }
   }
 
+  /** The date allowed commands are given for: a screen posts today's facts by default. */
+  private today(): string {
+    return parisDate(this.deps.clock.now());
+  }
+
   private notFound(streamId: string): NotFoundError {
     return new NotFoundError(`${this.deps.registry.name}-not-found`, `There is no ${this.deps.registry.name} ${streamId}.`);
   }
@@ -230,8 +241,8 @@ interface Start<C> {
   snapshot: WorkflowSnapshot<C>;
 }
 
-function loadedWorkflow<C>(definition: WorkflowDefinition<C>, snapshot: WorkflowSnapshot<C>): LoadedWorkflow<C> {
-  return withLazyAllowedCommands({ definition, snapshot }, () => allowedCommandsOf(definition, snapshot));
+function loadedWorkflow<C>(definition: WorkflowDefinition<C>, snapshot: WorkflowSnapshot<C>, on: () => CalendarDate): LoadedWorkflow<C> {
+  return withLazyAllowedCommands({ definition, snapshot }, () => allowedCommandsOf(definition, snapshot, on()));
 }
 
 function actualVersionOf(error: unknown): number | undefined {

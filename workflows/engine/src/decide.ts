@@ -1,11 +1,11 @@
-import { parisDate, type Actor, type Clock, type IdGenerator } from '../../../libs/domain/src';
+import { parisDate, type Actor, type CalendarDate, type Clock, type IdGenerator } from '../../../libs/domain/src';
 import { allowedFromMachine } from './allowed-commands';
 import { withLazyAllowedCommands } from './lazy-allowed-commands';
 import type { MachineEvent } from './domain-event';
 import type { EventMetadata, NewEvent } from './event-envelope';
 import { explainRefusal } from './explain';
 import { accepts, machineSnapshotOf, nextMachineSnapshot, toWorkflowSnapshot } from './machine-state';
-import { toCalendarDate } from './occurred-at';
+import { DEFAULT_EARLIEST_OCCURRED_AT, toCalendarDate } from './occurred-at';
 import { plainData } from './plain-data';
 import type { Refusal } from './refusal';
 import type { WorkflowDefinition } from './workflow-definition';
@@ -28,6 +28,8 @@ export interface CommandMeta {
 export interface DecideDeps {
   clock: Clock;
   ids: IdGenerator;
+  /** Business dates before this are refused (default DEFAULT_EARLIEST_OCCURRED_AT). */
+  earliestOccurredAt?: CalendarDate;
 }
 
 export type Decision<C> =
@@ -38,15 +40,19 @@ export type Decision<C> =
 export const CURRENT_SCHEMA_VERSION = 1;
 
 /**
- * decide(snapshot, command) -> events or a refusal. Pure apart from the injected clock (only to
- * refuse future dates) and id generator (only to name the new events): nothing is written here.
+ * decide(snapshot, command) -> events or a refusal. Pure apart from the injected clock (to refuse
+ * future dates and to date the allowed commands of an answer) and id generator (only to name the
+ * new events): nothing is written here.
  */
 export function decide<C>(definition: WorkflowDefinition<C>, snapshot: WorkflowSnapshot<C>, command: Command, meta: CommandMeta, deps: DecideDeps): Decision<C> {
   // The one resolution of the XState state for this command: the transitions below start from it.
-  const before = machineSnapshotOf(definition, snapshot);
-  let machineSnapshot = before;
-  // Only a refusal shows the commands possible before it; an accepted command shows those after it.
-  const allowedBefore = (): string[] => allowedFromMachine(definition, before);
+  let machineSnapshot = machineSnapshotOf(definition, snapshot);
+  const today = parisDate(deps.clock.now());
+  // A refusal lists what the trajectory accepted on the command's date (today when the date is unusable).
+  let askedOn = today;
+  const before = machineSnapshot;
+  let allowed: string[] | undefined;
+  const allowedBefore = (): string[] => (allowed ??= allowedFromMachine(definition, before, askedOn));
   const refuse = (code: string, reason: string, kind: Refusal['kind'], fields?: Refusal['fields']): Decision<C> => ({
     accepted: false,
     refusal: { code, kind, stage: snapshot.stage, reason, allowedCommands: allowedBefore(), ...(fields ? { fields } : {}) },
@@ -64,7 +70,12 @@ export function decide<C>(definition: WorkflowDefinition<C>, snapshot: WorkflowS
       { field: 'occurredAt', reason: 'not a YYYY-MM-DD date or ISO instant' },
     ]);
   }
-  const today = parisDate(deps.clock.now());
+  const earliest = deps.earliestOccurredAt ?? DEFAULT_EARLIEST_OCCURRED_AT;
+  if (occurredAt < earliest) {
+    return refuse('occurred-before-minimum', `The date ${occurredAt} is before ${earliest}, the earliest date this service records.`, 'invalid', [
+      { field: 'occurredAt', reason: `before ${earliest}` },
+    ]);
+  }
   if (occurredAt > today) {
     return refuse('occurred-in-future', `The date ${occurredAt} is in the future (today is ${today}): record things once they have happened.`, 'invalid', [
       { field: 'occurredAt', reason: 'after today in Europe/Paris' },
@@ -77,6 +88,7 @@ export function decide<C>(definition: WorkflowDefinition<C>, snapshot: WorkflowS
     ]);
   }
 
+  askedOn = occurredAt;
   const outcome = handler.decide({ snapshot, payload: command.payload ?? {}, occurredAt, ids: deps.ids });
   if ('refusal' in outcome) return refuse(outcome.refusal.code, outcome.refusal.reason, outcome.refusal.kind, outcome.refusal.fields);
 
@@ -85,9 +97,8 @@ export function decide<C>(definition: WorkflowDefinition<C>, snapshot: WorkflowS
     const data = plainData(candidate.data);
     const machineEvent: MachineEvent = { type: candidate.type, data, occurredAt };
     if (!accepts(machineSnapshot, machineEvent)) {
-      const allowed = allowedBefore();
-      const why = explainRefusal(definition, machineSnapshot, machineEvent, command.type, snapshot.stage, allowed);
-      return { accepted: false, refusal: { code: why.code, kind: 'rule', stage: snapshot.stage, reason: why.reason, allowedCommands: allowed } };
+      const why = explainRefusal(definition, machineSnapshot, machineEvent, command.type, snapshot.stage, allowedBefore());
+      return refuse(why.code, why.reason, 'rule');
     }
     machineSnapshot = nextMachineSnapshot(definition.machine, machineSnapshot, machineEvent);
     events.push({
@@ -100,7 +111,8 @@ export function decide<C>(definition: WorkflowDefinition<C>, snapshot: WorkflowS
   }
   const next = toWorkflowSnapshot(definition, machineSnapshot, snapshot.version + events.length);
   const after = machineSnapshot;
-  return withLazyAllowedCommands({ accepted: true as const, events, snapshot: next }, () => allowedFromMachine(definition, after));
+  // What a screen offers next: the commands accepted today, computed when the answer reads them.
+  return withLazyAllowedCommands({ accepted: true as const, events, snapshot: next }, () => allowedFromMachine(definition, after, today));
 }
 
 function metadataFor(workflowVersion: number, occurredAt: string, meta: CommandMeta): EventMetadata {

@@ -1,13 +1,13 @@
-import type { Clock, IdGenerator } from '../../../libs/domain/src';
+import type { CalendarDate, Clock, IdGenerator } from '../../../libs/domain/src';
 import type { BriqueRegistry } from '../../briques/src';
-import { CommandRunner, WorkflowRegistry, type CommandRunnerDeps, type SnapshotCache, type WorkflowDefinition, type WorkflowSnapshot, type WorkflowStore } from '../../engine/src';
+import { CommandRunner, WorkflowRegistry, type CommandRunnerDeps, type ConflictBackoff, type SnapshotCache, type WorkflowDefinition, type WorkflowSnapshot, type WorkflowStore } from '../../engine/src';
 import type { ProgrammeRegistry } from '../../programmes/src';
 import { trajectoryCommandHandlers } from './commands/command.handlers';
 import { createTrajectoryMachine } from './machine/trajectory.machine';
 import { stageOf } from './machine/trajectory-stage';
 import { trajectoryRulesV1 } from './machine/trajectory-rules.v1';
 import { trajectoryRulesV2 } from './machine/trajectory-rules.v2';
-import type { TrajectoryRuleBook } from './machine/rules/trajectory-rule';
+import type { TrajectoryRuleBook } from './machine/trajectory-rules.v1';
 import type { TrajectoryContext } from './trajectory-context';
 import { trajectoryUpcasters } from './trajectory.upcasters';
 
@@ -77,6 +77,8 @@ export interface TrajectoryRunnerDeps extends TrajectoryDeps {
   snapshots?: SnapshotCache;
   maxAttempts?: number;
   authorize?: CommandRunnerDeps<TrajectoryContext>['authorize'];
+  backoff?: ConflictBackoff;
+  earliestOccurredAt?: CalendarDate;
 }
 
 /** The runner the HTTP layer uses: `runner.run(trajectoryStreamId(id), { type, payload }, { actor, occurredAt, expectedVersion })`. */
@@ -89,5 +91,7 @@ export function createTrajectoryRunner(deps: TrajectoryRunnerDeps): CommandRunne
     snapshots: deps.snapshots,
     maxAttempts: deps.maxAttempts,
     authorize: deps.authorize,
+    backoff: deps.backoff,
+    earliestOccurredAt: deps.earliestOccurredAt,
   });
 }

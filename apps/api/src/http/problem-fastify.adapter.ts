@@ -4,7 +4,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { toProblem } from '../problem-details/problem-details.mapper';
 import { sendProblem } from '../problem-details/send-problem';
+import { installBoundedJsonParser } from './bounded-json.parser';
 import { BODY_LIMIT_BYTES, translateFastifyError } from './fastify-errors';
+import { installRequestInputCheck } from './request-input.hooks';
 import { serveDirectory } from './static-assets';
 
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -32,6 +34,8 @@ export class ProblemFastifyAdapter extends FastifyAdapter {
     const fastify = this.getInstance() as FastifyInstance;
     // Only JSON is accepted: a text/plain body would otherwise reach the validation pipe as a string.
     fastify.removeContentTypeParser('text/plain');
+    installBoundedJsonParser(fastify);
+    installRequestInputCheck(fastify);
     fastify.addHook('onRequest', (request, reply, done) => {
       void reply.header('x-request-id', request.id);
       done();

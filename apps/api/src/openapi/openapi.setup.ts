@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { describeConflictRetry } from '../trajectories/conflict-retry.policy';
 import { addCommandPaths, COMMAND_DTOS } from '../trajectories/openapi/command-paths';
 import { CommandResultViewSchema } from '../trajectories/views/trajectory.schemas';
 import { ProblemDetailsSchema } from './problem-details.schema';
@@ -16,7 +17,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         '',
         'Every error is an RFC 9457 problem-details body (`application/problem+json`) with a stable `code`.',
         'Commands on a trajectory accept `If-Match: "<version>"` (from the ETag) for optimistic concurrency:',
-        'a stale version answers 412. Without it the server retries conflicting writes itself.',
+        `a stale version answers 412. ${describeConflictRetry()}`,
         '',
         'Every route but /health and /docs needs `Authorization: Bearer <jwt>` (role and scopes in the token;',
         'see docs/security.md for who may do what). The token\'s subject and role are recorded in each event.',

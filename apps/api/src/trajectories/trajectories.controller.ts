@@ -84,7 +84,8 @@ export class TrajectoriesController {
   ): Promise<void> {
     const view = await this.queryBus.execute(new GetTrajectoryQuery(id));
     void reply.header('etag', etagOf(view.version)).header('cache-control', 'private, no-cache');
-    if (matchesIfNoneMatch(ifNoneMatch, view.version)) {
+    // The version alone does not say the stream is intact: a broken chain is always sent in full.
+    if (view.integrity.status === 'ok' && matchesIfNoneMatch(ifNoneMatch, view.version)) {
       await reply.code(304).send();
       return;
     }
