@@ -59,9 +59,9 @@ export interface LoadedWorkflow<C> {
 }
 
 /**
- * The application service around decide(): load, fold, decide, append with the version loaded,
- * and on a conflict reload and decide again (the command may have become invalid meanwhile, which
- * is then reported as its refusal).
+ * The application service around decide(): start from the cached snapshot (or the stream, read and
+ * folded), decide, append with that version, and on a conflict reload and decide again (the command
+ * may have become invalid meanwhile, which is then reported as its refusal).
  */
 export class CommandRunner<C = unknown> {
   private readonly maxAttempts: number;
