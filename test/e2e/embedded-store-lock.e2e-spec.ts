@@ -20,17 +20,6 @@ const API = join(ROOT, 'apps/api/src/main.ts');
 const WORKER = join(ROOT, 'apps/worker/src/main.ts');
 const CLI = join(ROOT, 'apps/cli/src/main.ts');
 
-/** The apps log JSON lines (pino); what a person reads of one is its `msg`. Plain lines (CLI output) stay as they are. */
-function messageOf(line: string): string {
-  if (!line.startsWith('{')) return line;
-  try {
-    const parsed = JSON.parse(line) as { msg?: unknown };
-    return typeof parsed.msg === 'string' ? parsed.msg : line;
-  } catch {
-    return line;
-  }
-}
-
 type Child = ChildProcessByStdio<null, Readable, Readable> & { lines: string[]; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> };
 
 describe('one process per embedded data directory (real processes)', () => {
@@ -159,6 +148,16 @@ describe('one process per embedded data directory (real processes)', () => {
     expect(direct.code).toBe(0);
   }, 400_000);
 });
+
+/** The API and the worker log JSON lines (libs/logging); the CLI prints text. Compare what they say. */
+function messageOf(line: string): string {
+  try {
+    const parsed = JSON.parse(line) as { msg?: unknown };
+    return typeof parsed.msg === 'string' ? parsed.msg : line;
+  } catch {
+    return line;
+  }
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

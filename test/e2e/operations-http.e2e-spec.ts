@@ -62,8 +62,11 @@ describe.each(STORE_KINDS)('rebuild, verification and retention dry run over HTT
       expect(unknown.body.code).toBe('projection-not-found');
       const started = await e2e.http().post('/admin/projections/caseload/rebuild').set(await authHeaders(ADMIN));
       expect(started.status).toBe(202);
+      expect(started.headers.location).toBe(`/admin/projections/caseload/rebuilds/${started.body.id}`);
       const done = await follow(started.headers.location, ADMIN);
       expect(done).toMatchObject({ status: 'succeeded', target: 'caseload', result: { projection: 'caseload', done: 4, total: 4 } });
+      const elsewhere = await e2e.http().get(`/admin/projections/deadlines/rebuilds/${started.body.id}`).set(await authHeaders(ADMIN));
+      expect({ status: elsewhere.status, code: elsewhere.body.code }).toEqual({ status: 404, code: 'job-not-found' });
       await waitFor(async () => {
         const caseload = await e2e.http().get('/caseload').set(await authHeaders(COORDINATOR));
         return caseload.status === 200 && ids.every((id) => caseload.text.includes(id)) ? true : undefined;

@@ -114,8 +114,8 @@ describe(`erasing a household (${POSTGRES ? 'PostgreSQL' : 'PGlite'})`, () => {
       funder: 'departement-x',
       programme: 'asll-test',
       year: 2026,
-      prices: { perDiagnostic: 150, perMonth: 190 },
-      yearlyCap: 40000,
+      prices: { perDiagnosticCents: 15000, perMonthCents: 19000 },
+      yearlyCapCents: 4000000,
     });
     expect(convention.status).toBe(201);
     conventionId = convention.body.id;

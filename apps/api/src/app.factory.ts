@@ -99,7 +99,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Created
         // Caseload, deadlines, conventions and /health's projections on the store's own database (runs them here on PGlite).
         modules: [HttpLoggingModule.forRoot(logger), ...(options.modules ?? []), ...readModelModules(opened, options)],
       }),
-      new ProblemFastifyAdapter(),
+      new ProblemFastifyAdapter({ logger }),
       // Without abortOnError:false Nest calls process.exit on a provider failure; we want to report it.
       // Nest's own messages wait for the pino logger (bufferLogs) rather than going to its console.
       { abortOnError: false, bodyParser: false, bufferLogs: true },

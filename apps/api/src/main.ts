@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const hardening = readHardeningConfig();
   // Before anything reads or writes DATA_DIR (the token secret, the master key, the store): one
   // process per embedded directory, and the CLI finds this API through the lock.
-  const dirLock = config.databaseUrl ? undefined : lockDataDir(config.dataDir, { app: 'api' });
+  const dirLock = config.databaseUrl ? undefined : lockDataDir(config.dataDir, { app: 'api', onTakeOver: (line) => logger?.warn(line) });
   const auth = resolveAuth(config);
   const { app, storeDescription } = await createApp({
     auth: { ...auth.options, maxTokenAgeSeconds: hardening.maxTokenAgeSeconds },

@@ -31,8 +31,8 @@ async function main(): Promise<void> {
   const config = readWorkerConfig(process.env);
   // The embedded store is one process's: refused at once (one line) while the API holds it.
   const embedded = embeddedDataDirOf(process.env);
-  const dirLock = embedded ? lockDataDir(embedded, { app: 'worker' }) : undefined;
-  const runtime = await openProjectionRuntime(process.env);
+  const dirLock = embedded ? lockDataDir(embedded, { app: 'worker', onTakeOver: (line) => logger.warn(line) }) : undefined;
+  const runtime = await openProjectionRuntime(process.env, { owner: 'worker' });
   const projections = workerProjections(process.env);
   const host = startWorker(runtime, { projections, batchSize: config.batchSize, idleMs: config.idleMs, logger: log, holdMidBatch: config.holdMidBatch });
   log.info(`worker: running ${projections.map((p) => p.name).join(', ')} on ${runtime.description} (pid ${process.pid})`);

@@ -20,3 +20,4 @@ export * from './snapshot-cache.port';
 export * from './conflict-backoff';
 export * from './command-runner';
 export * from './state-diagram';
+export * from './payload-schema';

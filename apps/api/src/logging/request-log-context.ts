@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import type { RequestWithPrincipal } from '../principal/principal';
 
@@ -9,24 +9,24 @@ export interface RequestLogContext {
   actor?: { id: string; role: string };
 }
 
-const CONTEXT = Symbol('requestLogContext');
-type AnnotatedMessage = IncomingMessage & { [CONTEXT]?: RequestLogContext };
+const FASTIFY_REQUEST = Symbol('fastifyRequest');
+type LinkedMessage = IncomingMessage & { [FASTIFY_REQUEST]?: FastifyRequest };
 
 /**
- * pino-http sees Node's raw request, the guard sees Fastify's: this hook copies the route pattern
- * and the authenticated actor from the one to the other just before the answer is written.
+ * pino-http sees Node's raw request, the guard annotates Fastify's: this hook links the one to the
+ * other, so the line written when the answer ends reads the route and the authenticated actor,
+ * answers written straight to the socket (the feeds' event streams) included.
  */
 export function installRequestLogContext(fastify: FastifyInstance): void {
-  fastify.addHook('onSend', async (request, _reply, payload) => {
-    const principal = (request as unknown as RequestWithPrincipal).principal;
-    (request.raw as AnnotatedMessage)[CONTEXT] = {
-      route: request.routeOptions.url,
-      actor: principal ? { id: principal.id, role: principal.role } : undefined,
-    };
-    return payload;
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    (request.raw as LinkedMessage)[FASTIFY_REQUEST] = request;
+    done();
   });
 }
 
-export function requestLogContext(request: IncomingMessage): RequestLogContext {
-  return (request as AnnotatedMessage)[CONTEXT] ?? {};
+export function requestLogContext(raw: IncomingMessage): RequestLogContext {
+  const request = (raw as LinkedMessage)[FASTIFY_REQUEST];
+  if (!request) return {};
+  const principal = (request as unknown as RequestWithPrincipal).principal;
+  return { route: request.routeOptions.url, actor: principal ? { id: principal.id, role: principal.role } : undefined };
 }

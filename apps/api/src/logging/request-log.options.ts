@@ -24,27 +24,27 @@ export function requestLogOptions(logger: Logger): Options {
     quietReqLogger: true,
     quietResLogger: true,
     customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : 'info'),
-    customSuccessObject: (request, response, value: { responseTime: number }) => requestLine(request, response, value.responseTime),
+    customSuccessObject: (request, response, value: { responseTime: number }) => requestLine(request, response.statusCode, value.responseTime),
     customErrorObject: (request, response, error, value: { responseTime: number }) => {
       const cause = (response as LoggedResponse).err ?? (SYNTHETIC_ERROR.test(error.message) ? undefined : error);
-      return { ...requestLine(request, response, value.responseTime), ...(cause ? { err: cause } : {}) };
+      return { ...requestLine(request, response.statusCode, value.responseTime), ...(cause ? { err: cause } : {}) };
     },
-    customSuccessMessage: (request, response) => summary(request, response),
-    customErrorMessage: (request, response) => summary(request, response),
+    customSuccessMessage: (request, response) => requestSummary(request, response.statusCode),
+    customErrorMessage: (request, response) => requestSummary(request, response.statusCode),
   };
 }
 
-function requestLine(request: IncomingMessage, response: ServerResponse, durationMs: number) {
+export function requestLine(request: IncomingMessage, status: number, durationMs: number) {
   const { route, actor } = requestLogContext(request);
   return {
     method: request.method,
     route: route ?? null,
-    status: response.statusCode,
+    status,
     durationMs,
     ...(actor ? { actorId: actor.id, actorRole: actor.role } : {}),
   };
 }
 
-function summary(request: IncomingMessage, response: ServerResponse): string {
-  return `${request.method} ${requestLogContext(request).route ?? '(no route)'} ${response.statusCode}`;
+export function requestSummary(request: IncomingMessage, status: number): string {
+  return `${request.method} ${requestLogContext(request).route ?? '(no route)'} ${status}`;
 }

@@ -4,7 +4,9 @@ import { NotFoundError, trajectoryStreamId } from '../../../../libs/domain/src';
 import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
 import { sealedStoreOf } from '../store/household-keys';
 import { EVENT_STORE } from '../store/store.tokens';
+import { ApiProblem } from '../openapi/problem-responses';
 import { TrajectoryIdPipe } from '../trajectories/http/trajectory-id.pipe';
+import { StoredEventsSchema } from './operations.schemas';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -20,7 +22,9 @@ export class AuditEventsController {
       'What `npm run cli -- replay` folds when the API holds the embedded store.',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiOkResponse({ description: '{ trajectoryId, events: [RecordedEvent] }' })
+  @ApiOkResponse({ type: StoredEventsSchema })
+  @ApiProblem(400, 'invalid-trajectory-id', 'The id is not a UUID.')
+  @ApiProblem(404, 'trajectory-not-found', 'No such trajectory.')
   async events(@Param('id', TrajectoryIdPipe) id: string) {
     const events = await sealedStoreOf(this.store)
       .readStream(trajectoryStreamId(id))

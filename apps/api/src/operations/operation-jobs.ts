@@ -48,10 +48,10 @@ export class OperationJobs {
     return job;
   }
 
-  /** The job of that kind, or a 404 problem. */
-  get(kind: JobKind, id: string): OperationJob {
+  /** The job of that kind (and target, when given), or a 404 problem. */
+  get(kind: JobKind, id: string, target?: string): OperationJob {
     const job = isUuid(id) ? this.jobs.get(id.toLowerCase()) : undefined;
-    if (!job || job.kind !== kind) throw new NotFoundError('job-not-found', `There is no ${kind} job ${String(id).slice(0, 64)} (jobs are kept in memory until the API restarts).`);
+    if (!job || job.kind !== kind || (target !== undefined && job.target !== target)) throw new NotFoundError('job-not-found', `There is no ${kind} job ${String(id).slice(0, 64)} (jobs are kept in memory until the API restarts).`);
     return job;
   }
 

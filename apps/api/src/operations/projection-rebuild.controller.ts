@@ -4,9 +4,10 @@ import type { FastifyReply } from 'fastify';
 import { DomainError, NotFoundError } from '../../../../libs/domain/src';
 import { accepted } from './job-location';
 import type { OperationJobs } from './operation-jobs';
+import { ApiProblem } from '../openapi/problem-responses';
+import { RebuildJobSchema } from './operations.schemas';
 import { OPERATION_JOBS, OPERATIONS_OPTIONS, type OperationsOptions } from './operations.tokens';
 
-const BASE = '/admin/projections/rebuilds';
 
 @ApiTags('operations')
 @ApiBearerAuth()
@@ -27,7 +28,9 @@ export class ProjectionRebuildController {
       '(the worker runs them: rebuild with the CLI against DATABASE_URL).',
   })
   @ApiParam({ name: 'name', description: 'caseload, deadlines, funder, retention (feed-… with the funder feeds)' })
-  @ApiAcceptedResponse({ description: '{ id, kind: "rebuild", target, status: "running", startedAt }' })
+  @ApiAcceptedResponse({ type: RebuildJobSchema, description: 'The job, running; `Location` is its resource.', headers: { Location: { description: 'The job: GET it for the progress.', schema: { type: 'string' } } } })
+  @ApiProblem(404, 'projection-not-found', 'No projection of that name runs here.')
+  @ApiProblem(409, 'rebuild-in-progress', 'That projection is being rebuilt already (`jobId` names the job); or projections-run-elsewhere: a worker runs the projections, rebuild with the CLI.')
   rebuild(@Param('name') name: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const host = this.options.host;
     if (!host) {
@@ -40,13 +43,16 @@ export class ProjectionRebuildController {
     if (!names.includes(name)) throw new NotFoundError('projection-not-found', `There is no projection ${String(name).slice(0, 64)} here (projections: ${names.join(', ')}).`);
     const running = this.jobs.running('rebuild', name);
     if (running) throw new DomainError('rebuild-in-progress', `Projection ${name} is being rebuilt (job ${running.id}).`, 'conflict', { jobId: running.id });
-    return accepted(reply, BASE, this.jobs.start('rebuild', name, (report) => host.rebuild(name, report)));
+    return accepted(reply, `/admin/projections/${name}/rebuilds`, this.jobs.start('rebuild', name, (report) => host.rebuild(name, report)));
   }
 
-  @Get('rebuilds/:jobId')
+  @Get(':name/rebuilds/:jobId')
   @ApiOperation({ summary: 'A rebuild job: its progress, then its outcome (admins)' })
-  @ApiOkResponse({ description: '{ id, kind, target, status: running|succeeded|failed, startedAt, finishedAt?, progress?: { done, total, ratePerSecond }, result?, error? }' })
-  job(@Param('jobId') jobId: string) {
-    return this.jobs.get('rebuild', jobId);
+  @ApiParam({ name: 'name', description: 'The projection the job rebuilds.' })
+  @ApiParam({ name: 'jobId', format: 'uuid', description: 'From the Location of the POST.' })
+  @ApiOkResponse({ type: RebuildJobSchema })
+  @ApiProblem(404, 'job-not-found', 'No rebuild job of that id for that projection (jobs are kept in memory until the API restarts).')
+  job(@Param('name') name: string, @Param('jobId') jobId: string) {
+    return this.jobs.get('rebuild', jobId, name);
   }
 }

@@ -12,6 +12,8 @@ import { HOUSEHOLD_ERASER } from '../privacy/privacy.tokens';
 import { CLOCK, EVENT_STORE } from '../store/store.tokens';
 import type { Catalogue } from '../trajectories/catalogue';
 import { CATALOGUE } from '../trajectories/trajectory.tokens';
+import { ApiProblem } from '../openapi/problem-responses';
+import { RetentionDryRunSchema } from './operations.schemas';
 import { OPERATIONS_OPTIONS, type OperationsOptions } from './operations.tokens';
 
 /** How long the retention read model may take to catch up with the store before the dry run gives up. */
@@ -36,7 +38,8 @@ export class RetentionDryRunController {
       "than their programme's retentionMonths. Decided on the retention read model once it has caught up with the store " +
       '(409 read-model-behind when it does not within 30 s: is the worker running?).',
   })
-  @ApiOkResponse({ description: '{ today, households: [{ householdId, lastContactOn, programme, retentionMonths, expiresOn, trajectories }] }' })
+  @ApiOkResponse({ type: RetentionDryRunSchema })
+  @ApiProblem(409, 'read-model-behind', 'The retention read model has not caught up with the store within 30 s: is the worker running?')
   async dryRun() {
     const { db, host } = this.options;
     const { lastPosition } = await this.store.info();

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Post, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { auditSqlStorage, verifyStore } from '../../../../libs/event-store/src';
 import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
@@ -7,6 +7,8 @@ import { sealedStoreOf } from '../store/household-keys';
 import { EVENT_STORE } from '../store/store.tokens';
 import { accepted } from './job-location';
 import type { OperationJobs } from './operation-jobs';
+import { ApiProblem } from '../openapi/problem-responses';
+import { VerificationJobSchema } from './operations.schemas';
 import { OPERATION_JOBS, OPERATIONS_OPTIONS, type OperationsOptions } from './operations.tokens';
 
 const BASE = '/audit/verifications';
@@ -29,7 +31,7 @@ export class StoreVerificationController {
       'two events on one global position or id, a stream head without its last event. What `npm run cli -- verify --all` does. ' +
       'Answers 202 with the job; poll its Location. The result: { streams, eventsChecked, altered: [...], storage, empty, intact }.',
   })
-  @ApiAcceptedResponse({ description: '{ id, kind: "verification", status: "running", startedAt }' })
+  @ApiAcceptedResponse({ type: VerificationJobSchema, description: 'The job, running; `Location` is its resource.', headers: { Location: { description: 'The job: GET it for the progress and the report.', schema: { type: 'string' } } } })
   start(@Res({ passthrough: true }) reply: FastifyReply) {
     const storeDb = this.options.storeDatabase;
     const target = { store: sealedStoreOf(this.store), storage: storeDb ? () => auditSqlStorage(storeDb) : undefined };
@@ -38,7 +40,9 @@ export class StoreVerificationController {
 
   @Get(':jobId')
   @ApiOperation({ summary: 'A verification job: its progress, then its report (auditors)' })
-  @ApiOkResponse({ description: '{ id, kind, status, startedAt, finishedAt?, progress?: { streamsDone, streamsTotal, eventsChecked, altered }, result?, error? }' })
+  @ApiParam({ name: 'jobId', format: 'uuid', description: 'From the Location of the POST.' })
+  @ApiOkResponse({ type: VerificationJobSchema })
+  @ApiProblem(404, 'job-not-found', 'No verification job of that id (jobs are kept in memory until the API restarts).')
   job(@Param('jobId') jobId: string) {
     return this.jobs.get('verification', jobId);
   }

@@ -91,6 +91,6 @@ describe('trajectories over HTTP (in-memory store)', () => {
   it('documents one path per command', async () => {
     const doc = await http().get('/docs/json');
     expect(doc.body.paths['/trajectories/{id}/commands/sign-contract'].post.requestBody).toBeDefined();
-    expect(doc.body.components.schemas.SignContractDto).toBeDefined();
+    expect(doc.body.components.schemas.SignContractCommandBody).toBeDefined();
   });
 });

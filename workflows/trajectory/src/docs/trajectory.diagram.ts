@@ -1,8 +1,7 @@
 import type { AnyTransitionDefinition } from 'xstate';
 import { guardName, toMermaidStateDiagram, type MachineEvent, type RuleBook } from '../../../engine/src';
 import type { TrajectoryContext } from '../trajectory-context';
-import { TRAJECTORY_COMMAND_SPECS } from '../commands/command.handlers';
-import type { TrajectoryCommandType } from '../commands/command-payloads';
+import { TRAJECTORY_COMMAND_DEFINITIONS } from '../commands/trajectory-commands';
 import { createTrajectoryMachine } from '../machine/trajectory.machine';
 import { trajectoryRulesV1 } from '../machine/trajectory-rules.v1';
 import { trajectoryRulesV2 } from '../machine/trajectory-rules.v2';
@@ -12,10 +11,7 @@ import { renderRuleTables, renderVersionChanges } from './trajectory.rules';
 export const TRAJECTORY_DIAGRAM_PATH = 'docs/workflows/trajectory.md';
 
 function commandsProducing(eventType: string): string | undefined {
-  const names = (Object.keys(TRAJECTORY_COMMAND_SPECS) as TrajectoryCommandType[]).filter((c) =>
-    (TRAJECTORY_COMMAND_SPECS[c].produces as readonly string[]).includes(eventType),
-  );
-  if (eventType === 'MeasureStarted') names.push('sign-contract');
+  const names = TRAJECTORY_COMMAND_DEFINITIONS.filter((d) => d.produces.some((e) => e.type === eventType)).map((d) => d.name);
   return names.length ? names.join(', ') : undefined;
 }
 
