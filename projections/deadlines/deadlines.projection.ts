@@ -5,7 +5,7 @@ import { trajectoryIdOfEvent } from '../core/event-date';
 import { evolveTrajectoryFacts, type TrajectoryFacts } from '../core/trajectory-facts.reducer';
 import { loadFacts } from '../core/trajectory-facts.store';
 import { deadlinesOf } from './deadlines.calculator';
-import { DEADLINES_MIGRATIONS, DEADLINES_STATE_TABLE, DEADLINES_TABLE } from './deadlines.tables';
+import { DEADLINES_COUNTS_TABLE, DEADLINES_MIGRATIONS, DEADLINES_STATE_TABLE, DEADLINES_TABLE } from './deadlines.tables';
 
 export const DEADLINES_PROJECTION = 'deadlines';
 
@@ -17,7 +17,7 @@ export function deadlinesProjection(): Projection {
   return streamStateProjection<TrajectoryFacts>({
     name: DEADLINES_PROJECTION,
     version: 'deadlines-1',
-    tables: [DEADLINES_TABLE, DEADLINES_STATE_TABLE],
+    tables: [DEADLINES_TABLE, DEADLINES_STATE_TABLE, DEADLINES_COUNTS_TABLE],
     migrations: DEADLINES_MIGRATIONS,
     keyOf: trajectoryIdOfEvent,
     load: (tx, ids) => loadFacts(tx, DEADLINES_STATE_TABLE, ids),

@@ -1,29 +1,32 @@
 /**
- * Commands over HTTP: the API on PostgreSQL (its own schema, dropped after) on a real port, 16
- * concurrent keep-alive clients driving trajectories through a realistic sequence of commands, for
- * a bounded time or count. Printed beside the store's raw append rate measured in the same run, so
- * the HTTP + validation + fold + decide overhead reads directly.
+ * Commands over HTTP against a bare NestJS + Fastify anchor, in the same run, with the same load tool
+ * (keep-alive clients on node's fetch, in a worker thread so their own work does not share the
+ * server's event loop) and the same number of connections:
+ *  - anchor: test/bench/anchor.app.ts, POST doing `BEGIN; SELECT max(version) …; INSERT; COMMIT` on pg,
+ *    no auth, no validation, no event store;
+ *  - saisine: POST /trajectories (the API as `npm start` builds it: JWT guard, validation, CommandBus,
+ *    engine, encryption under a new household key, es_append), each one a new trajectory;
+ *  - command: record-point on existing trajectories (one per client, in the briques stage).
+ * Each scenario runs at BENCH_CLIENTS connections, then with one; rounds interleave the scenarios and
+ * the median round is shown. The load average is printed with the figures: the machine is shared.
  *
- * The clients run in a worker thread, so their own fetch/JSON work does not share the server's event
- * loop. Each round is an HTTP run then the two append baselines; the median round is reported.
- *
- *   npm run bench:commands      (BENCH_SECONDS=10 BENCH_COMMANDS=20000 BENCH_CLIENTS=16 BENCH_ROUNDS=3)
+ *   npm run bench:commands      (BENCH_SECONDS=8 BENCH_SINGLE_SECONDS=4 BENCH_CLIENTS=16 BENCH_ROUNDS=3)
  */
 import 'reflect-metadata';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { execSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { Client } from 'pg';
 import { createApp } from '../../apps/api/src/app.factory';
-import { EVENT_STORE } from '../../apps/api/src/store/store.tokens';
 import { loadCatalogue } from '../../apps/api/src/trajectories/load-catalogue';
 import { mintToken } from '../../libs/auth/src';
-import { EncryptingEventStore } from '../../libs/crypto/src';
-import type { EventStore } from '../../libs/event-store/src/event-store.port';
+import { createAnchorApp } from './anchor.app';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const MAX_COMMANDS = Number(process.env.BENCH_COMMANDS ?? 20_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const SINGLE_SECONDS = Number(process.env.BENCH_SINGLE_SECONDS ?? 4);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
@@ -79,175 +82,172 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-// Commands go through the real token check: verifying an HS256 JWT is part of what a command costs.
+// Requests go through the real token check: verifying the JWT is part of what a command costs.
 const AUTH_SECRET = randomBytes(32).toString('base64url');
+const REFERENT = 'referent-bench';
 
-interface ClientJob {
+type Scenario = 'anchor' | 'saisine' | 'command';
+const SCENARIOS = (process.env.BENCH_SCENARIOS ?? 'anchor,saisine,command').split(',') as Scenario[];
+
+interface Request {
+  path: string;
+  body: unknown;
+}
+
+interface LoadJob {
   baseUrl: string;
-  steps: Step[];
-  authorization: string;
+  authorization?: string;
+  /** One list per client: client i sends requests[i % n] in turn. */
+  requests: Request[][];
+  clients: number;
   seconds: number;
-  maxCommands: number;
 }
 
 interface RunResult {
   count: number;
+  /** Milliseconds the server's event loop (this process's main thread) was busy, per request. */
+  busyMs?: number;
   seconds: number;
   p50: number;
   p99: number;
-  errors?: number;
+  errors: number;
 }
 
-/** CLIENTS keep-alive clients (node's fetch), each driving its own trajectories, one command at a time. */
-async function httpRun(job: ClientJob): Promise<RunResult> {
+/** `clients` keep-alive clients, one request at a time each, for `seconds`. */
+async function loadRun(job: LoadJob): Promise<RunResult> {
   const latencies: number[] = [];
   let errors = 0;
-  let sent = 0;
   const deadline = performance.now() + job.seconds * 1000;
-  const more = () => sent < job.maxCommands && performance.now() < deadline;
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...(job.authorization ? { authorization: job.authorization } : {}) };
 
-  async function client(): Promise<void> {
-    while (more()) {
-      let id = '';
-      for (const step of job.steps) {
-        if (!more()) return;
-        sent++;
-        const url = step.command === 'receive-saisine' ? `${job.baseUrl}/trajectories` : `${job.baseUrl}/trajectories/${id}/commands/${step.command}`;
-        const started = performance.now();
-        const res = await fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: job.authorization },
-          body: JSON.stringify(step.body),
-        });
-        const body = (await res.json()) as { trajectoryId?: string; code?: string };
-        latencies.push(performance.now() - started);
-        if (res.status >= 300) {
-          errors++;
-          if (errors <= 3) console.error(`  ${step.command} -> ${res.status} ${body.code}`);
-          break;
-        }
-        if (body.trajectoryId) id = body.trajectoryId;
-      }
+  async function client(index: number): Promise<void> {
+    const mine = job.requests[index % job.requests.length];
+    for (let i = 0; performance.now() < deadline; i++) {
+      const request = mine[i % mine.length];
+      const started = performance.now();
+      const res = await fetch(`${job.baseUrl}${request.path}`, { method: 'POST', headers, body: JSON.stringify(request.body) });
+      const body = (await res.json()) as { code?: string };
+      latencies.push(performance.now() - started);
+      if (res.status >= 300 && ++errors <= 3) console.error(`  ${request.path} -> ${res.status} ${body.code}`);
     }
   }
 
   const started = performance.now();
-  await Promise.all(Array.from({ length: CLIENTS }, () => client()));
+  await Promise.all(Array.from({ length: job.clients }, (_, i) => client(i)));
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   return { count: latencies.length, errors, seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }
 
-function httpRunInWorker(job: ClientJob): Promise<RunResult> {
+/** The clients run in a worker; the servers stay on this thread, whose busy time is measured meanwhile. */
+function loadRunInWorker(job: LoadJob): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(__filename, { workerData: job });
-    worker.once('message', resolve);
+    const elu = performance.eventLoopUtilization();
+    worker.once('message', (result: RunResult) => {
+      const used = performance.eventLoopUtilization(elu);
+      resolve({ ...result, busyMs: used.active / Math.max(1, result.count) });
+    });
     worker.once('error', reject);
     worker.once('exit', (code) => code !== 0 && reject(new Error(`the client worker exited with ${code}`)));
   });
 }
 
-/**
- * The same number of writers appending one event each to their own short streams: no HTTP, no
- * validation, no fold. Run on the store underneath (SQL only) and through the encrypting store the
- * API uses (one household key per stream), so the cost of each layer reads directly.
- */
-async function rawAppendRun(store: EventStore, total: number): Promise<RunResult> {
-  const latencies: number[] = [];
-  let next = 0;
-  async function writer(): Promise<void> {
-    let stream = '';
-    let householdId = '';
-    let version = 17;
-    while (next < total) {
-      next++;
-      if (version === 17) {
-        stream = `bench-raw-${randomUUID()}`;
-        householdId = randomUUID();
-        version = 0;
-      }
-      const started = performance.now();
-      await store.append(
-        stream,
-        [
-          {
-            id: randomUUID(),
-            type: 'NoteRecorded',
-            data: { category: 'note', personal: { text: 'Called the landlord.' } },
-            metadata: { actor: { id: 'bench', role: 'referent' }, householdId },
-          },
-        ],
-        { expectedVersion: version === 0 ? 'no-stream' : version },
-      );
-      latencies.push(performance.now() - started);
-      version++;
-    }
-  }
-  const started = performance.now();
-  await Promise.all(Array.from({ length: CLIENTS }, () => writer()));
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { count: latencies.length, seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+async function post(baseUrl: string, authorization: string, path: string, body: unknown): Promise<{ trajectoryId?: string }> {
+  const res = await fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify(body) });
+  const answer = (await res.json()) as { trajectoryId?: string; code?: string };
+  if (res.status >= 300) throw new Error(`set-up: ${path} -> ${res.status} ${answer.code}`);
+  return answer;
 }
+
+const rate = (r: RunResult) => r.count / r.seconds;
+const loadAverage = () => loadavg().map((l) => l.toFixed(2)).join(', ');
 
 async function main(): Promise<void> {
   const schema = `bench_commands_${randomBytes(4).toString('hex')}`;
+  const anchorSchema = `${schema}_anchor`;
   const catalogue = await loadCatalogue(process.env.PROGRAMMES_DIR);
   const monthly = (code: string) => catalogue.briques.get(code)?.cadence === 'monthly';
   const programme = catalogue.programmes.all().find((p) => p.allowedBriques.some(monthly));
   if (!programme) throw new Error('No programme with a monthly brique in the catalogue to run the benchmark with.');
   const brique = programme.allowedBriques.find(monthly) as string;
+  const steps = journey(programme.code, brique);
 
-  const authorization = `Bearer ${await mintToken({ secret: AUTH_SECRET, subject: 'coordinator-bench', role: 'coordinator' })}`;
+  const authorization = `Bearer ${await mintToken({ secret: AUTH_SECRET, subject: REFERENT, role: 'referent' })}`;
+  const coordinator = `Bearer ${await mintToken({ secret: AUTH_SECRET, subject: 'coordinator-bench', role: 'coordinator' })}`;
   const auth = { keys: { kind: 'secret' as const, secret: AUTH_SECRET } };
   const { app } = await createApp({ databaseUrl: DATABASE_URL, schema, catalogue, auth, docs: false, logger: ['error'] });
+  const anchor = await createAnchorApp(DATABASE_URL, anchorSchema);
   try {
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.getHttpAdapter().getInstance().server.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    const job: ClientJob = { baseUrl: `http://127.0.0.1:${port}`, steps: journey(programme.code, brique), authorization, seconds: SECONDS, maxCommands: MAX_COMMANDS };
-    const apiStore = app.get<EventStore>(EVENT_STORE);
-    const sqlStore = apiStore instanceof EncryptingEventStore ? apiStore.sealedStore : apiStore;
-
-    console.log(`Commands over HTTP: ${CLIENTS} clients, ${ROUNDS} round(s) of up to ${SECONDS}s or ${MAX_COMMANDS} commands, PostgreSQL schema ${schema}`);
-    // Warm-up: JIT, connection pool, prepared plans.
-    await httpRunInWorker({ ...job, seconds: Math.min(3, SECONDS) });
-    const rounds: { http: RunResult; sealed: RunResult; raw: RunResult }[] = [];
-    for (let round = 1; round <= ROUNDS; round++) {
-      const http = await httpRunInWorker(job);
-      const total = Math.max(500, Math.min(http.count, 20_000));
-      const sealed = await rawAppendRun(apiStore, total);
-      const raw = await rawAppendRun(sqlStore, total);
-      rounds.push({ http, sealed, raw });
-      console.log(`  round ${round}: ${rate(http)} commands/s, ${rate(sealed)} encrypted appends/s, ${rate(raw)} SQL appends/s`);
-    }
-
-    const median = (pick: (r: (typeof rounds)[number]) => RunResult) => {
-      const sorted = rounds.map(pick).sort((a, b) => a.count / a.seconds - b.count / b.seconds);
-      return sorted[Math.floor(sorted.length / 2)];
+    const baseUrlOf = async (a: typeof app) => {
+      await a.listen({ port: 0, host: '127.0.0.1' });
+      const address = a.getHttpAdapter().getInstance().server.address();
+      return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     };
-    const row = (name: string, r: RunResult) => `| ${name} | ${r.count} | ${rate(r)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} |`;
-    const http = median((r) => r.http);
-    const raw = median((r) => r.raw);
+    const apiUrl = await baseUrlOf(app);
+    const anchorUrl = await baseUrlOf(anchor.app);
+
+    // One trajectory per client, brought to the briques stage, for the command scenario.
+    const trajectories: string[] = [];
+    const upToBriques = steps.slice(1, steps.findIndex((s) => s.command === 'start-brique') + 1);
+    for (let i = 0; i < CLIENTS; i++) {
+      const { trajectoryId } = await post(apiUrl, authorization, '/trajectories', steps[0].body);
+      for (const step of upToBriques) {
+        await post(apiUrl, step.command === 'assign-referent' ? coordinator : authorization, `/trajectories/${trajectoryId}/commands/${step.command}`, step.body);
+      }
+      trajectories.push(trajectoryId as string);
+    }
+    const point = steps.find((s) => s.command === 'record-point') as Step;
+    const jobs: Record<Scenario, Omit<LoadJob, 'clients' | 'seconds'>> = {
+      anchor: { baseUrl: anchorUrl, requests: Array.from({ length: CLIENTS }, (_, i) => [{ path: `/anchor/stream-${i}`, body: point.body }]) },
+      saisine: { baseUrl: apiUrl, authorization, requests: [[{ path: '/trajectories', body: steps[0].body }]] },
+      command: { baseUrl: apiUrl, authorization, requests: trajectories.map((id) => [{ path: `/trajectories/${id}/commands/record-point`, body: point.body }]) },
+    };
+
+    const before = execSync('uptime').toString().trim();
+    console.log(`bench:commands: ${CLIENTS} connections x ${SECONDS}s and 1 connection x ${SINGLE_SECONDS}s per scenario, ${ROUNDS} round(s), PostgreSQL schema ${schema}`);
+    console.log(`uptime before: ${before}`);
+    for (const scenario of SCENARIOS) await loadRunInWorker({ ...jobs[scenario], clients: CLIENTS, seconds: Math.min(2, SECONDS) }); // warm-up
+
+    const results: Record<Scenario, { many: RunResult[]; one: RunResult[] }> = { anchor: { many: [], one: [] }, saisine: { many: [], one: [] }, command: { many: [], one: [] } };
+    for (let round = 1; round <= ROUNDS; round++) {
+      // Interleaved, so a change in the machine's load touches every scenario alike.
+      for (const scenario of SCENARIOS) results[scenario].many.push(await loadRunInWorker({ ...jobs[scenario], clients: CLIENTS, seconds: SECONDS }));
+      for (const scenario of SCENARIOS) results[scenario].one.push(await loadRunInWorker({ ...jobs[scenario], clients: 1, seconds: SINGLE_SECONDS }));
+      console.log(`  round ${round}: ${SCENARIOS.map((s) => `${s} ${rate(results[s].many[round - 1]).toFixed(0)} req/s`).join(', ')} (load ${loadAverage()})`);
+    }
+    const after = execSync('uptime').toString().trim();
+
+    const median = (runs: RunResult[], by: (r: RunResult) => number) => [...runs].sort((a, b) => by(a) - by(b))[Math.floor(runs.length / 2)];
+    if (!results.anchor.many.length) throw new Error('BENCH_SCENARIOS must include anchor: every figure is a ratio to it.');
+    const anchorMany = median(results.anchor.many, rate);
+    const anchorOne = median(results.anchor.one, (r) => r.p50);
     console.log('');
-    console.log('| run (median round) | operations | per second | p50 ms | p99 ms |');
-    console.log('| --- | ---: | ---: | ---: | ---: |');
-    console.log(row('HTTP commands (token, validate, load, fold, decide, encrypt, append)', http));
-    console.log(row('store.append through encryption (1 event, expected version)', median((r) => r.sealed)));
-    console.log(row('raw SQL store.append (1 event, expected version)', raw));
-    console.log(`\nHTTP commands reach ${((http.count / http.seconds / (raw.count / raw.seconds)) * 100).toFixed(0)}% of the raw append rate.`);
-    const refused = rounds.reduce((n, r) => n + (r.http.errors ?? 0), 0);
-    if (refused) console.log(`${refused} command(s) were refused (see above).`);
+    console.log(`| scenario | ${CLIENTS} connections: req/s | p50 ms | p99 ms | req/s vs anchor | 1 connection: p50 ms | p50 vs anchor | server busy ms/req | errors |`);
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    const names: Record<Scenario, string> = {
+      anchor: 'anchor: bare NestJS + Fastify, BEGIN/SELECT max/INSERT/COMMIT',
+      saisine: 'saisine: POST /trajectories',
+      command: 'command: record-point on an existing trajectory',
+    };
+    for (const scenario of SCENARIOS) {
+      const many = median(results[scenario].many, rate);
+      const one = median(results[scenario].one, (r) => r.p50);
+      const errors = [...results[scenario].many, ...results[scenario].one].reduce((n, r) => n + r.errors, 0);
+      console.log(
+        `| ${names[scenario]} | ${rate(many).toFixed(0)} | ${many.p50.toFixed(1)} | ${many.p99.toFixed(1)} | ${(rate(many) / rate(anchorMany)).toFixed(2)}x | ${one.p50.toFixed(2)} | ${(one.p50 / anchorOne.p50).toFixed(2)}x | ${(many.busyMs ?? 0).toFixed(2)} | ${errors} |`,
+      );
+    }
+    console.log(`\nuptime after: ${after}`);
+    console.log('Targets: command >= 0.9x and saisine >= 0.6x the anchor\'s req/s, p99 <= 50 ms at 16 connections, 1-connection p50 <= 1.5x the anchor\'s.');
   } finally {
     await app.close();
+    await anchor.close();
     const client = new Client({ connectionString: DATABASE_URL });
     await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).finally(() => client.end());
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await client.query(`DROP SCHEMA IF EXISTS "${anchorSchema}" CASCADE`).finally(() => client.end());
   }
-}
-
-function rate(r: RunResult): string {
-  return (r.count / r.seconds).toFixed(0);
 }
 
 if (isMainThread) {
@@ -256,5 +256,5 @@ if (isMainThread) {
     process.exit(1);
   });
 } else {
-  void httpRun(workerData as ClientJob).then((result) => parentPort?.postMessage(result));
+  void loadRun(workerData as LoadJob).then((result) => parentPort?.postMessage(result));
 }

@@ -3,9 +3,15 @@
  * queries with 10,000 open trajectories, beside raw-pg baselines measured in the same run
  * (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test, in a throw-away schema).
  *
+ * Then /deadlines at scale: BENCH_DEADLINE_TRAJECTORIES (100,000) trajectories' deadline rows, of
+ * which BENCH_OVERDUE (20,000) overdue, written straight into the projection's tables (through its
+ * migrations and triggers), and the same queries timed, beside the count it used to run.
+ *
  *   npm run bench:projections      (BENCH_OPEN=10000 BENCH_MIN_EVENTS=100000 BENCH_QUERIES=300)
+ *   BENCH_PART=deadlines npm run bench:projections   (only the deadlines at scale)
  */
 import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import { FixedClock } from '../../libs/domain/src';
@@ -15,7 +21,9 @@ import { PgAdvisoryLock } from '../../projections/core/pg-advisory.lock';
 import { rebuildProjection } from '../../projections/core/projection.rebuilder';
 import { ProjectionSchema } from '../../projections/core/projection.schema';
 import { mulberry32, syntheticTrajectory } from '../../projections/core/synthetic-trajectories';
+import { deadlinesProjection } from '../../projections/deadlines/deadlines.projection';
 import { queryDeadlines } from '../../projections/deadlines/deadlines.queries';
+import { DEADLINES_COUNTS_TABLE, DEADLINES_TABLE } from '../../projections/deadlines/deadlines.tables';
 import { builtInProjections } from '../../projections/projections.catalogue';
 import { openBenchStore } from './projections-bench.store';
 
@@ -24,6 +32,9 @@ const OPEN = Number(process.env.BENCH_OPEN ?? 10_000);
 const MIN_EVENTS = Number(process.env.BENCH_MIN_EVENTS ?? 100_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 300);
 const APPEND_CONCURRENCY = 8;
+const DEADLINE_TRAJECTORIES = Number(process.env.BENCH_DEADLINE_TRAJECTORIES ?? 100_000);
+const OVERDUE = Number(process.env.BENCH_OVERDUE ?? 20_000);
+const PART = process.env.BENCH_PART ?? 'all';
 
 const fmt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 
@@ -92,7 +103,55 @@ async function readAllRate(store: Pick<EventStore, 'readAll'>): Promise<number> 
   return (n * 1000) / (performance.now() - t);
 }
 
+/**
+ * Two deadlines per trajectory (a point and a bilan) for DEADLINE_TRAJECTORIES trajectories, OVERDUE
+ * of them before `today`, spread over the past year; 200 referents, 3 programmes, 20 conventions.
+ */
+async function deadlinesAtScale(url: string, today: string): Promise<void> {
+  const schema = `bench_deadlines_${randomBytes(4).toString('hex')}`;
+  const opened = await openBenchStore(url, schema);
+  const { db } = opened;
+  const admin = new Pool({ connectionString: url, max: 1 });
+  try {
+    await new ProjectionSchema(db, opened.migrator).ensure(deadlinesProjection());
+    const t = performance.now();
+    await db.query(
+      `INSERT INTO ${DEADLINES_TABLE} (trajectory_id, kind, brique_code, owner_id, due_on, stage, programme_code, convention_id)
+       SELECT 'trajectory-' || i, k.kind, CASE WHEN k.kind = 'point' THEN '2.1' ELSE '' END, 'referent-' || (i % 200),
+              CASE WHEN (i - 1) * 2 + k.o < $2 THEN $1::date - 1 - ((i * 7 + k.o) % 365) ELSE $1::date + ((i * 7 + k.o) % 365) END,
+              'briques', 'programme-' || (i % 3), 'convention-' || (i % 20)
+         FROM generate_series(1, $3::int) AS i CROSS JOIN (VALUES ('point', 0), ('bilan', 1)) AS k(kind, o)`,
+      [today, OVERDUE, DEADLINE_TRAJECTORIES],
+    );
+    await db.query(`ANALYZE ${DEADLINES_TABLE}`);
+    await db.query(`ANALYZE ${DEADLINES_COUNTS_TABLE}`);
+    const { rows } = await db.query<{ overdue: string; total: string }>(
+      `SELECT count(*) FILTER (WHERE due_on < $1::date) AS overdue, count(*) AS total FROM ${DEADLINES_TABLE}`,
+      [today],
+    );
+    process.stdout.write(
+      `\n/deadlines at scale: ${fmt.format(DEADLINE_TRAJECTORIES)} trajectories, ${fmt.format(Number(rows[0].total))} deadline rows, ${fmt.format(Number(rows[0].overdue))} overdue (written in ${fmt.format((performance.now() - t) / 1000)} s, ANALYZE, no VACUUM)\n`,
+    );
+    const clock = new FixedClock(`${today}T10:00:00Z`);
+    const timings = [
+      await timeQueries('deadlines overdue, first page of 50 + total', QUERIES, () => queryDeadlines(db, clock, { status: 'overdue' })),
+      await timeQueries('deadlines, first page of 50 + total', QUERIES, () => queryDeadlines(db, clock, {})),
+      await timeQueries('deadlines overdue bilans, page 10 + total', QUERIES, () => queryDeadlines(db, clock, { status: 'overdue', kind: 'bilan', offset: 450 })),
+      await timeQueries('deadlines overdue of one referent', QUERIES, () => queryDeadlines(db, clock, { status: 'overdue', referent: 'referent-7' })),
+      await timeQueries('before: count(*) of the overdue rows', QUERIES, () => db.query(`SELECT count(*) FROM ${DEADLINES_TABLE} d WHERE d.due_on < $1::date`, [today])),
+      await timeQueries('baseline: raw pg SELECT 1', QUERIES, () => admin.query('SELECT 1')),
+    ];
+    process.stdout.write(`queries (${QUERIES} runs each, ms; load average ${loadavg().map((l) => l.toFixed(2)).join(', ')})\n`);
+    for (const q of timings) process.stdout.write(`  ${q.label.padEnd(44)} p50 ${q.p50.toFixed(2).padStart(6)}  p99 ${q.p99.toFixed(2).padStart(6)}  max ${q.max.toFixed(2).padStart(6)}\n`);
+  } finally {
+    await opened.close();
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
+    await admin.end();
+  }
+}
+
 async function main(): Promise<void> {
+  if (PART === 'deadlines') return deadlinesAtScale(DATABASE_URL, '2026-07-01');
   const schema = `bench_projections_${randomBytes(4).toString('hex')}`;
   const admin = new Pool({ connectionString: DATABASE_URL, max: 2 });
   const opened = await openBenchStore(DATABASE_URL, schema);
@@ -140,6 +199,7 @@ async function main(): Promise<void> {
     ];
     process.stdout.write(`queries with ${fmt.format(Number(openCount[0].n))} open trajectories (${QUERIES} runs each, ms)\n`);
     for (const q of timings) process.stdout.write(`  ${q.label.padEnd(44)} p50 ${q.p50.toFixed(2).padStart(6)}  p99 ${q.p99.toFixed(2).padStart(6)}  max ${q.max.toFixed(2).padStart(6)}\n`);
+    await deadlinesAtScale(DATABASE_URL, '2026-07-01');
   } finally {
     await opened.close();
     if (process.env.BENCH_KEEP_SCHEMA) process.stdout.write(`kept schema ${schema}\n`);

@@ -51,9 +51,16 @@ export class EncryptingEventStore implements EventStore {
 
   async append(streamId: string, events: NewEvent[], options?: { expectedVersion?: ExpectedVersion }): Promise<AppendResult> {
     const sealingKeys = new Map<string, Buffer>();
+    const unlinked = this.unlinkedHouseholds(streamId, events);
     const sealed: NewEvent[] = [];
-    for (const event of events) sealed.push(await this.sealEvent(streamId, event, sealingKeys));
-    await this.link(streamId, events);
+    for (const event of events) sealed.push(await this.sealEvent(streamId, event, sealingKeys, unlinked));
+    // Before the append: a crash in between leaves a link to a stream that may not exist (harmless),
+    // never a stream its household's export and erasure cannot find. Sealing linked the households
+    // whose key it fetched; what is left carries no personal data in this append.
+    for (const householdId of unlinked) {
+      await this.keys.linkStream(householdId, streamId);
+      this.rememberLink(householdId, streamId);
+    }
     const result = await this.inner.append(streamId, sealed, options);
     // The keys just used open the answer: no second look-up for what this call wrote.
     return { ...result, events: await this.openAll(result.events, sealingKeys) };
@@ -112,7 +119,7 @@ export class EncryptingEventStore implements EventStore {
     return this.keys;
   }
 
-  private async sealEvent(streamId: string, event: NewEvent, keys: Map<string, Buffer>): Promise<NewEvent> {
+  private async sealEvent(streamId: string, event: NewEvent, keys: Map<string, Buffer>, unlinked: Set<string>): Promise<NewEvent> {
     const data = event.data as { personal?: unknown } | null;
     if (!data || typeof data !== 'object' || data.personal === undefined || isSealed(data.personal)) return event;
     const householdId = this.householdOf(streamId, event);
@@ -123,22 +130,32 @@ export class EncryptingEventStore implements EventStore {
         'household-required',
       );
     }
-    const key = keys.get(householdId) ?? (await this.keys.obtain(householdId));
-    keys.set(householdId, key);
+    let key = keys.get(householdId);
+    if (!key) {
+      const link = unlinked.has(householdId);
+      key = await this.keys.obtain(householdId, link ? { linkStream: streamId } : {});
+      if (link) {
+        unlinked.delete(householdId);
+        this.rememberLink(householdId, streamId);
+      }
+      keys.set(householdId, key);
+    }
     return { ...event, data: { ...data, personal: seal(data.personal, key, householdId, aadOf(householdId, event.id)) } };
   }
 
-  private async link(streamId: string, events: readonly NewEvent[]): Promise<void> {
-    const households = new Set(events.map((e) => this.householdOf(streamId, e)).filter((h): h is string => h !== undefined));
-    for (const householdId of households) {
-      const id = `${householdId} ${streamId}`;
-      if (this.linked.has(id)) continue;
-      // Before the append: a crash in between leaves a link to a stream that may not exist (harmless),
-      // never a stream its household's export and erasure cannot find.
-      await this.keys.linkStream(householdId, streamId);
-      if (this.linked.size >= LINK_MEMORY) this.linked.clear();
-      this.linked.add(id);
+  /** The households of these events not yet linked to the stream by this process. */
+  private unlinkedHouseholds(streamId: string, events: readonly NewEvent[]): Set<string> {
+    const households = new Set<string>();
+    for (const event of events) {
+      const householdId = this.householdOf(streamId, event);
+      if (householdId !== undefined && !this.linked.has(`${householdId} ${streamId}`)) households.add(householdId);
     }
+    return households;
+  }
+
+  private rememberLink(householdId: string, streamId: string): void {
+    if (this.linked.size >= LINK_MEMORY) this.linked.clear();
+    this.linked.add(`${householdId} ${streamId}`);
   }
 
   private async openAll(events: RecordedEvent[], known: Map<string, Buffer> = new Map(), untrustedFrom = Infinity): Promise<RecordedEvent[]> {

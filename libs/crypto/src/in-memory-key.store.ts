@@ -10,9 +10,10 @@ export class InMemoryKeyStore implements KeyStore {
   private readonly keys = new Map<string, Buffer | 'destroyed'>();
   private readonly streams = new Map<string, string[]>();
 
-  async obtain(householdId: string): Promise<Buffer> {
+  async obtain(householdId: string, options: { linkStream?: string } = {}): Promise<Buffer> {
     const key = this.keys.get(householdId);
     if (key === 'destroyed') throw new KeyDestroyed(householdId);
+    if (options.linkStream) await this.linkStream(householdId, options.linkStream);
     if (key) return key;
     const created = newDataKey();
     this.keys.set(householdId, created);

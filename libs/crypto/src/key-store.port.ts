@@ -8,8 +8,12 @@ export type HouseholdKeyStatus = 'live' | 'destroyed' | 'unknown';
  * personal data. Destroying a key is the erasure: every sealed copy becomes unreadable.
  */
 export interface KeyStore {
-  /** The household's key for sealing, created on first use. Throws KeyDestroyed if it was erased. */
-  obtain(householdId: string): Promise<Buffer>;
+  /**
+   * The household's key for sealing, created on first use. Throws KeyDestroyed if it was erased.
+   * With `linkStream`, also does what linkStream(householdId, linkStream) does (unless the household
+   * was erased), in the same round trip: a saisine's key and its stream link cost one statement.
+   */
+  obtain(householdId: string, options?: { linkStream?: string }): Promise<Buffer>;
   /** Live keys of these households, checked against the stored rows (never a stale copy). */
   findMany(householdIds: readonly string[]): Promise<Map<string, Buffer>>;
   /** Irreversible. Leaves a tombstone so nothing can be sealed for the household again. Returns true when a live key was destroyed. */

@@ -81,21 +81,18 @@ export class SqlKeyStore implements KeyStore {
     return new SqlKeyStore(db, masters);
   }
 
-  async obtain(householdId: string): Promise<Buffer> {
+  async obtain(householdId: string, options: { linkStream?: string } = {}): Promise<Buffer> {
     const cached = this.sealing.get(householdId);
-    if (cached && Date.now() - cached.at < SEAL_CACHE_MS) return cached.key;
-    let row = await this.row(householdId);
-    if (!row) {
-      const wrapped = wrapDataKey(newDataKey(), this.requireMaster(), householdId);
-      // Two writers may race to create the same household's key: the first one wins, both use it.
-      await this.db.query(`INSERT INTO household_keys (household_id, master_key_id, wrapped_key) VALUES ($1, $2, $3) ON CONFLICT (household_id) DO NOTHING`, [
-        householdId,
-        this.requireMaster().id,
-        JSON.stringify(wrapped),
-      ]);
-      row = await this.row(householdId);
-      if (!row) throw new Error(`household key ${householdId} vanished while being created`);
+    if (cached && Date.now() - cached.at < SEAL_CACHE_MS) {
+      if (options.linkStream) await this.linkStream(householdId, options.linkStream);
+      return cached.key;
     }
+    // One statement: link the stream, create the key if there is none, and answer the row. Without a
+    // master key nothing can be sealed: the row only decides which error to give.
+    let row = this.master ? await this.createOrRead(householdId, this.master, options.linkStream) : await this.row(householdId);
+    // A writer that created the key after this statement's snapshot was taken: its row is committed now.
+    row ??= await this.row(householdId);
+    if (!row) throw this.master ? new Error(`household key ${householdId} vanished while being created`) : this.noMaster();
     if (row.destroyed_at) throw new KeyDestroyed(householdId);
     const key = this.unwrap(row);
     remember(this.sealing, householdId, { key, at: Date.now() });
@@ -206,9 +203,35 @@ export class SqlKeyStore implements KeyStore {
     return unwrapDataKey(row.wrapped_key, master, row.household_id);
   }
 
-  private requireMaster(): MasterKey {
-    if (!this.master) throw new MasterKeyMissing('This process has no master key: it cannot create household keys (set MASTER_KEY, see docs/privacy.md).');
-    return this.master;
+  /**
+   * Inserts a new wrapped key unless the household has one, and returns the household's row either
+   * way. Two writers may race to create the same key: the first one wins, both use it (the loser's
+   * statement may not see the winner's row, hence undefined). The link is skipped for an erased household.
+   */
+  private async createOrRead(householdId: string, master: MasterKey, linkStream: string | undefined): Promise<KeyRow | undefined> {
+    const wrapped = JSON.stringify(wrapDataKey(newDataKey(), master, householdId));
+    const link = linkStream
+      ? `link AS (
+           INSERT INTO household_streams (household_id, stream_id)
+           SELECT $1, $4 WHERE NOT EXISTS (SELECT 1 FROM household_keys WHERE household_id = $1 AND destroyed_at IS NOT NULL)
+           ON CONFLICT DO NOTHING),`
+      : '';
+    const { rows } = await this.db.query<KeyRow>(
+      `WITH ${link}
+       created AS (
+         INSERT INTO household_keys (household_id, master_key_id, wrapped_key) VALUES ($1, $2, $3)
+         ON CONFLICT (household_id) DO NOTHING
+         RETURNING ${KEY_COLUMNS})
+       SELECT ${KEY_COLUMNS} FROM created
+       UNION ALL
+       SELECT ${KEY_COLUMNS} FROM household_keys WHERE household_id = $1 AND NOT EXISTS (SELECT 1 FROM created)`,
+      linkStream ? [householdId, master.id, wrapped, linkStream] : [householdId, master.id, wrapped],
+    );
+    return rows[0];
+  }
+
+  private noMaster(): MasterKeyMissing {
+    return new MasterKeyMissing('This process has no master key: it cannot create household keys (set MASTER_KEY, see docs/privacy.md).');
   }
 }
 

@@ -1,10 +1,10 @@
-import { transition } from 'xstate';
 import { parisDate, type Actor, type CalendarDate, type Clock, type IdGenerator } from '../../../libs/domain/src';
 import { allowedFromMachine } from './allowed-commands';
+import { withLazyAllowedCommands } from './lazy-allowed-commands';
 import type { MachineEvent } from './domain-event';
 import type { EventMetadata, NewEvent } from './event-envelope';
 import { explainRefusal } from './explain';
-import { accepts, machineSnapshotOf, toWorkflowSnapshot } from './machine-state';
+import { accepts, machineSnapshotOf, nextMachineSnapshot, toWorkflowSnapshot } from './machine-state';
 import { DEFAULT_EARLIEST_OCCURRED_AT, toCalendarDate } from './occurred-at';
 import { plainData } from './plain-data';
 import type { Refusal } from './refusal';
@@ -45,6 +45,7 @@ export const CURRENT_SCHEMA_VERSION = 1;
  * new events): nothing is written here.
  */
 export function decide<C>(definition: WorkflowDefinition<C>, snapshot: WorkflowSnapshot<C>, command: Command, meta: CommandMeta, deps: DecideDeps): Decision<C> {
+  // The one resolution of the XState state for this command: the transitions below start from it.
   let machineSnapshot = machineSnapshotOf(definition, snapshot);
   const today = parisDate(deps.clock.now());
   // A refusal lists what the trajectory accepted on the command's date (today when the date is unusable).
@@ -99,7 +100,7 @@ export function decide<C>(definition: WorkflowDefinition<C>, snapshot: WorkflowS
       const why = explainRefusal(definition, machineSnapshot, machineEvent, command.type, snapshot.stage, allowedBefore());
       return refuse(why.code, why.reason, 'rule');
     }
-    [machineSnapshot] = transition(definition.machine, machineSnapshot, machineEvent);
+    machineSnapshot = nextMachineSnapshot(definition.machine, machineSnapshot, machineEvent);
     events.push({
       id: deps.ids.next(),
       type: candidate.type,
@@ -109,8 +110,9 @@ export function decide<C>(definition: WorkflowDefinition<C>, snapshot: WorkflowS
     });
   }
   const next = toWorkflowSnapshot(definition, machineSnapshot, snapshot.version + events.length);
-  // What a screen offers next: the commands accepted today.
-  return { accepted: true, events, snapshot: next, allowedCommands: allowedFromMachine(definition, machineSnapshot, today) };
+  const after = machineSnapshot;
+  // What a screen offers next: the commands accepted today, computed when the answer reads them.
+  return withLazyAllowedCommands({ accepted: true as const, events, snapshot: next }, () => allowedFromMachine(definition, after, today));
 }
 
 function metadataFor(workflowVersion: number, occurredAt: string, meta: CommandMeta): EventMetadata {

@@ -1,8 +1,8 @@
-import { transition, type AnyMachineSnapshot } from 'xstate';
+import type { AnyMachineSnapshot } from 'xstate';
 import { isCalendarDate, parisDate, type CalendarDate } from '../../../libs/domain/src';
 import type { MachineEvent } from './domain-event';
 import type { RecordedEvent } from './event-envelope';
-import { accepts, initialSnapshot, machineSnapshotOf, toWorkflowSnapshot } from './machine-state';
+import { accepts, initialSnapshot, machineSnapshotOf, nextMachineSnapshot, toWorkflowSnapshot } from './machine-state';
 import { ReplayFailed } from './refusal';
 import type { WorkflowDefinition } from './workflow-definition';
 import type { WorkflowSnapshot } from './workflow-snapshot';
@@ -32,8 +32,7 @@ function step<C>(definition: WorkflowDefinition<C>, machineSnapshot: AnyMachineS
   if (!accepts(machineSnapshot, machineEvent)) {
     throw new ReplayFailed(event.streamId, event.version, event.type, `not accepted in state ${JSON.stringify(machineSnapshot.value)}`);
   }
-  const [next] = transition(definition.machine, machineSnapshot, machineEvent);
-  return next;
+  return nextMachineSnapshot(definition.machine, machineSnapshot, machineEvent);
 }
 
 /** Folds one more stored event into a snapshot. Pure: no clock, no randomness. */

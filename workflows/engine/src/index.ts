@@ -13,6 +13,7 @@ export * from './fold';
 export * from './explain';
 export * from './common-refusals';
 export * from './allowed-commands';
+export * from './lazy-allowed-commands';
 export * from './decide';
 export * from './workflow-registry';
 export * from './snapshot-cache.port';

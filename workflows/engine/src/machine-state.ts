@@ -1,13 +1,13 @@
-import { getNextTransitions, initialTransition, type AnyMachineSnapshot, type AnyTransitionDefinition } from 'xstate';
+import { createActor, getNextTransitions, initialTransition, type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine, type AnyTransitionDefinition } from 'xstate';
 import type { MachineEvent } from './domain-event';
-import { plainData } from './plain-data';
+import { frozenPlainData } from './plain-data';
 import type { WorkflowDefinition } from './workflow-definition';
 import type { WorkflowSnapshot } from './workflow-snapshot';
 
 /** Plain snapshot of an XState snapshot, at a given stream version. */
 export function toWorkflowSnapshot<C>(definition: WorkflowDefinition<C>, machineSnapshot: AnyMachineSnapshot, version: number): WorkflowSnapshot<C> {
   // Plain JSON: what a store or cache gives back, so a replayed snapshot equals the live one.
-  const context = plainData(machineSnapshot.context) as C;
+  const context = frozenPlainData(machineSnapshot.context) as C;
   return {
     workflow: definition.name,
     workflowVersion: definition.version,
@@ -48,4 +48,23 @@ export function guardName(transition: AnyTransitionDefinition): string | undefin
 /** Does the current state accept this event, guards included? */
 export function accepts(machineSnapshot: AnyMachineSnapshot, event: MachineEvent): boolean {
   return machineSnapshot.status === 'active' && machineSnapshot.can(event);
+}
+
+const inertScopes = new WeakMap<AnyStateMachine, AnyActorScope>();
+
+/**
+ * The snapshot after one event: XState's `transition(machine, snapshot, event)` without the actor
+ * that function builds on every call (an Actor whose construction computes the machine's initial
+ * state, which cost more than the transition itself). The engine's machines only assign, and their
+ * actions are never executed here, so one inert scope per machine serves every call.
+ */
+export function nextMachineSnapshot(machine: AnyStateMachine, snapshot: AnyMachineSnapshot, event: MachineEvent): AnyMachineSnapshot {
+  let scope = inertScopes.get(machine);
+  if (!scope) {
+    const self = createActor(machine);
+    const ignore = (): void => undefined;
+    scope = { self, id: '', sessionId: '', logger: ignore, defer: ignore, emit: ignore, system: self.system, stopChild: ignore, actionExecutor: ignore };
+    inertScopes.set(machine, scope);
+  }
+  return machine.transition(snapshot, event, scope);
 }

@@ -1,9 +1,12 @@
+import { deepFreeze } from './plain-data';
 import type { WorkflowSnapshot } from './workflow-snapshot';
 
 /**
- * Snapshots are a cache, never the truth: the runner reads only the events after a cached
- * version, checks they follow on, and falls back to a full replay whenever anything looks off.
- * An implementation may drop entries at any time.
+ * Snapshots are a cache, never the truth. A command trusts a cached snapshot and appends with its
+ * version: if another writer moved the stream on, the store refuses the append (wrong expected
+ * version) and the runner drops the entry, replays the stream and decides again. Reads (load) fold
+ * the events after the cached version. An implementation may drop entries at any time; it stores and
+ * hands out deep-frozen snapshots (deepFreeze), so sharing one never needs a copy.
  */
 export interface SnapshotCache {
   get(streamId: string): Promise<WorkflowSnapshot<unknown> | undefined>;
@@ -15,12 +18,11 @@ export class InMemorySnapshotCache implements SnapshotCache {
   private readonly entries = new Map<string, WorkflowSnapshot<unknown>>();
 
   async get(streamId: string): Promise<WorkflowSnapshot<unknown> | undefined> {
-    const entry = this.entries.get(streamId);
-    return entry ? structuredClone(entry) : undefined;
+    return this.entries.get(streamId);
   }
 
   async put(streamId: string, snapshot: WorkflowSnapshot<unknown>): Promise<void> {
-    this.entries.set(streamId, structuredClone(snapshot));
+    this.entries.set(streamId, deepFreeze(snapshot));
   }
 
   async delete(streamId: string): Promise<void> {

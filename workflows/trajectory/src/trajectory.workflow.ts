@@ -1,5 +1,5 @@
 import type { CalendarDate, Clock, IdGenerator } from '../../../libs/domain/src';
-import { CommandRunner, WorkflowRegistry, type ConflictBackoff, type SnapshotCache, type WorkflowDefinition, type WorkflowSnapshot, type WorkflowStore } from '../../engine/src';
+import { CommandRunner, WorkflowRegistry, type CommandRunnerDeps, type ConflictBackoff, type SnapshotCache, type WorkflowDefinition, type WorkflowSnapshot, type WorkflowStore } from '../../engine/src';
 import { trajectoryCommandHandlers } from './commands/trajectory-commands';
 import { createTrajectoryMachine } from './machine/trajectory.machine';
 import { stageOf } from './machine/trajectory-stage';
@@ -71,6 +71,7 @@ export interface TrajectoryRunnerDeps extends TrajectoryDeps {
   ids: IdGenerator;
   snapshots?: SnapshotCache;
   maxAttempts?: number;
+  authorize?: CommandRunnerDeps<TrajectoryContext>['authorize'];
   backoff?: ConflictBackoff;
   earliestOccurredAt?: CalendarDate;
 }
@@ -84,6 +85,7 @@ export function createTrajectoryRunner(deps: TrajectoryRunnerDeps): CommandRunne
     ids: deps.ids,
     snapshots: deps.snapshots,
     maxAttempts: deps.maxAttempts,
+    authorize: deps.authorize,
     backoff: deps.backoff,
     earliestOccurredAt: deps.earliestOccurredAt,
   });

@@ -1,13 +1,14 @@
-import { TokenVerifier, type TokenVerifierOptions, Unauthenticated } from '../../../../libs/auth/src';
+import { CachedTokenVerifier, TokenVerifier, type TokenVerification, type TokenVerifierOptions, Unauthenticated } from '../../../../libs/auth/src';
 import { isActorId } from '../../../../libs/domain/src';
 import type { Principal, PrincipalRequest, PrincipalResolver } from '../principal/principal';
 
 /** The caller is whoever the bearer JWT says, once jose has checked its signature, expiry, issuer and audience. */
 export class JwtPrincipalResolver implements PrincipalResolver {
-  private readonly verifier: TokenVerifier;
+  private readonly verifier: TokenVerification;
 
   constructor(options: TokenVerifierOptions | TokenVerifier) {
-    this.verifier = options instanceof TokenVerifier ? options : new TokenVerifier(options);
+    // The cache sits in front of the verifier and only replays its acceptances (never past exp).
+    this.verifier = new CachedTokenVerifier(options instanceof TokenVerifier ? options : new TokenVerifier(options));
   }
 
   async resolve(request: PrincipalRequest): Promise<Principal> {

@@ -10,6 +10,7 @@ import { PROJECTIONS_DATABASE } from '../projections/projections.tokens';
 import type { TrajectoryRunner } from '../trajectories/trajectory-runner.provider';
 import { TRAJECTORY_RUNNER } from '../trajectories/trajectory.tokens';
 import type { ScopeRule } from './access-policy';
+import { assertAssigned } from './command-scope';
 
 /** The parts of a request a scope rule may look at. */
 export interface ScopedRequest {
@@ -32,10 +33,10 @@ export class ScopeChecker {
       case 'any':
         return;
       case 'assigned': {
-        const context = await this.trajectoryContext(request.params.id);
-        if (context && context.referentId !== principal.id) {
-          throw new Forbidden('This trajectory is not assigned to you: a referent reaches only their own caseload.', 'not-your-trajectory');
-        }
+        // A command repeats this check on the state it decides on (assertCommandScope in the runner),
+        // so it may be made on the cached snapshot; a read must see the stream as stored.
+        const context = await this.trajectoryContext(request.params.id, request.params.command !== undefined);
+        if (context) assertAssigned(context, principal);
         return;
       }
       case 'sent-by-me': {
@@ -78,11 +79,12 @@ export class ScopeChecker {
   }
 
   /** Undefined when the id is not a trajectory id: the route's own validation answers that (400). */
-  private async trajectoryContext(id: string | undefined) {
+  private async trajectoryContext(id: string | undefined, cachedIsEnough = false) {
     if (!id || !isUuid(id)) return undefined;
     const runner = this.modules.get<TrajectoryRunner>(TRAJECTORY_RUNNER, { strict: false });
-    const { snapshot } = await runner.load(trajectoryStreamId(id.toLowerCase()));
-    return snapshot.context;
+    const streamId = trajectoryStreamId(id.toLowerCase());
+    const cached = cachedIsEnough ? await runner.peek(streamId) : undefined;
+    return (cached ?? (await runner.load(streamId)).snapshot).context;
   }
 }
 

@@ -12,12 +12,13 @@ const snapshot = (version: number): WorkflowSnapshot<unknown> => ({
 });
 
 describe('bounded snapshot cache', () => {
-  it('returns copies, never the cached object', async () => {
+  it('hands out a snapshot nothing can change', async () => {
     const cache = new LruSnapshotCache();
     await cache.put('s', snapshot(1));
     const a = (await cache.get('s')) as WorkflowSnapshot<{ motives: string[] }>;
-    a.context.motives.push('changed');
-    expect((await cache.get('s'))?.context).toEqual({ motives: ['access'] });
+    expect(() => a.context.motives.push('changed')).toThrow(TypeError);
+    expect(() => Object.assign(a, { version: 9 })).toThrow(TypeError);
+    expect(await cache.get('s')).toEqual(snapshot(1));
   });
 
   it('drops the least recently used entry beyond its size', async () => {

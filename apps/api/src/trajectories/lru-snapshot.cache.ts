@@ -1,10 +1,10 @@
-import type { SnapshotCache, WorkflowSnapshot } from '../../../../workflows/engine/src';
+import { deepFreeze, type SnapshotCache, type WorkflowSnapshot } from '../../../../workflows/engine/src';
 
 /**
- * The runner's snapshot cache, bounded: a command on a cached trajectory reads and folds only the
- * events after the cached version instead of the whole stream. It is a cache, never the truth (the
- * runner checks the events follow on and replays in full otherwise), so dropping the least recently
- * used entry is always safe. Snapshots hold categorical context only, no personal data.
+ * The runner's snapshot cache, bounded: a command on a cached trajectory decides on the cached
+ * snapshot and appends with its version, reading nothing. It is a cache, never the truth (a stale
+ * entry is caught by the append's version check, then dropped and the stream replayed), so dropping
+ * the least recently used entry is always safe. Snapshots hold categorical context only, no personal data.
  */
 export class LruSnapshotCache implements SnapshotCache {
   private readonly entries = new Map<string, WorkflowSnapshot<unknown>>();
@@ -16,13 +16,13 @@ export class LruSnapshotCache implements SnapshotCache {
     if (!entry) return undefined;
     this.entries.delete(streamId);
     this.entries.set(streamId, entry);
-    // Copies in and out: the runner and the machine must never share an object with the cache.
-    return structuredClone(entry);
+    // Frozen on the way in, so it is handed out as it is: nothing can change it, no copy is needed.
+    return entry;
   }
 
   async put(streamId: string, snapshot: WorkflowSnapshot<unknown>): Promise<void> {
     this.entries.delete(streamId);
-    this.entries.set(streamId, structuredClone(snapshot));
+    this.entries.set(streamId, deepFreeze(snapshot));
     if (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);

@@ -3,6 +3,7 @@ import type { CalendarDate, Clock, IdGenerator } from '../../../../libs/domain/s
 import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
 import type { CommandRunner, ConflictBackoff, SnapshotCache } from '../../../../workflows/engine/src';
 import { createTrajectoryRegistry, createTrajectoryRunner, type TrajectoryContext } from '../../../../workflows/trajectory/src';
+import { assertCommandScope } from '../auth/command-scope';
 import { CLOCK, EVENT_STORE } from '../store/store.tokens';
 import type { Catalogue } from './catalogue';
 import { SERVER_CONFLICT_RETRY, serverConflictBackoff } from './conflict-retry.policy';
@@ -31,6 +32,7 @@ export const trajectoryRunnerProvider: Provider = {
       maxAttempts: SERVER_CONFLICT_RETRY.maxAttempts,
       backoff: settings.backoff ?? serverConflictBackoff(),
       earliestOccurredAt: settings.earliestOccurredAt,
+      authorize: (command, snapshot, meta) => assertCommandScope(command.type, snapshot.context, meta.actor),
     }),
 };
 
