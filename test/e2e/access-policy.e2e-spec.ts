@@ -1,6 +1,6 @@
 import type { Response } from 'supertest';
 import { COMMAND_POLICY, ROUTE_POLICY, routePolicy } from '../../apps/api/src/auth/access-policy';
-import { COMMAND_ROUTES } from '../../apps/api/src/trajectories/commands/command-catalogue';
+import { TRAJECTORY_COMMANDS } from '../../workflows/trajectory/src';
 import { type AccessApp, startAccessApp } from './support/access-app';
 import { type AccessWorld, PERSONAL_MARKERS, seedAccessWorld } from './support/access-world';
 import { type Actor, authHeaders } from './support/auth';
@@ -49,7 +49,7 @@ describe('access policy: every endpoint as every role, generated from apps/api/s
     const served = servedRoutes(app).filter((r) => !r.startsWith('GET /docs'));
     expect(served.length).toBeGreaterThan(10);
     expect(served.filter((r) => !routePolicy(r.split(' ')[0], r.slice(r.indexOf(' ') + 1)))).toEqual([]);
-    expect(Object.keys(COMMAND_POLICY).sort()).toEqual(COMMAND_ROUTES.map((r) => r.name).sort());
+    expect(Object.keys(COMMAND_POLICY).sort()).toEqual([...TRAJECTORY_COMMANDS].sort());
     expect(ROUTE_POLICY.filter((p) => p.access === 'public').map((p) => p.path)).toEqual(['/health']);
   });
 

@@ -2,7 +2,7 @@
 jest.mock('@electric-sql/pglite', () => jest.requireActual('../../libs/event-store/src/testing/pglite-outside-sandbox').loadPGliteModule());
 import fc from 'fast-check';
 import type { Response } from 'supertest';
-import { COMMAND_ROUTES } from '../../apps/api/src/trajectories/commands/command-catalogue';
+import { TRAJECTORY_COMMANDS } from '../../workflows/trajectory/src';
 import { authHeaders } from './support/auth';
 import { COORDINATOR, e2eCatalogue, saisine, SECRETARY } from './support/fixtures';
 import { type E2eApp, startE2eApp, STORE_KINDS } from './support/e2e-app';
@@ -66,14 +66,14 @@ describe.each(STORE_KINDS)('journey 5: bad inputs get problem details, never a 5
     );
     const extra = await command('assign-referent').send({ occurredAt: '2026-03-03', referentId: 'r-1', isAdmin: true });
     expectProblem(extra, 400, 'invalid-input');
-    expect(extra.body.errors).toEqual([{ field: 'isAdmin', reason: 'property isAdmin should not exist' }]);
+    expect(extra.body.errors).toEqual([{ field: 'isAdmin', reason: 'property isAdmin should not exist', reasonFr: 'la propriété isAdmin n’est pas attendue' }]);
   });
 
   it('bad enums and impossible dates -> 400 invalid-input', async () => {
     expectProblem(await command('record-first-contact').send({ occurredAt: '2026-03-03', mode: 'carrier-pigeon' }), 400, 'invalid-input');
     const date = await command('assign-referent').send({ occurredAt: '2026-02-30', referentId: 'r-1' });
     expectProblem(date, 400, 'invalid-input');
-    expect(date.body.errors).toEqual([{ field: 'occurredAt', reason: 'must be a calendar date YYYY-MM-DD' }]);
+    expect(date.body.errors).toEqual([{ field: 'occurredAt', reason: 'must be a calendar date YYYY-MM-DD', reasonFr: 'doit être une date du calendrier AAAA-MM-JJ' }]);
   });
 
   it('a date in the future or before the opening -> 400', async () => {
@@ -118,7 +118,7 @@ describe.each(STORE_KINDS)('journey 5: bad inputs get problem details, never a 5
   });
 
   it('random bodies on every command never produce a 5xx', async () => {
-    const names = COMMAND_ROUTES.map((r) => r.name);
+    const names = [...TRAJECTORY_COMMANDS];
     const body = fc.oneof(
       fc.jsonValue(),
       fc.record({ occurredAt: fc.oneof(fc.constant('2026-03-03'), fc.string()), personal: fc.jsonValue() }, { requiredKeys: [] }),

@@ -89,6 +89,8 @@ const SAMPLES: Record<string, { success: number; request(world: AccessWorld): Pr
   'GET /trajectories/:id/history': { success: 200, request: (w) => ({ method: 'GET', url: `/trajectories/${w.a.id}/history` }) },
   'GET /trajectories/:id/verify': { success: 200, request: (w) => ({ method: 'GET', url: `/trajectories/${w.a.id}/verify` }) },
   'GET /access-log': { success: 200, request: (w) => ({ method: 'GET', url: `/access-log?trajectory=${w.a.id}` }) },
+  'GET /commands': { success: 200, request: () => ({ method: 'GET', url: '/commands' }) },
+  'GET /commands/:name': { success: 200, request: () => ({ method: 'GET', url: '/commands/record-point' }) },
   'GET /caseload': { success: 200, request: () => ({ method: 'GET', url: '/caseload' }) },
   'GET /deadlines': { success: 200, request: () => ({ method: 'GET', url: '/deadlines' }) },
   'POST /conventions': {

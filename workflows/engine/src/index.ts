@@ -17,3 +17,4 @@ export * from './workflow-registry';
 export * from './snapshot-cache.port';
 export * from './command-runner';
 export * from './state-diagram';
+export * from './payload-schema';

@@ -108,14 +108,16 @@ describe('the runner with the trajectory', () => {
 
   it('puts the household on every event of the trajectory, from the saisine on, so its personal data is sealed for it', async () => {
     const { run, store } = runnerWith([1]);
+    // A household id is a UUID, as the command's schema says.
+    const KNOWN_HOUSEHOLD = '3f0e8b1a-7c2d-4e5f-9a6b-1c2d3e4f5a6b';
     await toDiagnosticWithGrid(run, 'trajectory-h');
-    await run('trajectory-k', { ...receiveSaisine(), payload: { ...(receiveSaisine().payload as object), householdId: 'household-known' } }, '2026-01-02');
+    await run('trajectory-k', { ...receiveSaisine(), payload: { ...(receiveSaisine().payload as object), householdId: KNOWN_HOUSEHOLD } }, '2026-01-02');
     const events = await store.readStream('trajectory-h');
     const generated = (events[0].data as { householdId: string }).householdId;
     expect(generated).toBeTruthy();
     expect(events.map((e) => e.metadata.householdId)).toEqual(events.map(() => generated));
     const [linked] = await store.readStream('trajectory-k');
-    expect(linked.metadata.householdId).toBe('household-known');
-    expect(linked.data).toMatchObject({ householdId: 'household-known' });
+    expect(linked.metadata.householdId).toBe(KNOWN_HOUSEHOLD);
+    expect(linked.data).toMatchObject({ householdId: KNOWN_HOUSEHOLD });
   });
 });

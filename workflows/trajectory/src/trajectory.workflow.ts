@@ -1,23 +1,18 @@
 import type { Clock, IdGenerator } from '../../../libs/domain/src';
-import type { BriqueRegistry } from '../../briques/src';
 import { CommandRunner, WorkflowRegistry, type SnapshotCache, type WorkflowDefinition, type WorkflowSnapshot, type WorkflowStore } from '../../engine/src';
-import type { ProgrammeRegistry } from '../../programmes/src';
-import { trajectoryCommandHandlers } from './commands/command.handlers';
+import { trajectoryCommandHandlers } from './commands/trajectory-commands';
 import { createTrajectoryMachine } from './machine/trajectory.machine';
 import { stageOf } from './machine/trajectory-stage';
 import { trajectoryRulesV1 } from './machine/trajectory-rules.v1';
 import { trajectoryRulesV2 } from './machine/trajectory-rules.v2';
 import type { TrajectoryRuleBook } from './machine/rules/trajectory-rule';
 import type { TrajectoryContext } from './trajectory-context';
+import type { TrajectoryDeps } from './trajectory-deps';
 import { trajectoryUpcasters } from './trajectory.upcasters';
 
-export const TRAJECTORY_WORKFLOW = 'trajectory';
+export type { TrajectoryDeps } from './trajectory-deps';
 
-/** What the trajectory's command handlers look up: they never read files or the network. */
-export interface TrajectoryDeps {
-  programmes: ProgrammeRegistry;
-  briques: BriqueRegistry;
-}
+export const TRAJECTORY_WORKFLOW = 'trajectory';
 
 export type TrajectorySnapshot = WorkflowSnapshot<TrajectoryContext>;
 export type TrajectoryDefinition = WorkflowDefinition<TrajectoryContext>;

@@ -1,4 +1,5 @@
 import type { Role } from '../../../../libs/domain/src';
+import { TRAJECTORY_COMMANDS } from '../../../../workflows/trajectory/src';
 
 /**
  * WHO MAY DO WHAT: the one table (domain.md §1, docs/security.md). The JWT guard reads it for every
@@ -65,9 +66,13 @@ export interface RoutePolicy {
 const any: Grant = { scope: 'any' };
 const assigned: Grant = { scope: 'assigned' };
 const caseWork: Grants = { coordinator: any, referent: assigned };
+const everyone: Grants = Object.fromEntries(CALLER_ROLES.map((role) => [role, any]));
 
-/** Every trajectory command. Referents act on the trajectories assigned to them, coordinators on all. */
-export const COMMAND_POLICY: Readonly<Record<string, Grants>> = {
+/**
+ * Every trajectory command. Referents act on the trajectories assigned to them, coordinators on all:
+ * a command added to workflows/trajectory gets that by default; the exceptions are listed.
+ */
+const COMMAND_EXCEPTIONS: Readonly<Record<string, Grants>> = {
   'receive-saisine': {
     secretary: { scope: 'any', shape: 'result:front-desk' },
     coordinator: any,
@@ -79,32 +84,9 @@ export const COMMAND_POLICY: Readonly<Record<string, Grants>> = {
   'change-referent': { coordinator: any },
   // The front desk books first contacts; it never sees what they produce.
   'record-first-contact': { ...caseWork, secretary: { scope: 'any', shape: 'result:front-desk' } },
-  reorient: caseWork,
-  decline: caseWork,
-  'record-diagnostic-step': caseWork,
-  'record-evaluation-grid': caseWork,
-  'conclude-diagnostic': caseWork,
-  'draft-contract': caseWork,
-  'sign-contract': caseWork,
-  'start-brique': caseWork,
-  'record-point': caseWork,
-  'complete-brique': caseWork,
-  'record-bilan': caseWork,
-  suspend: caseWork,
-  resume: caseWork,
-  renew: caseWork,
-  'start-evaluation': caseWork,
-  'record-final-evaluation': caseWork,
-  'hand-off': caseWork,
-  'confirm-relais': caseWork,
-  'start-veille': caseWork,
-  'record-veille-visit': caseWork,
-  reopen: caseWork,
-  'end-veille': caseWork,
-  close: caseWork,
-  withdraw: caseWork,
-  'record-note': caseWork,
 };
+
+export const COMMAND_POLICY: Readonly<Record<string, Grants>> = Object.fromEntries(TRAJECTORY_COMMANDS.map((name) => [name, COMMAND_EXCEPTIONS[name] ?? caseWork]));
 
 const conventionReaders: Grants = { admin: any, coordinator: any, auditor: any, funder: { scope: 'funder-convention' } };
 
@@ -128,6 +110,9 @@ export const ROUTE_POLICY: readonly RoutePolicy[] = [
   { method: 'GET', path: '/trajectories/:id/history', access: { referent: assigned, coordinator: any, auditor: any }, accessLog: 'history' },
   { method: 'GET', path: '/trajectories/:id/verify', access: { coordinator: any, auditor: any } },
   { method: 'GET', path: '/access-log', access: { auditor: any } },
+  // The commands' schemas hold no data: whoever may call the API may build its forms from them.
+  { method: 'GET', path: '/commands', access: everyone },
+  { method: 'GET', path: '/commands/:name', access: everyone },
 
   { method: 'GET', path: '/caseload', access: { coordinator: any, auditor: any, secretary: any, referent: { scope: 'own-caseload', shape: 'caseload:own' } } },
   { method: 'GET', path: '/deadlines', access: { coordinator: any, auditor: any, secretary: any, referent: { scope: 'own-caseload' } } },

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { addCommandPaths, COMMAND_DTOS } from '../trajectories/openapi/command-paths';
+import { addCommandPaths } from '../trajectories/openapi/command-paths';
 import { CommandResultViewSchema } from '../trajectories/views/trajectory.schemas';
 import { ProblemDetailsSchema } from './problem-details.schema';
 
@@ -30,7 +30,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('operations', 'Health and documentation')
     .build();
   const document = SwaggerModule.createDocument(app, config, {
-    extraModels: [ProblemDetailsSchema, CommandResultViewSchema, ...COMMAND_DTOS],
+    extraModels: [ProblemDetailsSchema, CommandResultViewSchema],
   });
   addCommandPaths(document);
   return document;

@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 class FieldErrorSchema {
   @ApiProperty({ example: 'personal.phone' }) field!: string;
   @ApiProperty({ example: 'must be a phone number' }) reason!: string;
+  @ApiPropertyOptional({ example: 'doit être un numéro de téléphone', description: 'The reason in French, for trajectory command bodies.' }) reasonFr?: string;
 }
 
 /** The OpenAPI shape of every error body (RFC 9457); documentation only, never instantiated. */

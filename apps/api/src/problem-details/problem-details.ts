@@ -15,6 +15,8 @@ export interface ProblemDetails {
 export interface FieldError {
   field: string;
   reason: string;
+  /** The same reason in French, where the check has one (trajectory command bodies). */
+  reasonFr?: string;
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';

@@ -1,31 +1,29 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { IdGenerator } from '../../../../libs/domain/src';
+import { OPENING_COMMAND, TRAJECTORY_COMMANDS, trajectoryCommandDefinition, type TrajectoryCommandDefinition } from '../../../../workflows/trajectory/src';
 import { Ctx, type RequestContext } from '../principal/request-context';
 import { HttpProblem } from '../problem-details/http-problem';
-import { createValidationPipe } from '../problem-details/validation-exception.factory';
-import { commandRoute, COMMAND_ROUTES } from './commands/command-catalogue';
-import { ReceiveSaisineCommand, ReceiveSaisineDto } from './commands/receive-saisine.command';
-import type { CommandBaseDto } from './dto/command-base.dto';
-import { metaOf, payloadOf } from './http/command-input';
+import { RunTrajectoryCommand } from './commands/run-trajectory.command';
+import { commandInputOf } from './http/command-input';
 import { etagOf, expectedVersionFrom, matchesIfNoneMatch } from './http/etag';
 import { parseHistoryInstant } from './http/history-instant';
 import { TrajectoryIdPipe } from './http/trajectory-id.pipe';
 import { GetTrajectoryHistoryQuery } from './queries/get-trajectory-history.query';
 import { GetTrajectoryQuery } from './queries/get-trajectory.query';
+import { bodySchemaRef } from './openapi/command-paths';
 import { ID_GENERATOR } from './trajectory.tokens';
 import { CommandResultViewSchema, TrajectoryHistoryViewSchema, TrajectoryViewSchema } from './views/trajectory.schemas';
 
 /** Commands run on an existing trajectory; receive-saisine opens one through POST /trajectories. */
-const RUNNABLE_COMMANDS = COMMAND_ROUTES.map((r) => r.name).filter((name) => name !== ReceiveSaisineCommand.commandName);
+const RUNNABLE_COMMANDS: readonly string[] = TRAJECTORY_COMMANDS.filter((name) => name !== OPENING_COMMAND);
+const OPENING = trajectoryCommandDefinition(OPENING_COMMAND) as TrajectoryCommandDefinition;
 
 @ApiTags('trajectories')
 @Controller('trajectories')
 export class TrajectoriesController {
-  private readonly validation = createValidationPipe();
-
   constructor(
     private readonly commandBus: CommandBus,
     private readonly queryBus: QueryBus,
@@ -34,15 +32,17 @@ export class TrajectoriesController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Receive a saisine', description: ReceiveSaisineCommand.description })
+  @ApiOperation({ summary: 'Receive a saisine', description: OPENING.description.en })
+  @ApiBody({ required: true, schema: { $ref: bodySchemaRef(OPENING_COMMAND) } })
   @ApiCreatedResponse({ type: CommandResultViewSchema, description: 'Location: /trajectories/{id}; ETag: the version.' })
   async receiveSaisine(
-    @Body() dto: ReceiveSaisineDto,
+    @Body() body: unknown,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
+    const { payload, meta } = commandInputOf(OPENING, body, ctx);
     const id = this.ids.next();
-    const result = await this.commandBus.execute(new ReceiveSaisineCommand(id, payloadOf(dto) as never, metaOf(dto, ctx)));
+    const result = await this.commandBus.execute(new RunTrajectoryCommand(id, OPENING_COMMAND, payload, meta));
     void reply.header('location', `/trajectories/${id}`).header('etag', etagOf(result.version));
     return result;
   }
@@ -59,16 +59,15 @@ export class TrajectoriesController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const route = RUNNABLE_COMMANDS.includes(name) ? commandRoute(name) : undefined;
-    if (!route) {
+    const definition = RUNNABLE_COMMANDS.includes(name) ? trajectoryCommandDefinition(name) : undefined;
+    if (!definition) {
       throw new HttpProblem(404, 'unknown-command', `There is no command "${name.slice(0, 64)}" on a trajectory.`, {
         commands: RUNNABLE_COMMANDS,
       });
     }
     const expectedVersion = expectedVersionFrom(ifMatch);
-    const dto = (await this.validation.transform(body, { type: 'body', metatype: route.dto })) as CommandBaseDto;
-    const command = new route.command(id, payloadOf(dto) as never, metaOf(dto, ctx, expectedVersion));
-    const result = await this.commandBus.execute(command as ReceiveSaisineCommand);
+    const { payload, meta } = commandInputOf(definition, body, ctx, expectedVersion);
+    const result = await this.commandBus.execute(new RunTrajectoryCommand(id, name, payload, meta));
     void reply.header('etag', etagOf(result.version));
     return result;
   }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { IdGenerator } from '../../../../libs/domain/src';
 import type { Catalogue } from './catalogue';
-import { COMMAND_HANDLERS } from './commands/command-catalogue';
+import { CommandSchemasController } from './command-schemas.controller';
+import { RunTrajectoryHandler } from './commands/run-trajectory.handler';
 import { GetTrajectoryHistoryHandler } from './queries/get-trajectory-history.handler';
 import { GetTrajectoryHandler } from './queries/get-trajectory.handler';
 import { TrajectoriesController } from './trajectories.controller';
@@ -17,14 +18,14 @@ export class TrajectoriesModule {
   static register(catalogue: Catalogue, ids: IdGenerator = uuidGenerator): DynamicModule {
     return {
       module: TrajectoriesModule,
-      controllers: [TrajectoriesController],
+      controllers: [TrajectoriesController, CommandSchemasController],
       providers: [
         { provide: CATALOGUE, useValue: catalogue },
         { provide: ID_GENERATOR, useValue: ids },
         { provide: SNAPSHOT_CACHE, useFactory: () => new LruSnapshotCache() },
         trajectoryRunnerProvider,
         trajectoryRegistryProvider,
-        ...COMMAND_HANDLERS,
+        RunTrajectoryHandler,
         GetTrajectoryHandler,
         GetTrajectoryHistoryHandler,
       ],

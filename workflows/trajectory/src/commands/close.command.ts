@@ -1,25 +1,25 @@
-import type { Orientation } from '../vocabulary/orientation';
-import { END_REASONS, type EndReason } from '../vocabulary/trajectory-terms';
-import { readOrientation } from './support/readers';
-import { compact, event, type TrajectoryCommandSpec } from './support/trajectory-command';
+import { s, type Infer } from '../../../engine/src';
+import { trajectoryClosedEvent } from '../events/trajectory-closed.event';
+import { END_REASONS } from '../vocabulary/trajectory-terms';
+import { orientation, personalText } from './support/fields';
+import { compact, defineCommand, event } from './support/trajectory-command';
 
-export interface ClosePayload {
-  /** Default: the final evaluation's end reason. */
-  endReason?: EndReason;
-  /** Required unless the end reason is autonomous, housed, maintained or deceased. */
-  orientation?: Orientation;
-  personal?: { comment?: string };
-}
-
-export const close: TrajectoryCommandSpec<'close'> = {
-  produces: ['TrajectoryClosed'],
-  read: (c) =>
-    compact({ endReason: c.oneOf('endReason', END_REASONS, { optional: true }), orientation: c.obj('orientation', readOrientation, { optional: true }), personal: c.personal() }),
+export const close = defineCommand({
+  name: 'close',
+  summary: { en: 'Close after the evaluation', fr: 'Clôturer après l’évaluation' },
+  description: {
+    en: 'Closes the trajectory; every closing that is not autonomous or housed carries an orientation.',
+    fr: 'Clôt le parcours ; toute clôture qui n’est ni une autonomie ni un relogement porte une orientation.',
+  },
+  payload: s.object({
+    endReason: s.optional(s.oneOf(END_REASONS, { label: { fr: 'Motif de fin', en: 'End reason' }, description: 'Default: the final evaluation’s end reason.', example: 'housed' })),
+    orientation: s.optional(orientation({ description: 'Required unless the end reason is autonomous, housed, maintained or deceased.' })),
+    personal: personalText.comment(),
+  }),
+  example: { endReason: 'housed' },
+  produces: [trajectoryClosedEvent],
   decide: (p, { context }) =>
-    [
-      event(
-        'TrajectoryClosed',
-        compact({ endReason: p.endReason ?? context.evaluation?.final?.endReason ?? 'other', orientation: p.orientation, personal: p.personal }),
-      ),
-    ],
-};
+    [event(trajectoryClosedEvent, compact({ endReason: p.endReason ?? context.evaluation?.final?.endReason ?? 'other', orientation: p.orientation, personal: p.personal }))],
+});
+
+export type ClosePayload = Infer<typeof close.payload>;

@@ -1,26 +1,26 @@
-import type { Partner } from '../vocabulary/orientation';
-import { DIAGNOSTIC_OUTCOMES, type DiagnosticOutcome } from '../vocabulary/trajectory-terms';
-import { readOrientation } from './support/readers';
-import { compact, event, type TrajectoryCommandSpec } from './support/trajectory-command';
+import { s, type Infer } from '../../../engine/src';
+import { diagnosticConcludedEvent } from '../events/diagnostic-concluded.event';
+import { DIAGNOSTIC_OUTCOMES } from '../vocabulary/trajectory-terms';
+import { orientation, personalText } from './support/fields';
+import { compact, defineCommand, event } from './support/trajectory-command';
 
-export interface ConcludeDiagnosticPayload {
-  outcome: DiagnosticOutcome;
-  /** The household signed the diagnostic. */
-  householdSigned: boolean;
-  /** Required for 'orient-existing'. */
-  relaisPartner?: Partner;
-  personal?: { summary?: string };
-}
-
-export const concludeDiagnostic: TrajectoryCommandSpec<'conclude-diagnostic'> = {
-  produces: ['DiagnosticConcluded'],
-  read: (c) =>
-    compact({
-      outcome: c.oneOf('outcome', DIAGNOSTIC_OUTCOMES)!,
-      householdSigned: c.bool('householdSigned')!,
-      relaisPartner: c.obj('relaisPartner', readOrientation, { optional: true }),
-      personal: c.personal(),
-    }),
+export const concludeDiagnostic = defineCommand({
+  name: 'conclude-diagnostic',
+  summary: { en: 'Conclude the diagnostic', fr: 'Conclure le diagnostic' },
+  description: {
+    en: 'Needs the grid and the household’s signature. autonomous closes, orient-existing goes to relais (partner required), propose-accompaniment goes to contract.',
+    fr: 'Demande la grille et la signature du ménage. autonomous clôt, orient-existing passe en relais (partenaire obligatoire), propose-accompaniment passe au contrat.',
+  },
+  payload: s.object({
+    outcome: s.oneOf(DIAGNOSTIC_OUTCOMES, { label: { fr: 'Conclusion', en: 'Outcome' }, example: 'propose-accompaniment' }),
+    householdSigned: s.boolean({ label: { fr: 'Signé par le ménage', en: 'Signed by the household' }, description: 'The household signed the diagnostic.', example: true }),
+    relaisPartner: s.optional(orientation({ label: { fr: 'Partenaire relais', en: 'Relais partner' }, description: 'Required for orient-existing: the partner taking over.' })),
+    personal: personalText.summary(),
+  }),
+  example: { outcome: 'propose-accompaniment', householdSigned: true },
+  produces: [diagnosticConcludedEvent],
   decide: (p) =>
-    [event('DiagnosticConcluded', compact({ outcome: p.outcome, householdSigned: p.householdSigned, relaisPartner: p.relaisPartner, personal: p.personal }))],
-};
+    [event(diagnosticConcludedEvent, compact({ outcome: p.outcome, householdSigned: p.householdSigned, relaisPartner: p.relaisPartner, personal: p.personal }))],
+});
+
+export type ConcludeDiagnosticPayload = Infer<typeof concludeDiagnostic.payload>;

@@ -1,13 +1,18 @@
+import { s, type Infer } from '../../../engine/src';
+import { relaisConfirmedEvent } from '../events/relais-confirmed.event';
 import type { Partner } from '../vocabulary/orientation';
-import { compact, event, type TrajectoryCommandSpec } from './support/trajectory-command';
+import { personalText } from './support/fields';
+import { compact, defineCommand, event } from './support/trajectory-command';
 
-export interface ConfirmRelaisPayload {
-  personal?: { comment?: string };
-}
-
-export const confirmRelais: TrajectoryCommandSpec<'confirm-relais'> = {
-  produces: ['RelaisConfirmed'],
-  read: (c) => compact({ personal: c.personal() }),
+export const confirmRelais = defineCommand({
+  name: 'confirm-relais',
+  summary: { en: 'Confirm the relais', fr: 'Confirmer le relais' },
+  description: { en: 'The partner has taken the household on: the trajectory closes.', fr: 'Le partenaire a pris le ménage en charge : le parcours se clôt.' },
+  payload: s.object({ personal: personalText.comment() }),
+  example: {},
+  produces: [relaisConfirmedEvent],
   decide: (p, { context }) =>
-    [event('RelaisConfirmed', compact({ partner: context.relais?.partner ?? ({ kind: 'other' } as Partner), personal: p.personal }))],
-};
+    [event(relaisConfirmedEvent, compact({ partner: context.relais?.partner ?? ({ kind: 'other' } as Partner), personal: p.personal }))],
+});
+
+export type ConfirmRelaisPayload = Infer<typeof confirmRelais.payload>;

@@ -1,19 +1,28 @@
+import { s, type Infer } from '../../../engine/src';
+import { contractDeclinedEvent } from '../events/contract-declined.event';
+import { saisineDeclinedEvent } from '../events/saisine-declined.event';
 import type { Orientation } from '../vocabulary/orientation';
-import { readOrientation } from './support/readers';
-import { compact, event, type TrajectoryCommandSpec } from './support/trajectory-command';
-
-export interface DeclinePayload {
-  /** Required when declining at the contract stage: nobody is left without a solution. */
-  orientation?: Orientation;
-  personal?: { comment?: string };
-}
+import { orientation, personalText } from './support/fields';
+import { compact, defineCommand, event } from './support/trajectory-command';
 
 /** At the saisine the household declines the measure; at the contract it declines the contract. */
-export const decline: TrajectoryCommandSpec<'decline'> = {
-  produces: ['SaisineDeclined', 'ContractDeclined'],
-  read: (c) => compact({ orientation: c.obj('orientation', readOrientation, { optional: true }), personal: c.personal() }),
+export const decline = defineCommand({
+  name: 'decline',
+  summary: { en: 'Record that the household declines', fr: 'Enregistrer le refus du ménage' },
+  description: {
+    en: 'Adhesion is free: the refusal is recorded, never held against the household. At the contract stage an orientation is required.',
+    fr: 'L’adhésion est libre : le refus est enregistré, jamais opposé au ménage. À l’étape du contrat, une orientation est obligatoire.',
+  },
+  payload: s.object({
+    orientation: s.optional(orientation({ description: 'Required when declining at the contract stage: nobody is left without a solution.' })),
+    personal: personalText.comment(),
+  }),
+  example: { orientation: { kind: 'ccas', partnerName: 'CCAS de Villeurbanne' } },
+  produces: [saisineDeclinedEvent, contractDeclinedEvent],
   decide: (p, { stage }) =>
     stage === 'contract'
-      ? [event('ContractDeclined', compact({ orientation: p.orientation as Orientation, personal: p.personal }))]
-      : [event('SaisineDeclined', compact({ orientation: p.orientation, personal: p.personal }))],
-};
+      ? [event(contractDeclinedEvent, compact({ orientation: p.orientation as Orientation, personal: p.personal }))]
+      : [event(saisineDeclinedEvent, compact({ orientation: p.orientation, personal: p.personal }))],
+});
+
+export type DeclinePayload = Infer<typeof decline.payload>;

@@ -1,64 +1,82 @@
-import { MEETING_FREQUENCIES, OCCUPANCY_STATUSES, type Landlord, type MeetingFrequency, type OccupancyStatus } from '../vocabulary/trajectory-terms';
-import { compact, event, invalid, type TrajectoryCommandSpec } from './support/trajectory-command';
+import { s, type Infer } from '../../../engine/src';
+import { contractDraftedEvent } from '../events/contract-drafted.event';
+import { MEETING_FREQUENCIES, OCCUPANCY_STATUSES } from '../vocabulary/trajectory-terms';
+import { briqueCode, code, conventionId, objectiveId, orgName, personal, shortText, TEXT_MAX } from './support/fields';
+import { compact, defineCommand, event, invalid } from './support/trajectory-command';
 
-export interface DraftContractPayload {
-  measureType: string;
-  briques: string[];
-  /** Default: the programme's duration. */
-  durationMonths?: number;
-  /** Default: the programme's bilan cadence. */
-  bilanEveryMonths?: number;
-  meetingFrequency: MeetingFrequency;
-  occupancyStatus: OccupancyStatus;
-  landlord?: Landlord;
-  /** Default: the saisine's convention. */
-  conventionId?: string;
-  objectives?: { id: string }[];
-  personal?: {
-    objectives?: { id: string; text: string }[];
-    meetingPlace?: string;
-    landlordContact?: string;
-  };
-}
-
-export const draftContract: TrajectoryCommandSpec<'draft-contract'> = {
-  produces: ['ContractDrafted'],
-  read: (c) =>
-    compact({
-      measureType: c.str('measureType', { max: 40 })!,
-      briques: c.list('briques', (b, raw) => (typeof raw === 'string' && raw !== '' ? raw : b.problem('', 'must be a brique code')), { minItems: 1 })!,
-      durationMonths: c.int('durationMonths', { optional: true, min: 1, max: 60 }),
-      bilanEveryMonths: c.int('bilanEveryMonths', { optional: true, min: 1, max: 24 }),
-      meetingFrequency: c.oneOf('meetingFrequency', MEETING_FREQUENCIES)!,
-      occupancyStatus: c.oneOf('occupancyStatus', OCCUPANCY_STATUSES)!,
-      landlord: c.obj('landlord', (l) => compact({ name: l.str('name')!, id: l.str('id', { optional: true }) }), { optional: true }),
-      conventionId: c.str('conventionId', { optional: true }),
-      objectives: c.list('objectives', (o) => ({ id: o.str('id', { max: 60 })! }), { optional: true }),
-      personal: c.personal() as DraftContractPayload['personal'],
+export const draftContract = defineCommand({
+  name: 'draft-contract',
+  summary: { en: 'Draft the contract', fr: 'Rédiger le contrat' },
+  description: {
+    en: 'The personalised contract: measure type, planned briques, duration, bilan cadence, meetings, occupancy, landlord, convention.',
+    fr: 'Le contrat personnalisé : type de mesure, briques prévues, durée, rythme des bilans, rencontres, statut d’occupation, bailleur, convention.',
+  },
+  payload: s.object({
+    measureType: code({ en: 'a measure type code', fr: 'un code de type de mesure' }, { label: { fr: 'Type de mesure', en: 'Measure type' }, description: 'AVDL, GLA or a custom measure type.', example: 'AVDL' }),
+    briques: s.list(briqueCode({ description: undefined, example: undefined }), {
+      minItems: 1,
+      maxItems: 30,
+      uniqueItems: true,
+      label: { fr: 'Briques prévues', en: 'Planned briques' },
+      description: 'Brique codes planned.',
+      example: ['2.1', '2.5'],
     }),
+    durationMonths: s.optional(s.integer({ minimum: 1, maximum: 60, label: { fr: 'Durée (mois)', en: 'Duration (months)' }, description: 'Default: the programme’s duration.', example: 6 })),
+    bilanEveryMonths: s.optional(
+      s.integer({ minimum: 1, maximum: 24, label: { fr: 'Bilan tous les (mois)', en: 'Bilan every (months)' }, description: 'Default: the programme’s bilan cadence.', example: 3 }),
+    ),
+    meetingFrequency: s.oneOf(MEETING_FREQUENCIES, { label: { fr: 'Fréquence des rencontres', en: 'Meeting frequency' }, example: 'monthly' }),
+    occupancyStatus: s.oneOf(OCCUPANCY_STATUSES, { label: { fr: 'Statut d’occupation', en: 'Occupancy status' }, example: 'direct-lease' }),
+    landlord: s.optional(
+      s.object(
+        {
+          name: orgName({ fr: 'Bailleur', en: 'Landlord' }, 'Lyon Métropole Habitat', 'The organisation; its contact person goes to personal.'),
+          id: s.optional(orgName({ fr: 'Identifiant du bailleur', en: 'Landlord id' }, 'lmh')),
+        },
+        { label: { fr: 'Bailleur', en: 'Landlord' } },
+      ),
+    ),
+    conventionId: s.optional(conventionId('Default: the saisine’s convention.')),
+    objectives: s.optional(s.list(s.object({ id: objectiveId() }), { maxItems: 50, label: { fr: 'Objectifs', en: 'Objectives' }, example: [{ id: 'obj-1' }] })),
+    personal: personal({
+      objectives: s.optional(
+        s.list(
+          s.object({ id: objectiveId(), text: s.text({ maxLength: TEXT_MAX, label: { fr: 'Objectif', en: 'Objective' }, example: 'Clear the rent arrears with an FSL grant and a repayment plan.' }) }),
+          { maxItems: 50, label: { fr: 'Libellé des objectifs', en: 'Objectives’ wording' } },
+        ),
+      ),
+      meetingPlace: s.optional(shortText({ fr: 'Lieu des rencontres', en: 'Meeting place' }, 'At home, or at the Villeurbanne office')),
+      landlordContact: s.optional(shortText({ fr: 'Contact chez le bailleur', en: 'Landlord contact' }, 'Mme Dubois, 04 72 00 00 00')),
+    }),
+  }),
+  example: { measureType: 'AVDL', briques: ['2.1', '2.5'], meetingFrequency: 'monthly', occupancyStatus: 'direct-lease', objectives: [{ id: 'obj-1' }] },
+  produces: [contractDraftedEvent],
+  refusals: ['unknown-brique', 'convention-required'],
   decide: (p, { context, deps }) => {
-    const unknown = p.briques.filter((code) => !deps.briques.has(code));
+    const unknown = p.briques.filter((c) => !deps.briques.has(c));
     if (unknown.length) return invalid('briques', `names briques that are not in the catalogue: ${unknown.join(', ')}`, 'unknown-brique');
-    const conventionId = p.conventionId ?? context.conventionId;
-    if (!conventionId) return invalid('conventionId', 'is required: the contract must name the convention that funds it', 'convention-required');
+    const convention = p.conventionId ?? context.conventionId;
+    if (!convention) return invalid('conventionId', 'is required: the contract must name the convention that funds it', 'convention-required');
     const ids = (p.objectives ?? []).map((o) => o.id);
     if (new Set(ids).size !== ids.length) return invalid('objectives', 'must have distinct ids');
     return [
       event(
-        'ContractDrafted',
+        contractDraftedEvent,
         compact({
           measureType: p.measureType,
-          briques: [...new Set(p.briques)],
+          briques: p.briques,
           durationMonths: p.durationMonths ?? context.programme?.durationMonths ?? 6,
           bilanEveryMonths: p.bilanEveryMonths ?? context.programme?.bilanEveryMonths ?? 3,
           meetingFrequency: p.meetingFrequency,
           occupancyStatus: p.occupancyStatus,
           landlord: p.landlord,
-          conventionId,
+          conventionId: convention,
           objectives: p.objectives ?? [],
           personal: p.personal,
         }),
       ),
     ];
   },
-};
+});
+
+export type DraftContractPayload = Infer<typeof draftContract.payload>;

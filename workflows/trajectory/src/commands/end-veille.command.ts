@@ -1,18 +1,21 @@
-import type { Orientation } from '../vocabulary/orientation';
-import { END_REASONS, type EndReason } from '../vocabulary/trajectory-terms';
-import { readOrientation } from './support/readers';
-import { compact, event, type TrajectoryCommandSpec } from './support/trajectory-command';
+import { s, type Infer } from '../../../engine/src';
+import { veilleEndedEvent } from '../events/veille-ended.event';
+import { END_REASONS } from '../vocabulary/trajectory-terms';
+import { orientation, personalText } from './support/fields';
+import { compact, defineCommand, event } from './support/trajectory-command';
 
-export interface EndVeillePayload {
-  /** Default 'autonomous'. */
-  endReason?: EndReason;
-  orientation?: Orientation;
-  personal?: { comment?: string };
-}
+export const endVeille = defineCommand({
+  name: 'end-veille',
+  summary: { en: 'End the veille', fr: 'Terminer la veille' },
+  description: { en: 'Closes the trajectory (default end reason: autonomous).', fr: 'Clôt le parcours (motif de fin par défaut : autonomous).' },
+  payload: s.object({
+    endReason: s.optional(s.oneOf(END_REASONS, { label: { fr: 'Motif de fin', en: 'End reason' }, description: 'Default autonomous.', example: 'autonomous' })),
+    orientation: s.optional(orientation({ description: 'Required unless the end reason is autonomous, housed, maintained or deceased.' })),
+    personal: personalText.comment(),
+  }),
+  example: { endReason: 'autonomous' },
+  produces: [veilleEndedEvent],
+  decide: (p) => [event(veilleEndedEvent, compact({ endReason: p.endReason ?? 'autonomous', orientation: p.orientation, personal: p.personal }))],
+});
 
-export const endVeille: TrajectoryCommandSpec<'end-veille'> = {
-  produces: ['VeilleEnded'],
-  read: (c) =>
-    compact({ endReason: c.oneOf('endReason', END_REASONS, { optional: true }), orientation: c.obj('orientation', readOrientation, { optional: true }), personal: c.personal() }),
-  decide: (p) => [event('VeilleEnded', compact({ endReason: p.endReason ?? 'autonomous', orientation: p.orientation, personal: p.personal }))],
-};
+export type EndVeillePayload = Infer<typeof endVeille.payload>;

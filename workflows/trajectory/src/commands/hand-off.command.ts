@@ -1,14 +1,22 @@
-import type { Partner } from '../vocabulary/orientation';
-import { readOrientation } from './support/readers';
-import { compact, event, type TrajectoryCommandSpec } from './support/trajectory-command';
+import { s, type Infer } from '../../../engine/src';
+import { handedOffEvent } from '../events/handed-off.event';
+import { longText, orientation, personal } from './support/fields';
+import { compact, defineCommand, event } from './support/trajectory-command';
 
-export interface HandOffPayload {
-  partner: Partner;
-  personal?: { handOverNote?: string; partnerContact?: string };
-}
+export const handOff = defineCommand({
+  name: 'hand-off',
+  summary: { en: 'Hand off to a partner (relais)', fr: 'Passer le relais à un partenaire' },
+  description: { en: 'The trajectory stays in relais until the partner confirms.', fr: 'Le parcours reste en relais jusqu’à la confirmation du partenaire.' },
+  payload: s.object({
+    partner: orientation({ label: { fr: 'Partenaire', en: 'Partner' }, description: 'The partner taking the household on.' }),
+    personal: personal({
+      handOverNote: s.optional(longText({ fr: 'Note de passation', en: 'Hand-over note' }, 'Weekly calls work best; the landlord is cooperative.')),
+      partnerContact: s.optional(longText({ fr: 'Contact chez le partenaire', en: 'Partner contact' }, 'M. Bernard, CCAS, 04 78 00 00 00')),
+    }),
+  }),
+  example: { partner: { kind: 'ccas', partnerName: 'CCAS de Villeurbanne' } },
+  produces: [handedOffEvent],
+  decide: (p) => [event(handedOffEvent, compact({ partner: p.partner, personal: p.personal }))],
+});
 
-export const handOff: TrajectoryCommandSpec<'hand-off'> = {
-  produces: ['HandedOff'],
-  read: (c) => compact({ partner: c.obj('partner', readOrientation)!, personal: c.personal() }),
-  decide: (p) => [event('HandedOff', compact({ partner: p.partner, personal: p.personal }))],
-};
+export type HandOffPayload = Infer<typeof handOff.payload>;

@@ -1,10 +1,15 @@
-import { event, type TrajectoryCommandSpec } from './support/trajectory-command';
+import { s, type Infer } from '../../../engine/src';
+import { evaluationStartedEvent } from '../events/evaluation-started.event';
+import { defineCommand, event } from './support/trajectory-command';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the command carries nothing but its date
-export interface StartEvaluationPayload {}
+export const startEvaluation = defineCommand({
+  name: 'start-evaluation',
+  summary: { en: 'Start the final evaluation', fr: 'Commencer l’évaluation finale' },
+  description: { en: 'At or before the measure’s end: moves to evaluation. It carries nothing but its date.', fr: 'Au plus tard à la fin de la mesure : passe à l’évaluation. Elle ne porte que sa date.' },
+  payload: s.object({}),
+  example: {},
+  produces: [evaluationStartedEvent],
+  decide: (_p, { context, occurredAt }) => [event(evaluationStartedEvent, { measureEndsOn: context.measure?.endsOn ?? occurredAt })],
+});
 
-export const startEvaluation: TrajectoryCommandSpec<'start-evaluation'> = {
-  produces: ['EvaluationStarted'],
-  read: () => ({}),
-  decide: (_p, { context, occurredAt }) => [event('EvaluationStarted', { measureEndsOn: context.measure?.endsOn ?? occurredAt })],
-};
+export type StartEvaluationPayload = Infer<typeof startEvaluation.payload>;

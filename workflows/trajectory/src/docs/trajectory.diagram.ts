@@ -1,6 +1,5 @@
 import { toMermaidStateDiagram } from '../../../engine/src';
-import { TRAJECTORY_COMMAND_SPECS } from '../commands/command.handlers';
-import type { TrajectoryCommandType } from '../commands/command-payloads';
+import { TRAJECTORY_COMMAND_DEFINITIONS } from '../commands/trajectory-commands';
 import { createTrajectoryMachine } from '../machine/trajectory.machine';
 import { trajectoryRulesV1 } from '../machine/trajectory-rules.v1';
 
@@ -8,10 +7,7 @@ import { trajectoryRulesV1 } from '../machine/trajectory-rules.v1';
 export const TRAJECTORY_DIAGRAM_PATH = 'docs/workflows/trajectory.md';
 
 function commandsProducing(eventType: string): string | undefined {
-  const names = (Object.keys(TRAJECTORY_COMMAND_SPECS) as TrajectoryCommandType[]).filter((c) =>
-    (TRAJECTORY_COMMAND_SPECS[c].produces as readonly string[]).includes(eventType),
-  );
-  if (eventType === 'MeasureStarted') names.push('sign-contract');
+  const names = TRAJECTORY_COMMAND_DEFINITIONS.filter((d) => d.produces.some((e) => e.type === eventType)).map((d) => d.name);
   return names.length ? names.join(', ') : undefined;
 }
 

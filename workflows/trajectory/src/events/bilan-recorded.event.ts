@@ -1,4 +1,4 @@
-export const BILAN_RECORDED = 'BilanRecorded';
+import { defineEvent } from './event-definition';
 
 /** An intermediate review of the measure. */
 export interface BilanRecordedData {
@@ -6,3 +6,5 @@ export interface BilanRecordedData {
   number: number;
   personal?: { summary?: string };
 }
+
+export const bilanRecordedEvent = defineEvent<BilanRecordedData>()('BilanRecorded');

@@ -1,6 +1,5 @@
 import type { BriqueResult } from '../vocabulary/trajectory-terms';
-
-export const BRIQUE_COMPLETED = 'BriqueCompleted';
+import { defineEvent } from './event-definition';
 
 /** A brique ended with a result. */
 export interface BriqueCompletedData {
@@ -8,3 +7,5 @@ export interface BriqueCompletedData {
   result: BriqueResult;
   personal?: { comment?: string };
 }
+
+export const briqueCompletedEvent = defineEvent<BriqueCompletedData>()('BriqueCompleted');

@@ -1,6 +1,5 @@
 import type { BriqueCadence } from '../../../briques/src';
-
-export const BRIQUE_STARTED = 'BriqueStarted';
+import { defineEvent } from './event-definition';
 
 /** A brique of the catalogue started. */
 export interface BriqueStartedData {
@@ -12,3 +11,5 @@ export interface BriqueStartedData {
   details?: Record<string, unknown>;
   personal?: { objective?: string };
 }
+
+export const briqueStartedEvent = defineEvent<BriqueStartedData>()('BriqueStarted');

@@ -1,6 +1,5 @@
 import type { Landlord, MeetingFrequency, OccupancyStatus } from '../vocabulary/trajectory-terms';
-
-export const CONTRACT_DRAFTED = 'ContractDrafted';
+import { defineEvent } from './event-definition';
 
 /** The personalised contract was drafted (brick 1.5); any earlier signature is void. */
 export interface ContractDraftedData {
@@ -23,3 +22,5 @@ export interface ContractDraftedData {
     landlordContact?: string;
   };
 }
+
+export const contractDraftedEvent = defineEvent<ContractDraftedData>()('ContractDrafted');

@@ -1,8 +1,9 @@
 import type { ContractParty } from '../vocabulary/trajectory-terms';
-
-export const CONTRACT_SIGNED = 'ContractSigned';
+import { defineEvent } from './event-definition';
 
 /** One party signed the contract. */
 export interface ContractSignedData {
   party: ContractParty;
 }
+
+export const contractSignedEvent = defineEvent<ContractSignedData>()('ContractSigned');

@@ -1,7 +1,6 @@
 import type { DiagnosticOutcome } from '../vocabulary/trajectory-terms';
 import type { Partner } from '../vocabulary/orientation';
-
-export const DIAGNOSTIC_CONCLUDED = 'DiagnosticConcluded';
+import { defineEvent } from './event-definition';
 
 /** The diagnostic ended with an outcome, signed by the household. */
 export interface DiagnosticConcludedData {
@@ -11,3 +10,5 @@ export interface DiagnosticConcludedData {
   relaisPartner?: Partner;
   personal?: { summary?: string };
 }
+
+export const diagnosticConcludedEvent = defineEvent<DiagnosticConcludedData>()('DiagnosticConcluded');

@@ -1,6 +1,5 @@
 import type { DiagnosticStep, StepStatus } from '../vocabulary/trajectory-terms';
-
-export const DIAGNOSTIC_STEP_RECORDED = 'DiagnosticStepRecorded';
+import { defineEvent } from './event-definition';
 
 /** One step of the diagnostic (bricks 1.1-1.5) was done or skipped because already done. */
 export interface DiagnosticStepRecordedData {
@@ -8,3 +7,5 @@ export interface DiagnosticStepRecordedData {
   status: StepStatus;
   personal?: { summary?: string };
 }
+
+export const diagnosticStepRecordedEvent = defineEvent<DiagnosticStepRecordedData>()('DiagnosticStepRecorded');

@@ -1,9 +1,10 @@
 import type { GridComment, GridItemRating } from '../vocabulary/evaluation-grid';
-
-export const EVALUATION_GRID_RECORDED = 'EvaluationGridRecorded';
+import { defineEvent } from './event-definition';
 
 /** The shared evaluation grid was recorded at diagnostic. */
 export interface EvaluationGridRecordedData {
   ratings: GridItemRating[];
   personal?: { comments?: GridComment[] };
 }
+
+export const evaluationGridRecordedEvent = defineEvent<EvaluationGridRecordedData>()('EvaluationGridRecorded');

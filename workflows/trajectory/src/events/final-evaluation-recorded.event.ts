@@ -1,7 +1,6 @@
 import type { GridComment, GridItemRating } from '../vocabulary/evaluation-grid';
 import type { EndReason } from '../vocabulary/trajectory-terms';
-
-export const FINAL_EVALUATION_RECORDED = 'FinalEvaluationRecorded';
+import { defineEvent } from './event-definition';
 
 /** The final evaluation, signed with the household. */
 export interface FinalEvaluationRecordedData {
@@ -11,3 +10,5 @@ export interface FinalEvaluationRecordedData {
   householdSigned: boolean;
   personal?: { comments?: GridComment[]; summary?: string };
 }
+
+export const finalEvaluationRecordedEvent = defineEvent<FinalEvaluationRecordedData>()('FinalEvaluationRecorded');

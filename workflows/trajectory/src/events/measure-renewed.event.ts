@@ -1,4 +1,4 @@
-export const MEASURE_RENEWED = 'MeasureRenewed';
+import { defineEvent } from './event-definition';
 
 /** The measure was extended. */
 export interface MeasureRenewedData {
@@ -9,3 +9,5 @@ export interface MeasureRenewedData {
   endsOn: string;
   personal?: { justification?: string };
 }
+
+export const measureRenewedEvent = defineEvent<MeasureRenewedData>()('MeasureRenewed');

@@ -1,4 +1,4 @@
-export const MEASURE_RESUMED = 'MeasureResumed';
+import { defineEvent } from './event-definition';
 
 /** The measure resumed after a suspension. */
 export interface MeasureResumedData {
@@ -7,3 +7,5 @@ export interface MeasureResumedData {
   days: number;
   personal?: { comment?: string };
 }
+
+export const measureResumedEvent = defineEvent<MeasureResumedData>()('MeasureResumed');

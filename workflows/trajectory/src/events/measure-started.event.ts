@@ -1,4 +1,4 @@
-export const MEASURE_STARTED = 'MeasureStarted';
+import { defineEvent } from './event-definition';
 
 /** All required parties signed: the measure starts on the last signature's date. */
 export interface MeasureStartedData {
@@ -9,3 +9,5 @@ export interface MeasureStartedData {
   programmeCode: string;
   conventionId: string;
 }
+
+export const measureStartedEvent = defineEvent<MeasureStartedData>()('MeasureStarted');

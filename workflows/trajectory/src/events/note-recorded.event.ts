@@ -1,9 +1,10 @@
 import type { NoteCategory } from '../vocabulary/trajectory-terms';
-
-export const NOTE_RECORDED = 'NoteRecorded';
+import { defineEvent } from './event-definition';
 
 /** A note in the file. */
 export interface NoteRecordedData {
   category: NoteCategory;
   personal?: { text?: string };
 }
+
+export const noteRecordedEvent = defineEvent<NoteRecordedData>()('NoteRecorded');

@@ -1,6 +1,5 @@
 import type { PointMode } from '../vocabulary/trajectory-terms';
-
-export const POINT_RECORDED = 'PointRecorded';
+import { defineEvent } from './event-definition';
 
 /** A point (meeting, visit, call, session) was held on an active brique. */
 export interface PointRecordedData {
@@ -8,3 +7,5 @@ export interface PointRecordedData {
   mode: PointMode;
   personal?: { summary?: string };
 }
+
+export const pointRecordedEvent = defineEvent<PointRecordedData>()('PointRecorded');

@@ -1,4 +1,4 @@
-export const REFERENT_CHANGED = 'ReferentChanged';
+import { defineEvent } from './event-definition';
 
 /** The household was handed over to another referent inside the service. */
 export interface ReferentChangedData {
@@ -6,3 +6,5 @@ export interface ReferentChangedData {
   previousReferentId: string;
   personal?: { handOverNote?: string };
 }
+
+export const referentChangedEvent = defineEvent<ReferentChangedData>()('ReferentChanged');

@@ -1,7 +1,6 @@
 import type { ProgrammeTerms } from '../../../programmes/src';
 import type { ContactPerson, HouseholdIdentity, HouseholdProfile, Motive, Prescriber } from '../vocabulary/household';
-
-export const SAISINE_RECEIVED = 'SaisineReceived';
+import { defineEvent } from './event-definition';
 
 /** A prescriber referred a household; the trajectory opens on this date. */
 export interface SaisineReceivedData {
@@ -21,3 +20,5 @@ export interface SaisineReceivedData {
     comment?: string;
   };
 }
+
+export const saisineReceivedEvent = defineEvent<SaisineReceivedData>()('SaisineReceived');

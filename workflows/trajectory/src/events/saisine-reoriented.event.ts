@@ -1,9 +1,10 @@
 import type { Orientation } from '../vocabulary/orientation';
-
-export const SAISINE_REORIENTED = 'SaisineReoriented';
+import { defineEvent } from './event-definition';
 
 /** Out of scope: another service fits; the trajectory closes. */
 export interface SaisineReorientedData {
   orientation: Orientation;
   personal?: { comment?: string };
 }
+
+export const saisineReorientedEvent = defineEvent<SaisineReorientedData>()('SaisineReoriented');

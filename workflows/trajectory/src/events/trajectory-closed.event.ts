@@ -1,7 +1,6 @@
 import type { EndReason } from '../vocabulary/trajectory-terms';
 import type { Orientation } from '../vocabulary/orientation';
-
-export const TRAJECTORY_CLOSED = 'TrajectoryClosed';
+import { defineEvent } from './event-definition';
 
 /** The trajectory closed after its final evaluation. */
 export interface TrajectoryClosedData {
@@ -9,3 +8,5 @@ export interface TrajectoryClosedData {
   orientation?: Orientation;
   personal?: { comment?: string };
 }
+
+export const trajectoryClosedEvent = defineEvent<TrajectoryClosedData>()('TrajectoryClosed');

@@ -1,4 +1,4 @@
-export const TRAJECTORY_REOPENED = 'TrajectoryReopened';
+import { defineEvent } from './event-definition';
 
 /** A new diagnostic starts in the same trajectory (droit au recommencement). */
 export interface TrajectoryReopenedData {
@@ -6,3 +6,5 @@ export interface TrajectoryReopenedData {
   cycle: number;
   personal?: { comment?: string };
 }
+
+export const trajectoryReopenedEvent = defineEvent<TrajectoryReopenedData>()('TrajectoryReopened');

@@ -1,7 +1,6 @@
 import type { Stage } from '../vocabulary/trajectory-terms';
 import type { Orientation } from '../vocabulary/orientation';
-
-export const TRAJECTORY_WITHDRAWN = 'TrajectoryWithdrawn';
+import { defineEvent } from './event-definition';
 
 /** The household ended the accompaniment; an orientation is recorded. */
 export interface TrajectoryWithdrawnData {
@@ -9,3 +8,5 @@ export interface TrajectoryWithdrawnData {
   orientation: Orientation;
   personal?: { comment?: string };
 }
+
+export const trajectoryWithdrawnEvent = defineEvent<TrajectoryWithdrawnData>()('TrajectoryWithdrawn');

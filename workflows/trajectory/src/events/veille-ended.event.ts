@@ -1,7 +1,6 @@
 import type { EndReason } from '../vocabulary/trajectory-terms';
 import type { Orientation } from '../vocabulary/orientation';
-
-export const VEILLE_ENDED = 'VeilleEnded';
+import { defineEvent } from './event-definition';
 
 /** The watch ended; the trajectory closes. */
 export interface VeilleEndedData {
@@ -9,3 +8,5 @@ export interface VeilleEndedData {
   orientation?: Orientation;
   personal?: { comment?: string };
 }
+
+export const veilleEndedEvent = defineEvent<VeilleEndedData>()('VeilleEnded');

@@ -1,9 +1,10 @@
 import type { VeilleVisitMode } from '../vocabulary/trajectory-terms';
-
-export const VEILLE_VISIT_RECORDED = 'VeilleVisitRecorded';
+import { defineEvent } from './event-definition';
 
 /** The yearly veille visit. */
 export interface VeilleVisitRecordedData {
   mode: VeilleVisitMode;
   personal?: { summary?: string };
 }
+
+export const veilleVisitRecordedEvent = defineEvent<VeilleVisitRecordedData>()('VeilleVisitRecorded');

@@ -1,4 +1,4 @@
-import type { TrajectoryCommandPayloads, TrajectoryCommandType } from '../commands/command-payloads';
+import type { TrajectoryCommandPayloads, TrajectoryCommandType } from '../commands/trajectory-commands';
 import { FULL_GRID } from './event-fixtures';
 
 /** A command as a spec states it; `occurredAt` defaults to the date of the last given event. */

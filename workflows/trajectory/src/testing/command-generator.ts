@@ -1,4 +1,4 @@
-import type { TrajectoryCommandType } from '../commands/command-payloads';
+import type { TrajectoryCommandType } from '../commands/trajectory-commands';
 import type { TrajectoryContext } from '../trajectory-context';
 import { GRID_AXES } from '../vocabulary/evaluation-grid';
 import { ORIENTATION_KINDS } from '../vocabulary/orientation';
@@ -54,8 +54,11 @@ export function payloadFor(command: string, c: TrajectoryContext, pick: Pick): u
   const allowedBriques = c.programme?.allowedBriques ?? [];
   switch (command as TrajectoryCommandType) {
     case 'assign-referent':
-    case 'change-referent':
-      return { referentId: one(pick, ['referent-1', 'referent-2', 'referent-3'].filter((r) => r !== c.referentId)), personal: { handOverNote: 'note' } };
+    case 'change-referent': {
+      const referentId = one(pick, ['referent-1', 'referent-2', 'referent-3'].filter((r) => r !== c.referentId));
+      // Only a change of referent has a hand-over note: assign-referent refuses members it does not define.
+      return command === 'change-referent' ? { referentId, personal: { handOverNote: 'note' } } : { referentId };
+    }
     case 'record-first-contact':
       return { mode: one(pick, CONTACT_MODES), personal: { summary: 'Premier contact' } };
     case 'reorient':
@@ -74,7 +77,7 @@ export function payloadFor(command: string, c: TrajectoryContext, pick: Pick): u
     case 'draft-contract':
       return {
         measureType: one(pick, ['ASLL', 'AVDL', 'GLA']),
-        briques: allowedBriques.filter(() => pick(2) === 0).concat(allowedBriques.slice(0, 1)),
+        briques: [...new Set(allowedBriques.filter(() => pick(2) === 0).concat(allowedBriques.slice(0, 1)))],
         durationMonths: 1 + pick(12),
         meetingFrequency: 'monthly',
         occupancyStatus: 'direct-lease',

@@ -1,10 +1,8 @@
 import type { CalendarDate, IdGenerator } from '../../../../../libs/domain/src';
-import type { CommandHandler, CommandOutcome } from '../../../../engine/src';
-import type { TrajectoryEvent, TrajectoryEventDataMap, TrajectoryEventType } from '../../events';
+import { readPayload, type Bilingual, type CommandHandler, type CommandOutcome, type Infer, type ObjectSchema, type Shape } from '../../../../engine/src';
+import type { EventDefinition, EventOf } from '../../events/event-definition';
 import type { TrajectoryContext } from '../../trajectory-context';
-import type { TrajectoryDeps } from '../../trajectory.workflow';
-import type { TrajectoryCommandPayloads, TrajectoryCommandType } from '../command-payloads';
-import { PayloadCheck } from './payload-check';
+import type { TrajectoryDeps } from '../../trajectory-deps';
 
 export interface DecideArgs {
   context: TrajectoryContext;
@@ -19,39 +17,53 @@ export interface DecideArgs {
 export type Refuse = { refusal: { code: string; kind: 'invalid' | 'rule'; reason: string; fields?: { field: string; reason: string }[] } };
 
 /**
- * One command of the trajectory: how to read its payload, which events it may produce, and how it
- * turns into candidate events. State rules are not checked here but by the machine's guards.
+ * One command of the trajectory, defined once: its name and texts, its payload schema (from which
+ * the payload type, the API's validation, the OpenAPI body and the engine's check all come), the
+ * events it may produce and the codes its own decision may refuse with. State rules are not here
+ * but in the machine's guards (machine/rules), which name their codes.
  */
-export interface TrajectoryCommandSpec<K extends TrajectoryCommandType> {
-  readonly produces: readonly TrajectoryEventType[];
-  read(c: PayloadCheck): TrajectoryCommandPayloads[K];
-  decide(payload: TrajectoryCommandPayloads[K], args: DecideArgs): TrajectoryEvent[] | Refuse;
+export interface TrajectoryCommandDefinition<N extends string = string, S extends Shape = Shape, E extends EventDefinition = EventDefinition> {
+  readonly name: N;
+  readonly summary: Bilingual;
+  readonly description: Bilingual;
+  readonly payload: ObjectSchema<S>;
+  /** A payload that is valid in the right stage: the OpenAPI example and the web form's sample. */
+  readonly example: Infer<ObjectSchema<S>>;
+  /** Every event the command may record. */
+  readonly produces: readonly E[];
+  /** The events whose acceptance offers the command (default: all of `produces`). */
+  readonly offeredOn?: readonly E['type'][];
+  /** Codes decide() may answer beside invalid-payload (e.g. unknown-programme). */
+  readonly refusals?: readonly string[];
+  decide(payload: Infer<ObjectSchema<S>>, args: DecideArgs): EventOf<E>[] | Refuse;
 }
 
-export function event<K extends TrajectoryEventType>(type: K, data: TrajectoryEventDataMap[K]): TrajectoryEvent {
-  return { type, data } as TrajectoryEvent;
+/** Types a definition: `defineCommand({ name: 'record-point', payload: s.object({...}), ... })`. */
+export function defineCommand<const N extends string, S extends Shape, E extends EventDefinition>(
+  definition: TrajectoryCommandDefinition<N, S, E>,
+): TrajectoryCommandDefinition<N, S, E> {
+  return definition;
+}
+
+export function event<E extends EventDefinition>(definition: E, data: NonNullable<E['__data']>): EventOf<E> {
+  return { type: definition.type, data } as EventOf<E>;
 }
 
 export function invalid(field: string, reason: string, code = 'invalid-payload'): Refuse {
   return { refusal: { code, kind: 'invalid', reason: `${field} ${reason}`, fields: [{ field, reason }] } };
 }
 
-export function ruleRefusal(code: string, reason: string): Refuse {
-  return { refusal: { code, kind: 'rule', reason } };
-}
-
-/** Binds a spec to the installation's programmes and briques, as the engine's CommandHandler. */
-export function toHandler<K extends TrajectoryCommandType>(spec: TrajectoryCommandSpec<K>, deps: TrajectoryDeps): CommandHandler<TrajectoryContext> {
+/** Binds a definition to the installation's programmes and briques, as the engine's CommandHandler. */
+export function toHandler(definition: TrajectoryCommandDefinition, deps: TrajectoryDeps): CommandHandler<TrajectoryContext> {
   return {
-    produces: spec.produces,
+    produces: definition.offeredOn ?? definition.produces.map((e) => e.type),
     decide: ({ snapshot, payload, occurredAt, ids }): CommandOutcome => {
-      const check = new PayloadCheck(payload);
-      const read = spec.read(check);
-      if (!check.ok) {
-        const reason = check.problems.map((p) => `${p.field} ${p.reason}`).join('; ');
-        return { refusal: { code: 'invalid-payload', kind: 'invalid', reason, fields: check.problems } };
+      const read = readPayload(definition.payload, payload);
+      if (!read.ok) {
+        const reason = read.problems.map((p) => `${p.field} ${p.reason}`).join('; ');
+        return { refusal: { code: 'invalid-payload', kind: 'invalid', reason, fields: read.problems } };
       }
-      const decided = spec.decide(read, { context: snapshot.context, stage: snapshot.stage, occurredAt, ids, deps, workflowVersion: snapshot.workflowVersion });
+      const decided = definition.decide(read.value, { context: snapshot.context, stage: snapshot.stage, occurredAt, ids, deps, workflowVersion: snapshot.workflowVersion });
       return Array.isArray(decided) ? { events: decided } : decided;
     },
   };

@@ -51,7 +51,9 @@ describe('at any open stage', () => {
   });
 
   it('withdraw needs an orientation', () => {
-    given(saisineReceived()).when(raw('withdraw', {})).thenRefused({ code: 'orientation-required', stage: 'saisine' });
+    // The command's schema requires it, so the input is refused before the rule is asked.
+    const then = given(saisineReceived()).when(raw('withdraw', {})).thenRefused({ code: 'invalid-payload', kind: 'invalid', stage: 'saisine' });
+    expect(then.decision.accepted ? [] : then.decision.refusal.fields).toEqual([expect.objectContaining({ field: 'orientation', reason: 'is required' })]);
   });
 
   it('closed is final: no note, no withdrawal', () => {

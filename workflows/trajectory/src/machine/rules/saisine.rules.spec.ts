@@ -28,9 +28,9 @@ describe('saisine', () => {
 
     it('names the household with a fresh id unless one is given', () => {
       const fresh = given().when(receiveSaisine({ occurredAt: '2026-01-02' }));
-      const linked = given().when(receiveSaisine({ occurredAt: '2026-01-02', householdId: 'household-9' }));
+      const linked = given().when(receiveSaisine({ occurredAt: '2026-01-02', householdId: '3f0e8b1a-7c2d-4e5f-9a6b-1c2d3e4f5a6b' }));
       expect(fresh.snapshot.context.householdId).toMatch(/^00000000-/);
-      expect(linked.snapshot.context.householdId).toBe('household-9');
+      expect(linked.snapshot.context.householdId).toBe('3f0e8b1a-7c2d-4e5f-9a6b-1c2d3e4f5a6b');
     });
 
     it('keeps identifying data in data.personal only', () => {
@@ -122,7 +122,9 @@ describe('saisine', () => {
     });
 
     it('needs an orientation', () => {
-      given(saisineReceived()).when(raw('reorient', {})).thenRefused({ code: 'orientation-required', stage: 'saisine' });
+      // The command's schema requires it, so the input is refused before the rule is asked.
+      const then = given(saisineReceived()).when(raw('reorient', {})).thenRefused({ code: 'invalid-payload', kind: 'invalid', stage: 'saisine' });
+      expect(then.decision.accepted ? [] : then.decision.refusal.fields).toEqual([expect.objectContaining({ field: 'orientation', reason: 'is required' })]);
     });
 
     it('is only possible at the saisine', () => {

@@ -1,6 +1,0 @@
-import { CommandHandler } from '@nestjs/cqrs';
-import { RecordFinalEvaluationCommand } from './record-final-evaluation.command';
-import { TrajectoryCommandHandler } from './trajectory-command.handler';
-
-@CommandHandler(RecordFinalEvaluationCommand)
-export class RecordFinalEvaluationHandler extends TrajectoryCommandHandler<RecordFinalEvaluationCommand> {}

@@ -1,6 +1,0 @@
-import { CommandHandler } from '@nestjs/cqrs';
-import { ReopenCommand } from './reopen.command';
-import { TrajectoryCommandHandler } from './trajectory-command.handler';
-
-@CommandHandler(ReopenCommand)
-export class ReopenHandler extends TrajectoryCommandHandler<ReopenCommand> {}
