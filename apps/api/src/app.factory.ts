@@ -14,6 +14,7 @@ import { ACCESS_LOG } from './auth/auth.tokens';
 import { JwtPrincipalResolver } from './auth/jwt-principal.resolver';
 import { ProblemFastifyAdapter } from './http/problem-fastify.adapter';
 import { setupOpenApi } from './openapi/openapi.setup';
+import { defaultWebDir, serveWebApp } from './http/web-app';
 import { ProjectionsModule } from './projections/projections.module';
 import { FeedsModule } from './feeds/feeds.module';
 import { builtInProjections } from '../../../projections/projections.catalogue';
@@ -51,6 +52,8 @@ export interface CreateAppOptions extends StoreSelection {
   feeds?: { secret: Buffer };
   /** Serve /docs and /docs/json (default true). */
   docs?: boolean;
+  /** The built web app served at `/` (default: dist/web of this checkout); false serves none. */
+  webDir?: string | false;
 }
 
 export interface CreatedApp {
@@ -92,6 +95,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Created
     app.getHttpAdapter().getInstance().addHook('onClose', async () => opened.close());
     installAccessHooks(app.getHttpAdapter().getInstance(), { accessLog: app.get<AccessLog>(ACCESS_LOG), clock });
     if (options.docs !== false) setupOpenApi(app);
+    if (options.webDir !== false) serveWebApp(app.getHttpAdapter().getInstance(), options.webDir ?? defaultWebDir());
     await app.init();
     return { app, storeDescription: opened.description };
   } catch (error) {
