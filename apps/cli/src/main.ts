@@ -7,6 +7,7 @@ import { replayCommand } from './commands/replay.command';
 import { retentionCommand } from './commands/retention.command';
 import { rotateMasterKeyCommand } from './commands/rotate-master-key.command';
 import { tokenCommand } from './commands/token.command';
+import { demoCommand } from './commands/demo.command';
 import { verifyCommand } from './commands/verify.command';
 import { openAuditStore } from './open-audit-store';
 import { loadCatalogue } from '../../api/src/trajectories/load-catalogue';
@@ -15,6 +16,7 @@ import { loadCatalogue } from '../../api/src/trajectories/load-catalogue';
 export const COMMANDS: CliCommand[] = [
   rebuildCommand({ openRuntime: openProjectionRuntime, projections: builtInProjections }),
   tokenCommand(),
+  demoCommand(),
   replayCommand({ openStore: openAuditStore, loadCatalogue: (env) => loadCatalogue(env.PROGRAMMES_DIR?.trim() || undefined) }),
   verifyCommand({ openStore: openAuditStore }),
   retentionCommand({ openRuntime: openProjectionRuntime, loadCatalogue: (env) => loadCatalogue(env.PROGRAMMES_DIR?.trim() || undefined) }),
