@@ -9,17 +9,23 @@ const MENUS: Record<string, { route: WebRouteName; text: string }[]> = {
   coordinator: [
     { route: 'caseload', text: 'Dossiers' },
     { route: 'deadlines', text: 'Échéances' },
+    { route: 'newSaisine', text: 'Nouvelle saisine' },
   ],
   referent: [
     { route: 'myDay', text: 'Ma journée' },
     { route: 'caseload', text: 'Mes dossiers' },
     { route: 'deadlines', text: 'Échéances' },
   ],
-  secretary: [{ route: 'caseload', text: 'Dossiers' }],
+  secretary: [
+    { route: 'caseload', text: 'Dossiers' },
+    { route: 'newSaisine', text: 'Nouvelle saisine' },
+  ],
+  prescriber: [{ route: 'newSaisine', text: 'Nouvelle saisine' }],
 };
 
 export function homeOf(role: string): WebRouteName {
-  return role === 'referent' ? 'myDay' : 'caseload';
+  if (role === 'referent') return 'myDay';
+  return role === 'prescriber' ? 'newSaisine' : 'caseload';
 }
 
 export function menuOf(role: string) {

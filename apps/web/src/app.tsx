@@ -4,6 +4,7 @@ import { AppShell, homeOf } from './app-shell';
 import { CaseloadPage } from './pages/caseload-page';
 import { DeadlinesPage } from './pages/deadlines-page';
 import { MyDayPage } from './pages/my-day-page';
+import { NewSaisinePage } from './pages/new-saisine-page';
 import { SignInPage } from './pages/sign-in-page';
 import { TrajectoryPage } from './pages/trajectory-page';
 import { navigate, useLocation } from './routing/use-location';
@@ -63,6 +64,7 @@ export function App() {
       {route.name === 'deadlines' && <DeadlinesPage api={api} search={location.search} />}
       {route.name === 'myDay' && <MyDayPage api={api} session={session} search={location.search} />}
       {route.name === 'trajectory' && <TrajectoryPage api={api} id={route.params.id} />}
+      {route.name === 'newSaisine' && <NewSaisinePage api={api} />}
     </AppShell>
   );
 }

@@ -5,6 +5,7 @@
 export const WEB_ROUTES = {
   signIn: '/connexion',
   caseload: '/dossiers',
+  newSaisine: '/saisines/nouvelle',
   trajectory: '/dossiers/:id',
   deadlines: '/echeances',
   myDay: '/ma-journee',
