@@ -1,7 +1,7 @@
 import { createEventStore, PgliteSqlDatabase, PgSqlDatabase, type SqlDatabase } from '../../libs/event-store/src';
 import { PgAdvisoryLock } from './pg-advisory.lock';
 import { InProcessLock } from './projection.lock';
-import type { ProjectionRuntime } from './projection-runtime';
+import type { ProjectionRuntime, RuntimeOpenOptions } from './projection-runtime';
 import { storeMigrator } from './store.migrator';
 
 /**
@@ -10,16 +10,16 @@ import { storeMigrator } from './store.migrator';
  * ./data) for the embedded PGlite; EVENTSTORE_URL reads events from EventStoreDB while the read
  * models stay in PostgreSQL or PGlite. On a SQL store the read models share the events' database.
  */
-export async function openProjectionRuntime(env: NodeJS.ProcessEnv): Promise<ProjectionRuntime> {
+export async function openProjectionRuntime(env: NodeJS.ProcessEnv, options: RuntimeOpenOptions = {}): Promise<ProjectionRuntime> {
   const url = env.DATABASE_URL?.trim() || undefined;
   const schema = env.DATABASE_SCHEMA?.trim() || undefined;
   const dataDir = env.DATA_DIR?.trim() || './data';
-  const created = await createEventStore({ databaseUrl: url, dataDir, schema, eventstoreUrl: env.EVENTSTORE_URL?.trim() || undefined });
+  const created = await createEventStore({ databaseUrl: url, dataDir, schema, eventstoreUrl: env.EVENTSTORE_URL?.trim() || undefined, ...options });
   let db: SqlDatabase | undefined = created.db;
   let ownDb = false;
   try {
     if (!db) {
-      db = url ? new PgSqlDatabase({ connectionString: url, schema, applicationName: 'projections' }) : await PgliteSqlDatabase.create({ dataDir, schema });
+      db = url ? new PgSqlDatabase({ connectionString: url, schema, applicationName: 'projections' }) : await PgliteSqlDatabase.create({ dataDir, schema, ...options });
       ownDb = true;
     }
     const readModels = db;

@@ -14,4 +14,11 @@ export interface ProjectionRuntime {
   close(): Promise<void>;
 }
 
-export type RuntimeOpener = (env: NodeJS.ProcessEnv) => Promise<ProjectionRuntime>;
+export interface RuntimeOpenOptions {
+  /** Who opens an embedded directory, for its lock ('worker', 'cli'). */
+  owner?: string;
+  /** Refuse an embedded directory that holds no store instead of creating one (the CLI). */
+  mustExist?: boolean;
+}
+
+export type RuntimeOpener = (env: NodeJS.ProcessEnv, options?: RuntimeOpenOptions) => Promise<ProjectionRuntime>;

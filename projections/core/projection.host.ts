@@ -3,6 +3,7 @@ import { compareCheckpoints, START } from './checkpoint';
 import { checkpointRepository } from './checkpoint.repository';
 import type { ProjectionLock } from './projection.lock';
 import type { Projection } from './projection.port';
+import { rebuildProjection, type RebuildProgress } from './projection.rebuilder';
 import { ProjectionRunner, type RunnerLogger, type RunnerStatus } from './projection.runner';
 import { ProjectionSchema, type Migrator } from './projection.schema';
 import type { ProjectionDatabase } from './sql.port';
@@ -39,6 +40,7 @@ export interface ProjectionHostOptions {
 export class ProjectionHost {
   readonly runners: ProjectionRunner[];
   private readonly schema: ProjectionSchema;
+  private started = false;
 
   constructor(private readonly options: ProjectionHostOptions) {
     this.schema = new ProjectionSchema(options.db, options.migrator);
@@ -59,11 +61,31 @@ export class ProjectionHost {
   }
 
   start(): void {
+    this.started = true;
     for (const r of this.runners) r.start();
   }
 
   async stop(): Promise<void> {
+    this.started = false;
     await Promise.all(this.runners.map((r) => r.stop()));
+  }
+
+  /**
+   * Rebuilds one of this host's projections in place (the API on the embedded store, where no other
+   * process may open the store): its runner steps aside for the rebuild and resumes after it.
+   * Another process holding the projection's lock (a worker on PostgreSQL) makes it ProjectionBusy.
+   */
+  async rebuild(name: string, onProgress?: (p: RebuildProgress) => void): Promise<RebuildProgress> {
+    const runner = this.runners.find((r) => r.name === name);
+    const projection = this.options.projections.find((p) => p.name === name);
+    if (!runner || !projection) throw new Error(`this host does not run projection ${name}`);
+    await runner.stop();
+    try {
+      const { store, db, lock, batchSize } = this.options;
+      return await rebuildProjection({ store, db, schema: this.schema, lock, projection, batchSize, wait: false, onProgress });
+    } finally {
+      if (this.started) runner.start();
+    }
   }
 
   /** New events were appended in this process: no need to wait for the next poll. */

@@ -8,7 +8,8 @@ import type { ProjectionDatabase } from './sql.port';
 
 export interface RunnerLogger {
   info(message: string): void;
-  error(message: string): void;
+  /** `error`, when there is one, so a log can keep its stack. */
+  error(message: string, error?: unknown): void;
 }
 
 export interface ProjectionRunnerOptions {
@@ -142,7 +143,7 @@ export class ProjectionRunner {
         failures++;
         this.state = 'failing';
         this.lastError = e instanceof Error ? e.message : String(e);
-        this.logger.error(`projection ${projection.name}: ${this.lastError}`);
+        this.logger.error(`projection ${projection.name}: ${this.lastError}`, e);
         // The batch rolled back; retry from the committed checkpoint, backing off so a poison event
         // does not spin. It is never skipped: health shows the error until someone fixes the cause.
         await this.idle(Math.min(30_000, 100 * 2 ** Math.min(failures, 9)));

@@ -1,7 +1,7 @@
 import { addDays, type CalendarDate } from '../../libs/domain/src';
 import type { ConventionPrices } from './convention.events';
 import type { FunderFacts } from './funder-facts.reducer';
-import { toCents, type Cents } from './money';
+import type { Cents } from './money';
 import { activeMonths, type YearMonth } from './month-measures.calculator';
 
 export const UNIT_KINDS = ['diagnostic', 'month-measure', 'measure', 'dwelling-year'] as const;
@@ -53,13 +53,13 @@ export function billableUnits(facts: readonly FunderFacts[], prices: ConventionP
 export function unitPrice(kind: UnitKind, scale: string | null, prices: ConventionPrices): Cents {
   switch (kind) {
     case 'diagnostic':
-      return toCents(prices.perDiagnostic ?? 0);
+      return prices.perDiagnosticCents ?? 0;
     case 'month-measure':
-      return toCents(prices.perMonth ?? 0);
+      return prices.perMonthCents ?? 0;
     case 'dwelling-year':
-      return toCents(prices.perDwellingYear ?? 0);
+      return prices.perDwellingYearCents ?? 0;
     case 'measure':
-      return toCents(prices.perMeasure?.find((s) => s.code === scale)?.price ?? 0);
+      return prices.perMeasure?.find((s) => s.code === scale)?.priceCents ?? 0;
   }
 }
 

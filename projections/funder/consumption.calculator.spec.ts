@@ -11,17 +11,17 @@ describe('convention consumption (domain §5)', () => {
 
   it('prices diagnostics, month-measures and measures of the year, against the cap, split between funders', () => {
     const c = computeConsumption(CONVENTION, facts, 2026, TODAY);
-    expect(c.lines.map((l) => [l.kind, l.scale, l.quantity, l.unitPrice, l.amount])).toEqual([
+    expect(c.lines.map((l) => [l.kind, l.scale, l.quantity, l.unitPriceCents, l.amountCents])).toEqual([
       ['diagnostic', null, 3, 15000, 45000], // t1 (Jan), t2 (Feb), t4 (Mar); t3's was in 2025
       ['month-measure', null, 9, 19000, 171000], // t1: Jan, Mar, Apr; t3: Jan-Jun
       ['measure', 'standard', 1, 50000, 50000], // t1 started in 2026 (t3 in 2025)
       ['measure', 'renforce', 0, 80000, 0],
       ['dwelling-year', null, 2, 0, 0], // t1 and t3 active in 2026; no price on this convention
     ]);
-    expect(c).toMatchObject({ total: 266000, cap: 4000000, remaining: 3734000, usedPercent: 6.7, overCap: false, asOf: TODAY });
+    expect(c).toMatchObject({ totalCents: 266000, capCents: 4000000, remainingCents: 3734000, usedPercent: 6.7, overCap: false, asOf: TODAY });
     expect(c.funderShares).toEqual([
-      { funder: 'departement-x', share: 0.6, amount: 159600 },
-      { funder: 'caf-x', share: 0.4, amount: 106400 },
+      { funder: 'departement-x', share: 0.6, amountCents: 159600 },
+      { funder: 'caf-x', share: 0.4, amountCents: 106400 },
     ]);
   });
 
@@ -38,8 +38,8 @@ describe('convention consumption (domain §5)', () => {
   });
 
   it('flags a convention over its cap', () => {
-    const c = computeConsumption({ ...CONVENTION, yearlyCap: 2000 }, facts, 2026, TODAY);
-    expect(c).toMatchObject({ cap: 200000, remaining: -66000, overCap: true, usedPercent: 133 });
+    const c = computeConsumption({ ...CONVENTION, yearlyCapCents: 200000 }, facts, 2026, TODAY);
+    expect(c).toMatchObject({ capCents: 200000, remainingCents: -66000, overCap: true, usedPercent: 133 });
   });
 
   it('builds the monthly dashboard: received, diagnostics, active measures, month-measures, closures, amounts', () => {
@@ -51,10 +51,10 @@ describe('convention consumption (domain §5)', () => {
       measuresActive: 2,
       monthMeasures: 2,
       closuresByEndReason: {},
-      amountThisMonth: 15000 + 2 * 19000,
+      amountThisMonthCents: 15000 + 2 * 19000,
     });
     // January to March: 3 diagnostics, 5 month-measures (Jan 2, Feb 1, Mar 2), t1's measure.
-    expect(march.yearToDate).toMatchObject({ total: 3 * 15000 + 5 * 19000 + 50000, cap: 4000000 });
+    expect(march.yearToDate).toMatchObject({ totalCents: 3 * 15000 + 5 * 19000 + 50000, capCents: 4000000 });
     const february = computeDashboard(CONVENTION, facts, '2026-02', TODAY);
     expect(february).toMatchObject({ measuresActive: 2, monthMeasures: 1, closuresByEndReason: { autonomous: 1 }, saisinesReceived: 1 });
   });

@@ -2,21 +2,21 @@ import type { CalendarDate } from '../../libs/domain/src';
 import { billableUnits, unitPrice, UNIT_KINDS, type BillableUnit, type UnitKind } from './billable-units.calculator';
 import type { Convention } from './convention.events';
 import type { FunderFacts } from './funder-facts.reducer';
-import { splitByShares, toCents, type Cents } from './money';
+import { splitByShares, type Cents } from './money';
 
 export interface ConsumptionLine {
   kind: UnitKind;
   scale: string | null;
   quantity: number;
-  unitPrice: Cents;
-  amount: Cents;
+  unitPriceCents: Cents;
+  amountCents: Cents;
 }
 
 export interface CapStatus {
-  cap: Cents;
-  total: Cents;
-  remaining: Cents;
-  /** total / cap in percent, one decimal; null for a zero cap. */
+  capCents: Cents;
+  totalCents: Cents;
+  remainingCents: Cents;
+  /** totalCents / capCents in percent, one decimal; null for a zero cap. */
   usedPercent: number | null;
   overCap: boolean;
 }
@@ -29,7 +29,7 @@ export interface Consumption extends CapStatus {
   /** Figures run up to this Paris date. */
   asOf: CalendarDate;
   lines: ConsumptionLine[];
-  funderShares: { funder: string; share: number; amount: Cents }[];
+  funderShares: { funder: string; share: number; amountCents: Cents }[];
   planned: Convention['plannedVolumes'] | null;
 }
 
@@ -43,15 +43,14 @@ export function linesOf(units: readonly BillableUnit[], convention: Pick<Convent
     for (const scale of groups) {
       const quantity = ofKind.filter((u) => u.scale === scale).length;
       const price = unitPrice(kind, scale, convention.prices);
-      lines.push({ kind, scale, quantity, unitPrice: price, amount: quantity * price });
+      lines.push({ kind, scale, quantity, unitPriceCents: price, amountCents: quantity * price });
     }
   }
   return lines;
 }
 
-export function capStatus(total: Cents, yearlyCap: number): CapStatus {
-  const cap = toCents(yearlyCap);
-  return { cap, total, remaining: cap - total, usedPercent: cap > 0 ? Math.round((total * 1000) / cap) / 10 : null, overCap: total > cap };
+export function capStatus(total: Cents, cap: Cents): CapStatus {
+  return { capCents: cap, totalCents: total, remainingCents: cap - total, usedPercent: cap > 0 ? Math.round((total * 1000) / cap) / 10 : null, overCap: total > cap };
 }
 
 /** What a convention's diagnostics, month-measures, measures and dwelling-years cost in a year, against its cap. */
@@ -59,7 +58,7 @@ export function computeConsumption(convention: Convention, facts: readonly Funde
   const prefix = `${year}-`;
   const units = billableUnits(facts, convention.prices, today).filter((u) => u.month.startsWith(prefix));
   const lines = linesOf(units, convention);
-  const total = lines.reduce((s, l) => s + l.amount, 0);
+  const total = lines.reduce((s, l) => s + l.amountCents, 0);
   return {
     conventionId: convention.id,
     funder: convention.funder,
@@ -67,7 +66,7 @@ export function computeConsumption(convention: Convention, facts: readonly Funde
     year,
     asOf: today,
     lines,
-    ...capStatus(total, convention.yearlyCap),
+    ...capStatus(total, convention.yearlyCapCents),
     funderShares: splitByShares(total, convention.funderShares),
     planned: convention.plannedVolumes ?? null,
   };

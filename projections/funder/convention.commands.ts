@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { parisDate, type Clock } from '../../libs/domain/src';
 import type { EventActor, EventStore } from '../../libs/event-store/src/event-store.port';
-import { CONVENTION_CREATED, conventionStreamId, type Convention, type ConventionCreatedData } from './convention.events';
+import { toStoredTerms } from './convention-stored-terms';
+import { CONVENTION_CREATED, conventionStreamId, type Convention, type ConventionTerms } from './convention.events';
 import { validateConvention } from './convention.validator';
 
 export interface CreateConventionContext {
@@ -17,7 +18,7 @@ export interface CreateConventionContext {
  * funder projection builds its conventions table from them, so a rebuild never loses one.
  */
 export async function createConvention(store: Pick<EventStore, 'append'>, input: unknown, ctx: CreateConventionContext): Promise<{ convention: Convention; checkpoint: string }> {
-  const terms: ConventionCreatedData = validateConvention(input, ctx.knownProgramme);
+  const terms: ConventionTerms = validateConvention(input, ctx.knownProgramme);
   const id = ctx.id ?? randomUUID();
   const createdOn = parisDate(ctx.clock.now());
   const result = await store.append(
@@ -27,7 +28,7 @@ export async function createConvention(store: Pick<EventStore, 'append'>, input:
         id: randomUUID(),
         type: CONVENTION_CREATED,
         schemaVersion: 1,
-        data: terms,
+        data: toStoredTerms(terms),
         metadata: { actor: ctx.actor, occurredAt: createdOn, ...(ctx.correlationId ? { correlationId: ctx.correlationId } : {}) },
       },
     ],

@@ -1,4 +1,5 @@
 import type { CalendarDate } from '../../libs/domain/src';
+import type { Cents } from './money';
 
 export const CONVENTION_STREAM_PREFIX = 'convention-';
 export const CONVENTION_CREATED = 'ConventionCreated';
@@ -7,13 +8,13 @@ export function conventionStreamId(id: string): string {
   return `${CONVENTION_STREAM_PREFIX}${id}`;
 }
 
-/** Same shape as a programme's pricing (workflows/programmes): EUR amounts. */
+/** A convention's prices, in integer euro cents: what the API takes and answers, and what the figures are summed in. */
 export interface ConventionPrices {
-  perDiagnostic?: number;
-  perMonth?: number;
+  perDiagnosticCents?: Cents;
+  perMonthCents?: Cents;
   /** Per measure, on one or more scales (barèmes); a measure without a named scale takes the first. */
-  perMeasure?: { code: string; price: number }[];
-  perDwellingYear?: number;
+  perMeasure?: { code: string; priceCents: Cents }[];
+  perDwellingYearCents?: Cents;
 }
 
 export interface ConventionTerms {
@@ -22,17 +23,37 @@ export interface ConventionTerms {
   programme: string;
   year: number;
   prices: ConventionPrices;
-  /** EUR for the calendar year. */
-  yearlyCap: number;
+  /** Integer euro cents for the calendar year. */
+  yearlyCapCents: Cents;
   /** Who pays which share of the cost; shares sum to 1. */
   funderShares: { funder: string; share: number }[];
   plannedVolumes?: { diagnostics?: number; measures?: number; monthMeasures?: number; dwellingYears?: number };
 }
 
-/** A funder's yearly agreement under a programme; conventions are events like everything else, so a rebuild restores them. */
-export type ConventionCreatedData = ConventionTerms;
-
 export interface Convention extends ConventionTerms {
+  id: string;
+  createdOn: CalendarDate;
+}
+
+/**
+ * ConventionCreated schemaVersion 1 as recorded, and the funder_conventions.terms column built from
+ * it: amounts in EUR (decimal numbers with at most two decimals), the shape of a programme's pricing.
+ * Recorded events never change, so the cents of the API are converted to and from this shape at the
+ * store's edge (convention-stored-terms.ts) rather than by a new event version.
+ */
+export interface StoredConventionTerms {
+  funder: string;
+  programme: string;
+  year: number;
+  prices: { perDiagnostic?: number; perMonth?: number; perMeasure?: { code: string; price: number }[]; perDwellingYear?: number };
+  yearlyCap: number;
+  funderShares: { funder: string; share: number }[];
+  plannedVolumes?: ConventionTerms['plannedVolumes'];
+}
+
+export type ConventionCreatedData = StoredConventionTerms;
+
+export interface StoredConvention extends StoredConventionTerms {
   id: string;
   createdOn: CalendarDate;
 }

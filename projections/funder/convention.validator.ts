@@ -1,5 +1,6 @@
 import { ValidationError } from '../../libs/domain/src';
 import type { ConventionTerms } from './convention.events';
+import type { Cents } from './money';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 
@@ -9,17 +10,13 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function amount(value: unknown, field: string, problems: Problems, required = false): number | undefined {
+function amount(value: unknown, field: string, problems: Problems, required = false): Cents | undefined {
   if (value === undefined || value === null) {
     if (required) problems.push({ field, reason: 'required' });
     return undefined;
   }
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    problems.push({ field, reason: 'must be a non-negative number of euros' });
-    return undefined;
-  }
-  if (Math.round(value * 100) !== Number((value * 100).toFixed(6))) {
-    problems.push({ field, reason: 'at most two decimals (cents)' });
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    problems.push({ field, reason: 'must be a non-negative integer number of euro cents (150 EUR is 15000)' });
     return undefined;
   }
   return value;
@@ -48,34 +45,36 @@ export function validateConvention(input: unknown, knownProgramme?: (code: strin
 
   const prices: ConventionTerms['prices'] = {};
   const rawPrices = input.prices;
-  if (!isRecord(rawPrices)) problems.push({ field: 'prices', reason: 'required: an object with perDiagnostic, perMonth, perMeasure and/or perDwellingYear' });
+  if (!isRecord(rawPrices)) problems.push({ field: 'prices', reason: 'required: an object with perDiagnosticCents, perMonthCents, perMeasure and/or perDwellingYearCents' });
   else {
-    const known = ['perDiagnostic', 'perMonth', 'perMeasure', 'perDwellingYear'];
-    for (const k of Object.keys(rawPrices)) if (!known.includes(k)) problems.push({ field: `prices.${k}`, reason: `unknown price; expected one of ${known.join(', ')}` });
-    const perDiagnostic = amount(rawPrices.perDiagnostic, 'prices.perDiagnostic', problems);
-    const perMonth = amount(rawPrices.perMonth, 'prices.perMonth', problems);
-    const perDwellingYear = amount(rawPrices.perDwellingYear, 'prices.perDwellingYear', problems);
-    if (perDiagnostic !== undefined) prices.perDiagnostic = perDiagnostic;
-    if (perMonth !== undefined) prices.perMonth = perMonth;
-    if (perDwellingYear !== undefined) prices.perDwellingYear = perDwellingYear;
+    const known = ['perDiagnosticCents', 'perMonthCents', 'perMeasure', 'perDwellingYearCents'];
+    for (const k of Object.keys(rawPrices)) if (!known.includes(k)) problems.push({ field: `prices.${k}`, reason: `unknown price; expected one of ${known.join(', ')} (integer euro cents)` });
+    const perDiagnosticCents = amount(rawPrices.perDiagnosticCents, 'prices.perDiagnosticCents', problems);
+    const perMonthCents = amount(rawPrices.perMonthCents, 'prices.perMonthCents', problems);
+    const perDwellingYearCents = amount(rawPrices.perDwellingYearCents, 'prices.perDwellingYearCents', problems);
+    if (perDiagnosticCents !== undefined) prices.perDiagnosticCents = perDiagnosticCents;
+    if (perMonthCents !== undefined) prices.perMonthCents = perMonthCents;
+    if (perDwellingYearCents !== undefined) prices.perDwellingYearCents = perDwellingYearCents;
     if (rawPrices.perMeasure !== undefined) {
       if (!Array.isArray(rawPrices.perMeasure) || rawPrices.perMeasure.length === 0) {
-        problems.push({ field: 'prices.perMeasure', reason: 'must be a non-empty list of { code, price }' });
+        problems.push({ field: 'prices.perMeasure', reason: 'must be a non-empty list of { code, priceCents }' });
       } else {
-        const scales: { code: string; price: number }[] = [];
+        const scales: { code: string; priceCents: Cents }[] = [];
         rawPrices.perMeasure.forEach((s: unknown, i: number) => {
           const c = isRecord(s) ? code(s.code, `prices.perMeasure[${i}].code`, problems) : undefined;
-          const p = isRecord(s) ? amount(s.price, `prices.perMeasure[${i}].price`, problems, true) : undefined;
-          if (!isRecord(s)) problems.push({ field: `prices.perMeasure[${i}]`, reason: 'must be { code, price }' });
+          const p = isRecord(s) ? amount(s.priceCents, `prices.perMeasure[${i}].priceCents`, problems, true) : undefined;
+          if (!isRecord(s)) problems.push({ field: `prices.perMeasure[${i}]`, reason: 'must be { code, priceCents }' });
           if (c && scales.some((x) => x.code === c)) problems.push({ field: `prices.perMeasure[${i}].code`, reason: 'duplicate scale' });
-          if (c !== undefined && p !== undefined) scales.push({ code: c, price: p });
+          if (c !== undefined && p !== undefined) scales.push({ code: c, priceCents: p });
         });
         prices.perMeasure = scales;
       }
     }
     if (Object.keys(prices).length === 0 && !problems.some((p) => p.field.startsWith('prices'))) problems.push({ field: 'prices', reason: 'at least one price is needed' });
   }
-  const yearlyCap = amount(input.yearlyCap, 'yearlyCap', problems, true);
+  // The field's name carries the unit: a cap sent under the old name (EUR) must not be read as cents.
+  if (input.yearlyCap !== undefined) problems.push({ field: 'yearlyCap', reason: 'renamed yearlyCapCents: amounts are integer euro cents' });
+  const yearlyCapCents = amount(input.yearlyCapCents, 'yearlyCapCents', problems, true);
 
   let funderShares: ConventionTerms['funderShares'] = funder ? [{ funder, share: 1 }] : [];
   if (input.funderShares !== undefined) {
@@ -116,7 +115,7 @@ export function validateConvention(input: unknown, knownProgramme?: (code: strin
     programme: programme as string,
     year: year as number,
     prices,
-    yearlyCap: yearlyCap as number,
+    yearlyCapCents: yearlyCapCents as Cents,
     funderShares,
     ...(plannedVolumes ? { plannedVolumes } : {}),
   };

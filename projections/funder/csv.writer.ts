@@ -28,10 +28,3 @@ export function decimal(n: number | null | undefined, digits?: number): string {
   if (n === null || n === undefined) return '';
   return (digits === undefined ? String(n) : n.toFixed(digits)).replace('.', ',');
 }
-
-/** Cents as euros with two decimals: 45000 -> "450,00". */
-export function euros(cents: number): string {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  return `${sign}${Math.floor(abs / 100)},${String(abs % 100).padStart(2, '0')}`;
-}

@@ -19,7 +19,7 @@ export interface MonthlyDashboard {
   /** Of those, months actually billed: in briques and not suspended for at least one day. */
   monthMeasures: number;
   closuresByEndReason: Record<string, number>;
-  amountThisMonth: Cents;
+  amountThisMonthCents: Cents;
   linesThisMonth: ConsumptionLine[];
   /** Year to date: from January to the end of the month. */
   yearToDate: CapStatus;
@@ -36,7 +36,7 @@ export function computeDashboard(convention: Convention, facts: readonly FunderF
     units.filter((u) => u.month === month),
     convention,
   );
-  const amountThisMonth = linesThisMonth.reduce((s, l) => s + l.amount, 0);
+  const amountThisMonthCents = linesThisMonth.reduce((s, l) => s + l.amountCents, 0);
   const ytdLines = linesOf(
     units.filter((u) => u.month.slice(0, 4) === month.slice(0, 4) && u.month <= month),
     convention,
@@ -61,11 +61,11 @@ export function computeDashboard(convention: Convention, facts: readonly FunderF
     measuresActive: facts.reduce((n, f) => n + f.measures.filter((m) => measureSpanOverlaps(m, from, toExclusive, today)).length, 0),
     monthMeasures: units.filter((u) => u.kind === 'month-measure' && u.month === month).length,
     closuresByEndReason: Object.fromEntries(Object.entries(closures).sort(([a], [b]) => a.localeCompare(b))),
-    amountThisMonth,
+    amountThisMonthCents,
     linesThisMonth,
     yearToDate: capStatus(
-      ytdLines.reduce((s, l) => s + l.amount, 0),
-      convention.yearlyCap,
+      ytdLines.reduce((s, l) => s + l.amountCents, 0),
+      convention.yearlyCapCents,
     ),
   };
 }

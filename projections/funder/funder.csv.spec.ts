@@ -15,16 +15,17 @@ describe('funder CSV, read as a spreadsheet would', () => {
     const bytes = Buffer.from(consumptionCsv(computeConsumption(CONVENTION, facts, 2026, TODAY)), 'utf8');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const table = parseSpreadsheetCsv(bytes);
-    expect(table.header).toEqual(['Rubrique', 'Libellé', 'Quantité', 'Prix unitaire (€)', 'Montant (€)']);
+    // Integer euro cents, as in the JSON answers; the headers name the unit.
+    expect(table.header).toEqual(['Rubrique', 'Libellé', 'Quantité', "Prix unitaire (centimes d'euro)", "Montant (centimes d'euro)"]);
     const byLabel = Object.fromEntries(table.rows.map((r) => [r[1], r]));
-    expect(byLabel['Diagnostics']).toEqual(['Consommation', 'Diagnostics', '3', '150,00', '450,00']);
-    expect(byLabel['Mois-mesures']).toEqual(['Consommation', 'Mois-mesures', '9', '190,00', '1710,00']);
+    expect(byLabel['Diagnostics']).toEqual(['Consommation', 'Diagnostics', '3', '15000', '45000']);
+    expect(byLabel['Mois-mesures']).toEqual(['Consommation', 'Mois-mesures', '9', '19000', '171000']);
     // A label holding quotes comes back intact (it was quoted and its quotes doubled).
-    expect(byLabel['Mesures (barème "standard")']).toEqual(['Consommation', 'Mesures (barème "standard")', '1', '500,00', '500,00']);
+    expect(byLabel['Mesures (barème "standard")']).toEqual(['Consommation', 'Mesures (barème "standard")', '1', '50000', '50000']);
     expect(byLabel['Logements-années'][2]).toBe('2');
-    expect(byLabel['Part de departement-x (60 %)'][4]).toBe('1596,00');
-    expect(byLabel['Part de caf-x (40 %)'][4]).toBe('1064,00');
-    expect(table.rows.find((r) => r[0] === 'Total')?.[4]).toBe('2660,00');
+    expect(byLabel['Part de departement-x (60 %)'][4]).toBe('159600');
+    expect(byLabel['Part de caf-x (40 %)'][4]).toBe('106400');
+    expect(table.rows.find((r) => r[0] === 'Total')?.[4]).toBe('266000');
     expect(table.rows.every((r) => r.length === table.header.length)).toBe(true);
   });
 
@@ -43,8 +44,8 @@ describe('funder CSV, read as a spreadsheet would', () => {
     expect(dashboard.header).toEqual(['Indicateur – 2026-03', 'Détail', 'Valeur']);
     expect(dashboard.rows).toContainEqual(['Saisines reçues', '', '1']);
     expect(dashboard.rows).toContainEqual(['Mois-mesures', '', '2']);
-    expect(dashboard.rows).toContainEqual(['Montant consommé ce mois (€)', '', '530,00']);
-    expect(dashboard.rows).toContainEqual(["Montant consommé depuis le début de l'année (€)", '', '1900,00']);
+    expect(dashboard.rows).toContainEqual(["Montant consommé ce mois (centimes d'euro)", '', '53000']);
+    expect(dashboard.rows).toContainEqual(["Montant consommé depuis le début de l'année (centimes d'euro)", '', '190000']);
 
     const report = parseSpreadsheetCsv(Buffer.from(reportCsv(computeYearlyReport(CONVENTION, facts, 2026, TODAY)), 'utf8'));
     expect(report.header).toEqual(['Rubrique – 2026', 'Catégorie', 'Effectif', 'Part (%)']);

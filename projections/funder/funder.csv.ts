@@ -1,5 +1,5 @@
 import type { Consumption, ConsumptionLine } from './consumption.calculator';
-import { decimal, euros, toCsv, type CsvCell } from './csv.writer';
+import { decimal, toCsv, type CsvCell } from './csv.writer';
 import type { MonthlyDashboard } from './dashboard.calculator';
 import type { MaskedShare, YearlyReport } from './report.calculator';
 
@@ -15,14 +15,20 @@ function lineLabel(l: ConsumptionLine): string {
   return l.kind === 'measure' && l.scale ? `${UNIT_LABELS.measure} (barème "${l.scale}")` : UNIT_LABELS[l.kind];
 }
 
+/**
+ * Amounts are integer euro cents, as in the JSON answers (one unit across the API), and each
+ * header says so: a spreadsheet user divides by 100, no one guesses.
+ */
+const CENTS = "centimes d'euro";
+
 export function consumptionCsv(c: Consumption): string {
-  const rows: CsvCell[][] = c.lines.map((l) => ['Consommation', lineLabel(l), l.quantity, euros(l.unitPrice), euros(l.amount)]);
-  rows.push(['Total', `Convention ${c.conventionId} – ${c.programme} – ${c.year}`, '', '', euros(c.total)]);
-  rows.push(['Plafond', 'Plafond annuel', '', '', euros(c.cap)]);
-  rows.push(['Plafond', 'Reste disponible', '', '', euros(c.remaining)]);
+  const rows: CsvCell[][] = c.lines.map((l) => ['Consommation', lineLabel(l), l.quantity, l.unitPriceCents, l.amountCents]);
+  rows.push(['Total', `Convention ${c.conventionId} – ${c.programme} – ${c.year}`, '', '', c.totalCents]);
+  rows.push(['Plafond', 'Plafond annuel', '', '', c.capCents]);
+  rows.push(['Plafond', 'Reste disponible', '', '', c.remainingCents]);
   rows.push(['Plafond', 'Taux de consommation (%)', '', '', decimal(c.usedPercent)]);
-  for (const s of c.funderShares) rows.push(['Répartition', `Part de ${s.funder} (${decimal(Math.round(s.share * 1000) / 10)} %)`, '', '', euros(s.amount)]);
-  return toCsv(['Rubrique', 'Libellé', 'Quantité', 'Prix unitaire (€)', 'Montant (€)'], rows);
+  for (const s of c.funderShares) rows.push(['Répartition', `Part de ${s.funder} (${decimal(Math.round(s.share * 1000) / 10)} %)`, '', '', s.amountCents]);
+  return toCsv(['Rubrique', 'Libellé', 'Quantité', `Prix unitaire (${CENTS})`, `Montant (${CENTS})`], rows);
 }
 
 export function dashboardCsv(d: MonthlyDashboard): string {
@@ -33,10 +39,10 @@ export function dashboardCsv(d: MonthlyDashboard): string {
     ['Mesures actives', '', d.measuresActive],
     ['Mois-mesures', '', d.monthMeasures],
     ...Object.entries(d.closuresByEndReason).map(([reason, n]): CsvCell[] => ['Clôtures par motif', reason, n]),
-    ['Montant consommé ce mois (€)', '', euros(d.amountThisMonth)],
-    ["Montant consommé depuis le début de l'année (€)", '', euros(d.yearToDate.total)],
-    ['Plafond annuel (€)', '', euros(d.yearToDate.cap)],
-    ['Reste disponible (€)', '', euros(d.yearToDate.remaining)],
+    [`Montant consommé ce mois (${CENTS})`, '', d.amountThisMonthCents],
+    [`Montant consommé depuis le début de l'année (${CENTS})`, '', d.yearToDate.totalCents],
+    [`Plafond annuel (${CENTS})`, '', d.yearToDate.capCents],
+    [`Reste disponible (${CENTS})`, '', d.yearToDate.remainingCents],
   ];
   return toCsv([`Indicateur – ${d.month}`, 'Détail', 'Valeur'], rows);
 }

@@ -31,6 +31,22 @@ describe.each(backends)('funder read model on %s', (_kind, open) => {
     expect(await listConventions(db, { year: 2025 })).toEqual([]);
   });
 
+  it('records ConventionCreated in its stable v1 shape (EUR) and answers in cents', async () => {
+    const recorded = (await store.readAll()).find((e) => e.streamId === `convention-${CONVENTION.id}`);
+    expect(recorded).toMatchObject({ type: 'ConventionCreated', schemaVersion: 1 });
+    expect(recorded?.data).toMatchObject({
+      prices: { perDiagnostic: 150, perMonth: 190, perMeasure: [{ code: 'standard', price: 500 }, { code: 'renforce', price: 800 }] },
+      yearlyCap: 40000,
+    });
+    expect(JSON.stringify(recorded?.data)).not.toContain('Cents');
+    // A v1 event with cents-precision euros reads back to the exact cent.
+    await store.append('convention-conv-cents', [
+      { id: 'e-cents', type: 'ConventionCreated', schemaVersion: 1, data: { funder: 'caf-x', programme: 'other', year: 2027, prices: { perMonth: 190.07 }, yearlyCap: 1234.56, funderShares: [{ funder: 'caf-x', share: 1 }] }, metadata: { occurredAt: '2026-06-15' } },
+    ]);
+    await catchUp(store, db, [funderProjection()]);
+    expect(await listConventions(db, { year: 2027 })).toMatchObject([{ id: 'conv-cents', prices: { perMonthCents: 19007 }, yearlyCapCents: 123456 }]);
+  });
+
   it('prices what the convention pays for, with the same figures as the hand-computed scenario', async () => {
     const c = await conventionConsumption(db, clock, CONVENTION.id, 2026);
     expect(c.lines.map((l) => [l.kind, l.scale, l.quantity])).toEqual([
@@ -40,9 +56,9 @@ describe.each(backends)('funder read model on %s', (_kind, open) => {
       ['measure', 'renforce', 0],
       ['dwelling-year', null, 2],
     ]);
-    expect(c.total).toBe(266000);
+    expect(c.totalCents).toBe(266000);
     const dashboard = await conventionDashboard(db, clock, CONVENTION.id, '2026-03');
-    expect(dashboard).toMatchObject({ saisinesReceived: 1, monthMeasures: 2, amountThisMonth: 53000 });
+    expect(dashboard).toMatchObject({ saisinesReceived: 1, monthMeasures: 2, amountThisMonthCents: 53000 });
     const report = await conventionReport(db, clock, CONVENTION.id);
     expect(report).toMatchObject({ year: 2026, households: { received: '<5' } });
     await expect(conventionConsumption(db, clock, 'nope')).rejects.toBeInstanceOf(ConventionNotFound);

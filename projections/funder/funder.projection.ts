@@ -3,13 +3,13 @@ import { businessDate, trajectoryIdOfEvent } from '../core/event-date';
 import { upsertJsonRows } from '../core/json-rows';
 import type { Projection } from '../core/projection.port';
 import { streamStateProjection } from '../core/stream-state.projection';
-import { CONVENTION_CREATED, CONVENTION_STREAM_PREFIX, type Convention, type ConventionCreatedData } from './convention.events';
+import { CONVENTION_CREATED, CONVENTION_STREAM_PREFIX, type ConventionCreatedData, type StoredConvention } from './convention.events';
 import { evolveFunderFacts, type FunderFacts } from './funder-facts.reducer';
 import { FUNDER_CONVENTIONS_TABLE, FUNDER_MIGRATIONS, FUNDER_TRAJECTORIES_TABLE } from './funder.tables';
 
 export const FUNDER_PROJECTION = 'funder';
 
-type FunderState = ({ kind: 'trajectory' } & FunderFacts) | ({ kind: 'convention'; version: number } & Convention);
+type FunderState = ({ kind: 'trajectory' } & FunderFacts) | ({ kind: 'convention'; version: number } & StoredConvention);
 
 function keyOf(event: RecordedEvent): string | undefined {
   const trajectoryId = trajectoryIdOfEvent(event);
@@ -59,7 +59,7 @@ export function funderProjection(): Projection {
         for (const r of rows) out.set(`t:${r.trajectory_id}`, { kind: 'trajectory', ...parse(r.facts) });
       }
       if (conventions.length > 0) {
-        const { rows } = await tx.query<{ id: string; version: number; terms: Convention | string }>(
+        const { rows } = await tx.query<{ id: string; version: number; terms: StoredConvention | string }>(
           `SELECT id, version, terms FROM ${FUNDER_CONVENTIONS_TABLE} WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))`,
           [JSON.stringify(conventions)],
         );

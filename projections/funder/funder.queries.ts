@@ -1,7 +1,8 @@
 import { NotFoundError, parisDate, type Clock } from '../../libs/domain/src';
 import type { SqlExecutor } from '../core/sql.port';
 import { computeConsumption, type Consumption } from './consumption.calculator';
-import type { Convention } from './convention.events';
+import { fromStoredConvention } from './convention-stored-terms';
+import type { Convention, StoredConvention } from './convention.events';
 import { computeDashboard, type MonthlyDashboard } from './dashboard.calculator';
 import type { FunderFacts } from './funder-facts.reducer';
 import { FUNDER_CONVENTIONS_TABLE, FUNDER_TRAJECTORIES_TABLE } from './funder.tables';
@@ -18,18 +19,18 @@ function parse<T>(v: T | string): T {
 }
 
 export async function listConventions(db: SqlExecutor, filter: { programme?: string; year?: number } = {}): Promise<Convention[]> {
-  const { rows } = await db.query<{ terms: Convention | string }>(
+  const { rows } = await db.query<{ terms: StoredConvention | string }>(
     `SELECT terms FROM ${FUNDER_CONVENTIONS_TABLE}
       WHERE ($1::text IS NULL OR programme_code = $1) AND ($2::integer IS NULL OR year = $2)
       ORDER BY year DESC, programme_code, funder, id`,
     [filter.programme ?? null, filter.year ?? null],
   );
-  return rows.map((r) => parse(r.terms));
+  return rows.map((r) => fromStoredConvention(parse(r.terms)));
 }
 
 export async function findConvention(db: SqlExecutor, id: string): Promise<Convention | undefined> {
-  const { rows } = await db.query<{ terms: Convention | string }>(`SELECT terms FROM ${FUNDER_CONVENTIONS_TABLE} WHERE id = $1`, [id]);
-  return rows[0] ? parse(rows[0].terms) : undefined;
+  const { rows } = await db.query<{ terms: StoredConvention | string }>(`SELECT terms FROM ${FUNDER_CONVENTIONS_TABLE} WHERE id = $1`, [id]);
+  return rows[0] ? fromStoredConvention(parse(rows[0].terms)) : undefined;
 }
 
 export async function getConvention(db: SqlExecutor, id: string): Promise<Convention> {

@@ -1,6 +1,7 @@
 /**
- * Amounts are integer cents end to end: a convention's figures are summed over thousands of
- * month-measures and must add up to the cent on the funder's invoice.
+ * Amounts are integer euro cents end to end, in fields named `...Cents` (requests, answers, CSV): a
+ * convention's figures are summed over thousands of month-measures and must add up to the cent on
+ * the funder's invoice. Euros appear only in the recorded ConventionCreated v1 (convention.events.ts).
  */
 export type Cents = number;
 
@@ -10,13 +11,6 @@ export function toCents(euros: number): Cents {
 
 export function toEuros(cents: Cents): number {
   return cents / 100;
-}
-
-/** "1234.50" – a dot decimal, the form CSV readers and JSON clients parse without locale surprises. */
-export function formatEuros(cents: Cents): string {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
 export interface FunderShare {
@@ -29,7 +23,7 @@ export interface FunderShare {
  * Splits an amount by percentage with the largest-remainder method, so the parts always sum to the
  * total (60/40 of 100.01 EUR is 60.01 + 40.00, not 60.006 + 40.004 rounded to 100.00).
  */
-export function splitByShares(total: Cents, shares: readonly FunderShare[]): { funder: string; share: number; amount: Cents }[] {
+export function splitByShares(total: Cents, shares: readonly FunderShare[]): { funder: string; share: number; amountCents: Cents }[] {
   if (shares.length === 0) return [];
   const sum = shares.reduce((s, x) => s + x.share, 0);
   const exact = shares.map((s) => (total * s.share) / sum);
@@ -43,5 +37,5 @@ export function splitByShares(total: Cents, shares: readonly FunderShare[]): { f
     floors[i] += 1;
     remainder -= 1;
   }
-  return shares.map((s, i) => ({ funder: s.funder, share: s.share, amount: floors[i] }));
+  return shares.map((s, i) => ({ funder: s.funder, share: s.share, amountCents: floors[i] }));
 }

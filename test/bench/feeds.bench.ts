@@ -235,8 +235,8 @@ async function main(): Promise<void> {
         funder: FUNDERS[0],
         programme: programme.code,
         year: 2025,
-        prices: { perMonth: 190 },
-        yearlyCap: 1_000_000,
+        prices: { perMonthCents: 19000 },
+        yearlyCapCents: 100_000_000,
         funderShares: [
           { funder: FUNDERS[0], share: 0.6 },
           { funder: FUNDERS[1], share: 0.4 },

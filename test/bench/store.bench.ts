@@ -12,9 +12,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, connect, type Server } from 'node:net';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
-import { PgliteSqlDatabase, PgSqlDatabase, SqlEventStore, type NewEvent, type SqlDatabase } from '../../libs/event-store/src';
+import { PgliteSqlDatabase, PgSqlDatabase, readVerifiedStream, SqlEventStore, verifyEvents, type NewEvent, type SqlDatabase } from '../../libs/event-store/src';
 import { EncryptingEventStore, generateMasterKey, SqlKeyStore } from '../../libs/crypto/src';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -134,6 +135,13 @@ async function scenarios(label: string, db: SqlDatabase, raw: Raw, appends = APP
       await timed(appends, 1, (i) => encrypted.append(sealedStream, [personalEvent(i, household)], { expectedVersion: i }).then(() => undefined)),
     );
     record(`encrypted: readStream of ${READ_EVENTS} events`, await timed(reads, READ_EVENTS, () => encrypted.readStream(sealedReadStream).then(() => undefined)));
+
+    // What GET /trajectories/{id} and its history read: the same rows, their hash chain checked as read.
+    record(`encrypted: readStream of ${READ_EVENTS} + chain check`, await timed(reads, READ_EVENTS, () => encrypted.readVerifiedStream(sealedReadStream).then(() => undefined)));
+    record(`store: readStream of ${READ_EVENTS} + chain check`, await timed(reads, READ_EVENTS, () => readVerifiedStream(store, readStream).then(() => undefined)));
+    // The check alone on rows already in memory (sha-256 + canonical JSON per event): its CPU cost.
+    const rows = await store.readStream(readStream);
+    record(`chain check alone, ${READ_EVENTS} rows in memory`, await timed(reads, READ_EVENTS, async () => void verifyEvents(readStream, rows)));
   }
   await store.close();
 
@@ -159,7 +167,11 @@ async function scenarios(label: string, db: SqlDatabase, raw: Raw, appends = APP
             ? { scenario: names[1], by: 'rate' as const }
             : index === 7
               ? { scenario: names[5], by: 'latency' as const }
-              : { scenario: index === 2 ? names[1] : base, by: 'rate' as const },
+              : index === 8
+                ? { scenario: names[7], by: 'latency' as const }
+                : index === 9 || index === 10
+                  ? { scenario: names[5], by: 'latency' as const }
+                  : { scenario: index === 2 ? names[1] : base, by: 'rate' as const },
   }));
 }
 
@@ -273,6 +285,22 @@ function print(rows: Row[]): void {
   console.log('\nratio: appends vs the raw baseline (events/s); concurrent vs the store\'s sequential rate; reads as p50 time vs the raw SELECT.');
   console.log('encrypted rows: the same store behind EncryptingEventStore (data.personal sealed per household), vs the plain sequential append (rate) and plain readStream (p50 time).');
 
+  console.log('chain check: the same read with the hash chain recomputed on its rows (what the trajectory reads do), vs the same read without; "alone": the check on rows in memory, vs the plain read.');
+  for (const store of [...new Set(rows.map((r) => r.store))]) {
+    const p50 = (prefix: string) => {
+      const m = rows.find((r) => r.store === store && r.scenario.startsWith(prefix))?.measure;
+      return m ? percentile(m.latencies, 0.5) : undefined;
+    };
+    const perEvent = (checked?: number, plain?: number) => (checked !== undefined && plain !== undefined ? `${(((checked - plain) * 1000) / READ_EVENTS).toFixed(1)} µs` : 'n/a');
+    const alone = p50('chain check alone');
+    console.log(
+      `${store}: chain check per event: ${perEvent(p50(`store: readStream of ${READ_EVENTS} +`), p50(`store: readStream of ${READ_EVENTS} events`))} over the plain read, ` +
+        `${perEvent(p50(`encrypted: readStream of ${READ_EVENTS} +`), p50(`encrypted: readStream of ${READ_EVENTS} events`))} over the encrypted read; ` +
+        `alone ${alone !== undefined ? ((alone * 1000) / READ_EVENTS).toFixed(1) : 'n/a'} µs, ` +
+        `vs ${((p50(`store: readStream of ${READ_EVENTS} events`) ?? NaN) * 1000 / READ_EVENTS).toFixed(1)} µs per event for the plain read`,
+    );
+  }
+
   const pg = (scenario: string) => rows.find((r) => r.store === 'PostgreSQL' && r.scenario.startsWith(scenario))?.measure;
   const [baseline, seq, conc, rawRead, read] = ['baseline', 'store: sequential', 'store: 8 concurrent', 'raw SELECT', 'store: readStream'].map(pg);
   if (baseline && seq && conc && rawRead && read) {
@@ -286,7 +314,8 @@ function print(rows: Row[]): void {
 }
 
 async function main(): Promise<void> {
-  console.log(`Store benchmark: ${APPENDS} sequential appends per round, ${ROUNDS} rounds (median round shown), node ${process.version}\n`);
+  const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+  console.log(`Store benchmark: ${APPENDS} sequential appends per round, ${ROUNDS} rounds (median round shown), node ${process.version}, load average ${load()}\n`);
   const rows = await benchPostgres();
   if (!process.env.BENCH_SKIP_PGLITE) rows.push(...(await benchPglite()));
   const delay = Number(process.env.BENCH_NETWORK_DELAY_MS ?? 0);
@@ -299,6 +328,7 @@ async function main(): Promise<void> {
     }
   }
   print(rows);
+  console.log(`\nload average at the end: ${load()}`);
 }
 
 main().catch((error: unknown) => {

@@ -4,6 +4,7 @@ import { COORDINATOR, e2eCatalogue, REFERENT, saisine, SECRETARY } from './suppo
 import { type E2eApp, startE2eApp, STORE_KINDS } from './support/e2e-app';
 import { authHeaders } from './support/auth';
 import { TrajectoryClient } from './support/trajectory-client';
+import { SERVER_CONFLICT_RETRY } from '../../apps/api/src/trajectories/conflict-retry.policy';
 
 describe.each(STORE_KINDS)('journey 4: two clients decide on the same version (%s)', (kind) => {
   let e2e: E2eApp;
@@ -66,4 +67,33 @@ describe.each(STORE_KINDS)('journey 4: two clients decide on the same version (%
     expect(await versionsOf(t)).toEqual([1, 2, 3, 4, 5, 6]);
     expect((await e2e.store.verifyStream(`trajectory-${t.id}`)).ok).toBe(true);
   });
+
+  it('absorbs the conflicts of 20 clients writing at once without If-Match: every one is recorded, none gets 409', async () => {
+    const t = new TrajectoryClient(e2e, REFERENT);
+    await t.open(saisine('2026-05-04'), SECRETARY);
+    await t.run('assign-referent', { occurredAt: '2026-05-04', referentId: REFERENT.id }, { actor: COORDINATOR });
+    const auth = await authHeaders(REFERENT);
+    const clients = Array.from({ length: 20 }, (_, n) => n + 1);
+    const notes = await Promise.all(
+      clients.map((n) =>
+        e2e
+          .http()
+          .post(`/trajectories/${t.id}/commands/record-note`)
+          .set(auth)
+          .send({ occurredAt: '2026-05-04', personal: { text: `note ${n}` } }),
+      ),
+    );
+    const statuses = notes.map((r) => r.status);
+    expect({ conflicts: statuses.filter((s) => s === 409).length, statuses }).toEqual({ conflicts: 0, statuses: clients.map(() => 200) });
+    expect(notes.map((r) => r.body.version).sort((a, b) => a - b)).toEqual(clients.map((n) => n + 2));
+    expect(await versionsOf(t)).toEqual([1, 2, ...clients.map((n) => n + 2)]);
+    expect((await e2e.store.verifyStream(`trajectory-${t.id}`)).ok).toBe(true);
+  });
+
+  it('says in the OpenAPI document what the server does without If-Match', async () => {
+    const docs = await e2e.http().get('/docs/json');
+    expect(docs.body.info.description).toContain(`up to ${SERVER_CONFLICT_RETRY.maxAttempts} attempts with a random wait between them`);
+    expect(docs.body.info.description).toContain('409 concurrency-conflict');
+  });
 });
+

@@ -2,7 +2,7 @@
 jest.mock('@electric-sql/pglite', () => jest.requireActual('../../libs/event-store/src/testing/pglite-outside-sandbox').loadPGliteModule());
 
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { LoggerService } from '@nestjs/common';
+import { captureLog } from '../../libs/logging/src/testing/captured-log';
 import { Client } from 'pg';
 import request from 'supertest';
 import { createApp } from '../../apps/api/src/app.factory';
@@ -10,6 +10,7 @@ import { PROJECTIONS_DATABASE } from '../../apps/api/src/projections/projections
 import { EVENT_STORE } from '../../apps/api/src/store/store.tokens';
 import { SNAPSHOT_CACHE } from '../../apps/api/src/trajectories/trajectory.tokens';
 import type { SnapshotCache } from '../../workflows/engine/src';
+import { directAuditStore } from '../../apps/cli/src/audit-store';
 import { runCli } from '../../apps/cli/src/cli';
 import { replayCommand } from '../../apps/cli/src/commands/replay.command';
 import { verifyCommand } from '../../apps/cli/src/commands/verify.command';
@@ -51,22 +52,11 @@ const H = {
 const H_MARKERS = Object.values(H);
 const K_NAME = 'Zorglub-Vercingétorix';
 
-class CapturingLogger implements LoggerService {
-  readonly lines: string[] = [];
-  private keep = (...args: unknown[]) => void this.lines.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
-  log = this.keep;
-  error = this.keep;
-  warn = this.keep;
-  debug = this.keep;
-  verbose = this.keep;
-  fatal = this.keep;
-}
-
 const POSTGRES = Boolean(process.env.DATABASE_URL);
 
 describe(`erasing a household (${POSTGRES ? 'PostgreSQL' : 'PGlite'})`, () => {
   const clock = new FixedClock('2026-01-02T09:00:00Z');
-  const logger = new CapturingLogger();
+  const log = captureLog('api', 'trace');
   const printed: string[] = [];
   const schema = POSTGRES ? `privacy_e2e_${process.pid}_${randomBytes(3).toString('hex')}` : undefined;
   const householdH = randomUUID();
@@ -111,7 +101,7 @@ describe(`erasing a household (${POSTGRES ? 'PostgreSQL' : 'PGlite'})`, () => {
       clock,
       catalogue: e2eCatalogue(),
       auth: TEST_AUTH,
-      logger,
+      logger: log.logger,
       docs: false,
     });
     await app.getHttpAdapter().getInstance().ready();
@@ -124,8 +114,8 @@ describe(`erasing a household (${POSTGRES ? 'PostgreSQL' : 'PGlite'})`, () => {
       funder: 'departement-x',
       programme: 'asll-test',
       year: 2026,
-      prices: { perDiagnostic: 150, perMonth: 190 },
-      yearlyCap: 40000,
+      prices: { perDiagnosticCents: 15000, perMonthCents: 19000 },
+      yearlyCapCents: 4000000,
     });
     expect(convention.status).toBe(201);
     conventionId = convention.body.id;
@@ -301,7 +291,7 @@ describe(`erasing a household (${POSTGRES ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect((await as(COORDINATOR, 'get', '/caseload?includeClosed=true')).status).toBe(200);
     expect((await as(COORDINATOR, 'get', '/deadlines')).status).toBe(200);
     const io = capturedIo({});
-    const audit = async () => ({ store: store.sealedStore, description: 'the app store', close: async () => undefined });
+    const audit = async () => directAuditStore({ store: store.sealedStore, description: 'the app store' });
     const cli = [replayCommand({ openStore: audit, loadCatalogue: async () => e2eCatalogue() }), verifyCommand({ openStore: audit })];
     expect(await runCli(['replay', main.id], cli, io)).toBe(0);
     expect(await runCli(['verify', '--all'], cli, io)).toBe(0);
@@ -319,8 +309,8 @@ describe(`erasing a household (${POSTGRES ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(found((await as(COORDINATOR, 'get', `/trajectories/${control.id}/history`)).text, [K_NAME])).toEqual([K_NAME]);
 
     // Nor anything the app logged or printed.
-    const logs = [...logger.lines, ...printed].join('\n');
-    expect(logger.lines.length).toBeGreaterThan(0);
+    const logs = [...log.lines(), ...printed].join('\n');
+    expect(log.lines().length).toBeGreaterThan(0);
     expect(found(logs, H_MARKERS)).toEqual([]);
     expect(found(logs, keyForms)).toEqual([]);
   });

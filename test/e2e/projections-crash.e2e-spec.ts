@@ -48,9 +48,17 @@ describePg('worker crash safety (PostgreSQL, worker as a child process)', () => 
       stdio: ['ignore', 'pipe', 'pipe'],
     }) as Child;
     child.lines = [];
-    const collect = (chunk: Buffer) => child.lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
+    // A read from a pipe may end inside a line: keep the unfinished tail until its newline comes.
+    const collector = () => {
+      let tail = '';
+      return (chunk: Buffer) => {
+        const parts = (tail + chunk.toString('utf8')).split('\n');
+        tail = parts.pop() ?? '';
+        child.lines.push(...parts.filter(Boolean));
+      };
+    };
+    child.stdout.on('data', collector());
+    child.stderr.on('data', collector());
     child.exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
     children.push(child);
     return child;
@@ -72,10 +80,20 @@ describePg('worker crash safety (PostgreSQL, worker as a child process)', () => 
     return Object.fromEntries(rows.map((r) => [r.name, r.eventsApplied]));
   }
 
-  async function caughtUp(): Promise<boolean> {
+  async function caughtUp(names: readonly string[] = NAMES): Promise<boolean> {
     const lastPosition = await endOfLog(db);
     const rows = await checkpointRepository.all(db).catch(() => []);
-    return NAMES.every((n) => rows.find((r) => r.name === n)?.checkpoint === lastPosition);
+    return names.every((n) => rows.find((r) => r.name === n)?.checkpoint === lastPosition);
+  }
+
+  /** The projections a worker runs, from its start-up line "worker: running a, b, c on ...". */
+  function projectionsRunBy(child: Child): string[] | undefined {
+    const line = child.lines.find((l) => l.includes('worker: running '));
+    return line?.split('worker: running ')[1].split(' on ')[0].split(', ');
+  }
+
+  function locksTakenBy(child: Child): string[] {
+    return child.lines.flatMap((l) => /projection (\S+): lock taken/.exec(l)?.[1] ?? []);
   }
 
   beforeAll(async () => {
@@ -153,19 +171,24 @@ describePg('worker crash safety (PostgreSQL, worker as a child process)', () => 
     const first = spawnWorker({ PROJECTIONS_TEST_HOLD_MID_BATCH: '1' });
     await waitFor(() => first.lines.some((l) => l.includes('mid-batch')), 'the first worker inside a batch', 60_000);
     const second = spawnWorker();
-    // The second one blocks in pg_advisory_lock for every projection the first one holds.
+    const running = await waitFor(() => projectionsRunBy(second), 'the second worker to start', 60_000);
+    expect(running).toEqual(expect.arrayContaining(NAMES));
+    // The second one blocks in pg_advisory_lock for every projection it runs: the first one holds them all.
     await waitFor(async () => {
       const { rows } = await db.query<{ n: string }>(
         `SELECT count(*) AS n FROM pg_stat_activity WHERE application_name LIKE $1 AND wait_event_type = 'Lock'`,
         [`projection-lock:%:${second.pid}`],
       );
-      return Number(rows[0].n) >= NAMES.length;
-    }, 'the second worker waiting for the locks', 60_000);
+      return Number(rows[0].n) >= running.length;
+    }, 'the second worker waiting for every lock', 60_000);
     // While the first one lives, the second has taken no lock: it waits instead of running beside it.
-    expect(second.lines.filter((l) => l.includes('lock taken'))).toEqual([]);
+    expect(locksTakenBy(second)).toEqual([]);
     await kill(first);
-    await waitFor(caughtUp, 'the second worker to take over and catch up', 120_000);
-    expect(second.lines.filter((l) => l.includes('lock taken')).length).toBeGreaterThanOrEqual(NAMES.length);
+    // Each lock taken, then caught up. Only the held projection is behind when the first dies (its
+    // other runners had caught up), so "caught up" alone says nothing about the other locks.
+    await waitFor(() => running.every((n) => locksTakenBy(second).includes(n)), 'the second worker to take every lock', 120_000);
+    expect(locksTakenBy(second).sort()).toEqual([...running].sort());
+    await waitFor(() => caughtUp(running), 'the second worker to catch up', 120_000);
     second.kill('SIGTERM');
     expect((await second.exited).code).toBe(0);
     const { rows } = await db.query<{ n: string }>('SELECT count(*) AS n FROM events');

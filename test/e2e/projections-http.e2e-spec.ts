@@ -31,8 +31,8 @@ describe.each(backends)('caseload, deadlines and funder figures over HTTP (%s)',
       funder: 'departement-x',
       programme: 'asll-test',
       year: 2026,
-      prices: { perDiagnostic: 150, perMonth: 190 },
-      yearlyCap: 40000,
+      prices: { perDiagnosticCents: 15000, perMonthCents: 19000 },
+      yearlyCapCents: 4000000,
       funderShares: [
         { funder: 'departement-x', share: 0.6 },
         { funder: 'caf-x', share: 0.4 },
@@ -51,7 +51,7 @@ describe.each(backends)('caseload, deadlines and funder figures over HTTP (%s)',
     expect(created.headers.location).toBe(`/conventions/${conventionId}`);
     const read = await p.http().get(`/conventions/${conventionId}`).set(await authHeaders(COORDINATOR));
     expect(read.status).toBe(200);
-    expect(read.body).toMatchObject({ funder: 'departement-x', programme: 'asll-test', year: 2026, yearlyCap: 40000 });
+    expect(read.body).toMatchObject({ funder: 'departement-x', programme: 'asll-test', year: 2026, yearlyCapCents: 4000000 });
     expect((await p.http().get('/conventions/unknown').set(await authHeaders(COORDINATOR))).status).toBe(404);
   });
 
@@ -117,14 +117,14 @@ describe.each(backends)('caseload, deadlines and funder figures over HTTP (%s)',
     const consumption = await p.http().get(`/conventions/${conventionId}/consumption`).query({ year: 2026 }).set(await authHeaders(COORDINATOR));
     expect(consumption.status).toBe(200);
     // Diagnostics: one (Feb) and three (Jan). Month-measures: February and April (March suspended).
-    expect(consumption.body.lines.filter((l: { quantity: number }) => l.quantity > 0).map((l: { kind: string; quantity: number; amount: number }) => [l.kind, l.quantity, l.amount])).toEqual([
+    expect(consumption.body.lines.filter((l: { quantity: number }) => l.quantity > 0).map((l: { kind: string; quantity: number; amountCents: number }) => [l.kind, l.quantity, l.amountCents])).toEqual([
       ['diagnostic', 2, 30000],
       ['month-measure', 2, 38000],
       ['measure', 1, 0],
       ['dwelling-year', 1, 0],
     ]);
-    expect(consumption.body).toMatchObject({ total: 68000, cap: 4000000, overCap: false });
-    expect(consumption.body.funderShares.map((s: { amount: number }) => s.amount)).toEqual([40800, 27200]);
+    expect(consumption.body).toMatchObject({ totalCents: 68000, capCents: 4000000, overCap: false });
+    expect(consumption.body.funderShares.map((s: { amountCents: number }) => s.amountCents)).toEqual([40800, 27200]);
 
     const csv = await p.http().get(`/conventions/${conventionId}/consumption`).query({ year: 2026 }).set(await authHeaders(COORDINATOR)).set('accept', 'text/csv').buffer(true).parse((res, done) => {
       const chunks: Buffer[] = [];
@@ -134,11 +134,11 @@ describe.each(backends)('caseload, deadlines and funder figures over HTTP (%s)',
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     const table = parseSpreadsheetCsv(csv.body as Buffer);
-    expect(table.header).toEqual(['Rubrique', 'Libellé', 'Quantité', 'Prix unitaire (€)', 'Montant (€)']);
-    expect(table.rows.find((r) => r[0] === 'Total')?.[4]).toBe('680,00');
+    expect(table.header).toEqual(['Rubrique', 'Libellé', 'Quantité', "Prix unitaire (centimes d'euro)", "Montant (centimes d'euro)"]);
+    expect(table.rows.find((r) => r[0] === 'Total')?.[4]).toBe('68000');
 
     const dashboard = await p.http().get(`/conventions/${conventionId}/dashboard`).query({ month: '2026-03' }).set(await authHeaders(COORDINATOR));
-    expect(dashboard.body).toMatchObject({ month: '2026-03', saisinesReceived: 1, measuresActive: 1, monthMeasures: 0, amountThisMonth: 0 });
+    expect(dashboard.body).toMatchObject({ month: '2026-03', saisinesReceived: 1, measuresActive: 1, monthMeasures: 0, amountThisMonthCents: 0 });
     const report = await p.http().get(`/conventions/${conventionId}/report`).set(await authHeaders(COORDINATOR)).set('accept', 'text/csv');
     expect(report.status).toBe(200);
     expect(report.text).toContain('Ménages;reçus;<5;');

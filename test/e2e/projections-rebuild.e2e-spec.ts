@@ -36,8 +36,8 @@ describe.each(backends)('rebuild gives exactly the tables the live runners built
     const journeys = generateJourneys({ count: 250, seed: 20261123, conventions: ['conv-asll', 'conv-gla', undefined] });
     const clock = new FixedClock('2026-01-01T10:00:00Z');
     const admin = { id: 'admin-1', role: 'admin' };
-    await createConvention(store, { funder: 'departement-x', programme: 'asll-test', year: 2026, prices: { perDiagnostic: 150, perMonth: 190 }, yearlyCap: 40000 }, { actor: admin, clock, id: 'conv-asll' });
-    await createConvention(store, { funder: 'departement-x', programme: 'gla-test', year: 2026, prices: { perDwellingYear: 1200 }, yearlyCap: 90000 }, { actor: admin, clock, id: 'conv-gla' });
+    await createConvention(store, { funder: 'departement-x', programme: 'asll-test', year: 2026, prices: { perDiagnosticCents: 15000, perMonthCents: 19000 }, yearlyCapCents: 4000000 }, { actor: admin, clock, id: 'conv-asll' });
+    await createConvention(store, { funder: 'departement-x', programme: 'gla-test', year: 2026, prices: { perDwellingYearCents: 120000 }, yearlyCapCents: 9000000 }, { actor: admin, clock, id: 'conv-gla' });
 
     // Live: runners follow while the journeys are appended a few events at a time, interleaved, so
     // batch boundaries fall anywhere inside trajectories.

@@ -25,7 +25,7 @@ describe('createApp with funder feeds', () => {
       const convention = await http()
         .post('/conventions')
         .set(await authHeaders(ADMIN))
-        .send({ funder: 'departement-x', programme: 'asll-test', year: 2026, prices: { perDiagnostic: 150, perMonth: 190 }, yearlyCap: 40000, funderShares: [{ funder: 'departement-x', share: 0.6 }, { funder: 'caf-x', share: 0.4 }] });
+        .send({ funder: 'departement-x', programme: 'asll-test', year: 2026, prices: { perDiagnosticCents: 15000, perMonthCents: 19000 }, yearlyCapCents: 4000000, funderShares: [{ funder: 'departement-x', share: 0.6 }, { funder: 'caf-x', share: 0.4 }] });
       expect(convention.status).toBe(201);
       const created = await http().post('/trajectories').set(await authHeaders(COORDINATOR)).send(saisine('2026-05-04', { conventionId: convention.body.id }));
       expect(created.status).toBe(201);

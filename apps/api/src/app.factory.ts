@@ -1,8 +1,9 @@
-import { type DynamicModule, type LoggerService, type LogLevel, type Type } from '@nestjs/common';
+import { type DynamicModule, type LogLevel as NestLogLevel, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { TokenVerifierOptions } from '../../../libs/auth/src';
-import { type Clock, systemClock } from '../../../libs/domain/src';
+import { type CalendarDate, type Clock, systemClock } from '../../../libs/domain/src';
+import { createLogger, type Logger } from '../../../libs/logging/src';
 import type { EventStore } from '../../../libs/event-store/src/event-store.port';
 import { AppModule } from './app.module';
 import type { AccessLog } from './audit/access-log.repository';
@@ -12,7 +13,11 @@ import type { RoutePolicy } from './auth/access-policy';
 import { installAccessHooks } from './auth/access-response.hooks';
 import { ACCESS_LOG } from './auth/auth.tokens';
 import { JwtPrincipalResolver } from './auth/jwt-principal.resolver';
+import { type HttpHardening, installHttpHardening } from './http/http-hardening';
 import { ProblemFastifyAdapter } from './http/problem-fastify.adapter';
+import { HttpLoggingModule } from './logging/http-logging.module';
+import { NestLogger } from './logging/nest-logger';
+import { installRequestLogContext } from './logging/request-log-context';
 import { setupOpenApi } from './openapi/openapi.setup';
 import { defaultWebDir, serveWebApp } from './http/web-app';
 import { ProjectionsModule } from './projections/projections.module';
@@ -20,7 +25,7 @@ import { FeedsModule } from './feeds/feeds.module';
 import { builtInProjections } from '../../../projections/projections.catalogue';
 import { feedProjection } from '../../../projections/feeds/feed.projection';
 import { TrajectoryPseudonymiser } from '../../../projections/feeds/trajectory-pseudonymiser';
-import type { PrincipalResolver } from './principal/principal';
+import { PRINCIPAL_RESOLVER, type PrincipalResolver } from './principal/principal';
 import { StartupError } from './startup/startup-error';
 import { sealedStoreOf, withEncryption } from './store/household-keys';
 import { type OpenedStore, openStore, type StoreSelection } from './store/open-store';
@@ -44,12 +49,20 @@ export interface CreateAppOptions extends StoreSelection {
   /** Access policies for routes of `modules` that the table in auth/access-policy.ts does not know. */
   routePolicies?: readonly RoutePolicy[];
   modules?: (Type<unknown> | DynamicModule)[];
-  logger?: LoggerService | LogLevel[] | false;
+  /**
+   * Where the API logs (libs/logging's createLogger; main.ts makes it from LOG_LEVEL and LOG_FORMAT).
+   * Nest's level lists and false (silent) are still accepted: JSON on stdout at that level.
+   */
+  logger?: Logger | NestLogLevel[] | false;
+  /** CORS origins and the rate limit (helmet, the CSP and no-store always apply). */
+  http?: HttpHardening;
   /**
    * Funder feeds: with the feed secret, GET /feeds/{funder} is served from the store's SQL database and
    * the feed projection runs beside the others wherever they run here (main.ts loads the secret).
    */
   feeds?: { secret: Buffer };
+  /** Business dates before this are refused (OCCURRED_AT_MIN; default 1990-01-01). */
+  earliestOccurredAt?: CalendarDate;
   /** Serve /docs and /docs/json (default true). */
   docs?: boolean;
   /** The built web app served at `/` (default: dist/web of this checkout); false serves none. */
@@ -78,22 +91,31 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Created
     : await openStore(options, clock);
   try {
     const accessLog = options.accessLog ?? (opened.database ? await SqlAccessLog.open(opened.database) : new InMemoryAccessLog());
+    const logger = loggerOf(options.logger);
     const app = await NestFactory.create<NestFastifyApplication>(
       AppModule.register({
         store: opened.store,
         clock,
         catalogue,
         auth: { resolver, accessLog, extraPolicies: options.routePolicies },
+        commands: { earliestOccurredAt: options.earliestOccurredAt },
         // Caseload, deadlines, conventions and /health's projections on the store's own database (runs them here on PGlite).
-        modules: [...(options.modules ?? []), ...readModelModules(opened, options)],
+        modules: [HttpLoggingModule.forRoot(logger), ...(options.modules ?? []), ...readModelModules(opened, options)],
       }),
-      new ProblemFastifyAdapter(),
+      new ProblemFastifyAdapter({ logger }),
       // Without abortOnError:false Nest calls process.exit on a provider failure; we want to report it.
-      { abortOnError: false, bodyParser: false, logger: options.logger ?? ['error', 'warn'] },
+      // Nest's own messages wait for the pino logger (bufferLogs) rather than going to its console.
+      { abortOnError: false, bodyParser: false, bufferLogs: true },
     );
+    app.useLogger(app.get(NestLogger));
+    // Nest flushes its buffer on listen() only: an app spoken to in-process would keep it for ever.
+    app.flushLogs();
+    const fastify = app.getHttpAdapter().getInstance();
     // Fastify closes after in-flight requests are answered; only then may the store go.
-    app.getHttpAdapter().getInstance().addHook('onClose', async () => opened.close());
-    installAccessHooks(app.getHttpAdapter().getInstance(), { accessLog: app.get<AccessLog>(ACCESS_LOG), clock });
+    fastify.addHook('onClose', async () => opened.close());
+    await installHttpHardening(fastify, options.http ?? {}, app.get<PrincipalResolver>(PRINCIPAL_RESOLVER));
+    installRequestLogContext(fastify);
+    installAccessHooks(fastify, { accessLog: app.get<AccessLog>(ACCESS_LOG), clock });
     if (options.docs !== false) setupOpenApi(app);
     if (options.webDir !== false) serveWebApp(app.getHttpAdapter().getInstance(), options.webDir ?? defaultWebDir());
     await app.init();
@@ -102,6 +124,24 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Created
     await opened.close().catch(() => undefined);
     throw error;
   }
+}
+
+/** Nest's level lists name the least severe level kept last or first: the most verbose one decides. */
+const PINO_LEVEL_OF: Record<NestLogLevel, 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace'> = {
+  fatal: 'fatal',
+  error: 'error',
+  warn: 'warn',
+  log: 'info',
+  debug: 'debug',
+  verbose: 'trace',
+};
+const VERBOSITY = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
+
+function loggerOf(option: CreateAppOptions['logger']): Logger {
+  if (option && !Array.isArray(option)) return option;
+  if (!option || option.length === 0) return createLogger({ service: 'api', level: 'silent' });
+  const level = VERBOSITY[Math.max(...option.map((l) => VERBOSITY.indexOf(PINO_LEVEL_OF[l])))];
+  return createLogger({ service: 'api', level });
 }
 
 /** Caseload, deadlines, conventions, /health's projections and, when configured, the funder feeds: all on the store's own database. */

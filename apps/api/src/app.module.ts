@@ -1,23 +1,27 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { Clock } from '../../../libs/domain/src';
 import type { EventStore } from '../../../libs/event-store/src/event-store.port';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule, type AuthModuleOptions } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
+import { KnownQueryInterceptor } from './http/known-query.interceptor';
 import { PrivacyModule } from './privacy/privacy.module';
 import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
 import { createValidationPipe } from './problem-details/validation-exception.factory';
 import { StoreModule } from './store/store.module';
 import type { Catalogue } from './trajectories/catalogue';
-import { TrajectoriesModule } from './trajectories/trajectories.module';
+import { TrajectoriesModule, uuidGenerator } from './trajectories/trajectories.module';
+import type { RunnerSettings } from './trajectories/trajectory-runner.provider';
 
 export interface AppDependencies {
   store: EventStore;
   clock: Clock;
   catalogue: Catalogue;
   auth: AuthModuleOptions;
+  /** How commands are run: the earliest business date, the conflict back-off. */
+  commands?: RunnerSettings;
   /** Feature modules beside the built-in ones (projection queries, admin endpoints). */
   modules?: (Type<unknown> | DynamicModule)[];
 }
@@ -34,7 +38,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         StoreModule.register(deps.store, deps.clock),
         AuthModule.register(deps.auth),
-        TrajectoriesModule.register(deps.catalogue),
+        TrajectoriesModule.register(deps.catalogue, uuidGenerator, deps.commands),
         ...FEATURE_MODULES,
         PrivacyModule.register(deps.catalogue),
         ...(deps.modules ?? []),
@@ -42,6 +46,7 @@ export class AppModule {
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: KnownQueryInterceptor },
       ],
     };
   }

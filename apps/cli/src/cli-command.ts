@@ -1,3 +1,5 @@
+import type { Logger } from '../../../libs/logging/src';
+
 /** What a command may touch: its output streams and the environment, injected so tests can run it in-process. */
 export interface CliIo {
   out(text: string): void;
@@ -5,6 +7,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** True when stdout is a terminal: progress then rewrites one line instead of printing many. */
   interactive: boolean;
+  /** The structured log (stderr, LOG_LEVEL / LOG_FORMAT): failures with their stack. */
+  log?: Logger;
 }
 
 export interface CliCommand {

@@ -5,6 +5,7 @@ import { storeMigrator } from '../../../projections/core/store.migrator';
 import { countingProjection } from '../../../projections/core/testing/counting.projection';
 import { MemoryEventStore } from '../../../projections/core/testing/memory-event.store';
 import { pgliteTestDatabase, type TestDatabase } from '../../../projections/core/testing/test-database';
+import { captureLog } from '../../../libs/logging/src/testing/captured-log';
 import { runCli } from './cli';
 import type { CliIo } from './cli-command';
 import { rebuildCommand } from './commands/rebuild.command';
@@ -80,5 +81,14 @@ describe('cli', () => {
     const io = capture();
     expect(await runCli(['rebuild', 'counting'], failing, io)).toBe(1);
     expect(io.stderr).toBe('error: rebuild failed: connect ECONNREFUSED 127.0.0.1:5999\n');
+  });
+
+  it('logs a failure with its stack when given a log', async () => {
+    const log = captureLog('cli');
+    const failing = [rebuildCommand({ openRuntime: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:5999')), projections: () => [countingProjection()] })];
+    expect(await runCli(['rebuild', 'counting'], failing, { ...capture(), log: log.logger })).toBe(1);
+    expect(log.records()).toEqual([
+      expect.objectContaining({ level: 'error', service: 'cli', command: 'rebuild', msg: 'cli: rebuild failed', err: expect.objectContaining({ stack: expect.stringContaining('cli.spec.ts') }) }),
+    ]);
   });
 });

@@ -1,11 +1,13 @@
 import { CliUsageError, type CliCommand, type CliIo } from './cli-command';
+import { terminalSafe } from './terminal-output';
 
 /**
  * A small dispatcher: `cli <command> [args]`. Other work adds commands (replay, verify, export) by
  * appending to the list main.ts passes in; each command owns its arguments and exit code.
  * Exit codes: 0 done, 1 failed (the message says why), 2 wrong usage.
  */
-export async function runCli(argv: readonly string[], commands: readonly CliCommand[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], commands: readonly CliCommand[], rawIo: CliIo): Promise<number> {
+  const io: CliIo = { ...rawIo, out: (t) => rawIo.out(terminalSafe(t)), err: (t) => rawIo.err(terminalSafe(t)) };
   const [name, ...args] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     const target = args[0] ? commands.find((c) => c.name === args[0]) : undefined;
@@ -29,6 +31,7 @@ export async function runCli(argv: readonly string[], commands: readonly CliComm
       return 2;
     }
     io.err(`error: ${name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.log?.error({ err: error, command: name }, `cli: ${name} failed`);
     if (io.env.DEBUG && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
     return 1;
   }

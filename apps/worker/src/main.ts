@@ -1,4 +1,6 @@
 import { systemClock } from '../../../libs/domain/src';
+import { embeddedDataDirOf, lockDataDir } from '../../../libs/event-store/src';
+import { createLogger, type Logger, messageLogger, readLogSettings } from '../../../libs/logging/src';
 import { openProjectionRuntime } from '../../../projections/core/open-projection-runtime';
 import { loadCatalogue } from '../../api/src/trajectories/load-catalogue';
 import { RetentionJob } from './retention/retention.job';
@@ -8,10 +10,17 @@ import { startWorker } from './worker';
 import { readWorkerConfig } from './worker-config';
 import { workerProjections } from './worker-projections';
 
-const log = {
-  info: (m: string) => process.stdout.write(`${new Date().toISOString()} ${m}\n`),
-  error: (m: string) => process.stderr.write(`${new Date().toISOString()} ${m}\n`),
-};
+const logger = workerLogger();
+const log = messageLogger(logger);
+
+function workerLogger(): Logger {
+  try {
+    return createLogger({ service: 'worker', ...readLogSettings(process.env) });
+  } catch (error) {
+    process.stderr.write(`worker: cannot start: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+}
 
 /**
  * `npm run worker`: runs every projection against the store named by DATABASE_URL (or DATA_DIR).
@@ -20,7 +29,10 @@ const log = {
  */
 async function main(): Promise<void> {
   const config = readWorkerConfig(process.env);
-  const runtime = await openProjectionRuntime(process.env);
+  // The embedded store is one process's: refused at once (one line) while the API holds it.
+  const embedded = embeddedDataDirOf(process.env);
+  const dirLock = embedded ? lockDataDir(embedded, { app: 'worker', onTakeOver: (line) => logger.warn(line) }) : undefined;
+  const runtime = await openProjectionRuntime(process.env, { owner: 'worker' });
   const projections = workerProjections(process.env);
   const host = startWorker(runtime, { projections, batchSize: config.batchSize, idleMs: config.idleMs, logger: log, holdMidBatch: config.holdMidBatch });
   log.info(`worker: running ${projections.map((p) => p.name).join(', ')} on ${runtime.description} (pid ${process.pid})`);
@@ -31,7 +43,7 @@ async function main(): Promise<void> {
   const catalogue = await loadCatalogue(process.env.PROGRAMMES_DIR?.trim() || undefined);
   const privacy = await privacyRuntimeOver(runtime, masterKeySourcesFrom(process.env), systemClock);
   const retention =
-    process.env.RETENTION_JOB?.trim().toLowerCase() === 'off'
+    config.retentionJob === 'off'
       ? undefined
       : new RetentionJob({
           sweep: retentionSweep(privacy, catalogue.programmes, systemClock),
@@ -51,6 +63,8 @@ async function main(): Promise<void> {
     await relay?.stop();
     await host.stop();
     await runtime.close();
+    dirLock?.release();
+    log.info('worker: stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
@@ -58,6 +72,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  log.error(`worker: cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  logger.fatal({ err: error }, `worker: cannot start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

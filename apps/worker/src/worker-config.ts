@@ -1,5 +1,9 @@
+import { readEnumSetting } from '../../../libs/config/src';
+
 export interface WorkerConfig {
   batchSize: number;
+  /** RETENTION_JOB=off for a copy that must not erase (a restored backup being examined). */
+  retentionJob: 'on' | 'off';
   idleMs: number;
   holdMidBatch?: number;
 }
@@ -16,6 +20,7 @@ export function readWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
   return {
     batchSize: positiveInt(env, 'PROJECTIONS_BATCH_SIZE', 1000),
     idleMs: positiveInt(env, 'PROJECTIONS_POLL_MS', 250),
+    retentionJob: readEnumSetting(env, 'RETENTION_JOB', ['on', 'off'] as const, 'on'),
     ...(env.PROJECTIONS_TEST_HOLD_MID_BATCH ? { holdMidBatch: positiveInt(env, 'PROJECTIONS_TEST_HOLD_MID_BATCH', 1) } : {}),
   };
 }

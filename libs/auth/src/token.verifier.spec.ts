@@ -45,6 +45,42 @@ describe('TokenVerifier', () => {
   });
 });
 
+describe('TokenVerifier: maximum token age (AUTH_MAX_TOKEN_AGE)', () => {
+  const key = new TextEncoder().encode(secret);
+  const now = () => Math.floor(Date.now() / 1000);
+  const signed = (claims: { iat?: number; exp: number }) => {
+    const jwt = new SignJWT({ role: 'referent' }).setProtectedHeader({ alg: 'HS256' }).setSubject('u-1').setExpirationTime(claims.exp);
+    if (claims.iat !== undefined) jwt.setIssuedAt(claims.iat);
+    return jwt.sign(key);
+  };
+
+  it('refuses, by default, a token issued more than 12 h ago although its exp is far away', async () => {
+    const old = await signed({ iat: now() - 12 * 3600 - 120, exp: now() + 30 * 86400 });
+    await expect(verifier.verify(`Bearer ${old}`)).rejects.toMatchObject({ code: 'invalid-token' });
+    const recent = await signed({ iat: now() - 11 * 3600, exp: now() + 30 * 86400 });
+    await expect(verifier.verify(`Bearer ${recent}`)).resolves.toMatchObject({ id: 'u-1' });
+  });
+
+  it('applies a configured age', async () => {
+    const short = new TokenVerifier({ keys: { kind: 'secret', secret }, maxTokenAgeSeconds: 3600 });
+    const token = await signed({ iat: now() - 2 * 3600, exp: now() + 3600 });
+    await expect(short.verify(`Bearer ${token}`)).rejects.toMatchObject({ code: 'invalid-token' });
+    await expect(verifier.verify(`Bearer ${token}`)).resolves.toMatchObject({ id: 'u-1' });
+  });
+
+  it('refuses a token without iat: its age cannot be known', async () => {
+    const token = await signed({ exp: now() + 3600 });
+    await expect(verifier.verify(`Bearer ${token}`)).rejects.toMatchObject({ code: 'invalid-token' });
+  });
+
+  it('refuses an iat in the future beyond the clock tolerance, accepts a small skew', async () => {
+    const future = await signed({ iat: now() + 300, exp: now() + 3600 });
+    await expect(verifier.verify(`Bearer ${future}`)).rejects.toMatchObject({ code: 'invalid-token' });
+    const skewed = await signed({ iat: now() + 10, exp: now() + 3600 });
+    await expect(verifier.verify(`Bearer ${skewed}`)).resolves.toMatchObject({ id: 'u-1' });
+  });
+});
+
 describe('auth secret on the embedded default', () => {
   it('is generated once, readable by its owner only, and kept across starts', () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'auth-')), 'data');

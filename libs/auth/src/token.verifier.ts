@@ -9,9 +9,18 @@ export interface TokenVerifierOptions {
   keys: TokenKeySource;
   issuer?: string;
   audience?: string;
-  /** Seconds of clock skew tolerated on exp/nbf. */
+  /** Seconds of clock skew tolerated on exp/nbf/iat. */
   clockToleranceSeconds?: number;
+  /** Seconds since `iat` after which a token is refused whatever its `exp` (default 12 h). */
+  maxTokenAgeSeconds?: number;
 }
+
+/**
+ * A token lives at most this long after it was issued (AUTH_MAX_TOKEN_AGE): a leaked or
+ * long-lived token stops working within a working day. Tokens must therefore carry `iat`, and
+ * an `iat` later than now (beyond the clock tolerance) is refused too.
+ */
+export const DEFAULT_MAX_TOKEN_AGE_SECONDS = 12 * 3600;
 
 const HMAC_ALGORITHMS = ['HS256'];
 const ASYMMETRIC_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'];
@@ -40,7 +49,8 @@ export class TokenVerifier {
         issuer: this.options.issuer,
         audience: this.options.audience,
         clockTolerance: this.options.clockToleranceSeconds ?? 30,
-        requiredClaims: ['sub', 'exp'],
+        requiredClaims: ['sub', 'exp', 'iat'],
+        maxTokenAge: this.options.maxTokenAgeSeconds ?? DEFAULT_MAX_TOKEN_AGE_SECONDS,
       });
       const role = payload['role'];
       if (typeof payload.sub !== 'string' || !isRole(role) || role === 'system') throw new Error('claims');

@@ -8,7 +8,7 @@ import { uniqueSchema } from '../../event-store/src/testing/sql-fixtures';
 import { EncryptingEventStore } from './encrypting-event.store';
 import { KeyDestroyed, MasterKeyMissing } from './key-store.port';
 import { generateMasterKey } from './master-key';
-import { ERASED } from './personal-data.cipher';
+import { ALTERED, ERASED } from './personal-data.cipher';
 import { SqlKeyStore } from './sql-key.store';
 
 const PERSONAL = { household: { lastName: 'Quetzalcoatl-Brindille', phone: '07 11 22 33 44' }, comment: 'Dette chez Mandragore' };
@@ -124,6 +124,25 @@ describe.each(targets)('household encryption on %s', (_name, openDb) => {
     );
     await expect(store.readStream(streamId)).rejects.toThrow(/does not decrypt: it was altered or moved/);
     expect((await store.verifyStream(streamId)).ok).toBe(false);
+    // The verified read shows the break instead of failing: what no longer opens reads as altered.
+    const verified = await store.readVerifiedStream(streamId);
+    expect(verified.integrity).toMatchObject({ ok: false, eventsChecked: 1, firstBroken: { version: 1, reason: 'hash-mismatch' } });
+    expect(verified.events.map((e) => (e.data as { personal?: unknown }).personal)).toEqual([ALTERED, ALTERED]);
+  });
+
+  it('reads a stream once with its chain checked on the stored ciphertext, and opens it', async () => {
+    const h = randomUUID();
+    const streamId = `trajectory-${randomUUID()}`;
+    await store.append(streamId, [note(h, 'first'), note(h, 'second'), note(h, 'third')]);
+    const intact = await store.readVerifiedStream(streamId);
+    expect(intact.integrity).toEqual({ streamId, ok: true, eventsChecked: 3 });
+    expect(intact.events.map((e) => (e.data as { personal: { text: string } }).personal.text)).toEqual(['first', 'second', 'third']);
+
+    await db.query(`UPDATE events SET metadata = jsonb_set(metadata, '{recordedAt}', '"2030-01-01T00:00:00.000Z"') WHERE stream_id = $1 AND version = 2`, [streamId]);
+    const altered = await store.readVerifiedStream(streamId);
+    expect(altered.integrity).toMatchObject({ ok: false, eventsChecked: 2, firstBroken: { version: 2, id: intact.events[1].id, reason: 'hash-mismatch' } });
+    // Its personal data still opens (the envelope was not touched): only the chain says it changed.
+    expect(altered.events.map((e) => (e.data as { personal: { text: string } }).personal.text)).toEqual(['first', 'second', 'third']);
   });
 
   it('rotates the master key without touching an event: byte-identical rows that still decrypt', async () => {

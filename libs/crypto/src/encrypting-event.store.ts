@@ -10,9 +10,11 @@ import type {
   RecordedEvent,
   SubscribeOptions,
   Subscription,
+  VerifiedStream,
 } from '../../event-store/src/event-store.port';
+import { readVerifiedStream } from '../../event-store/src/core/hash-chain';
 import type { KeyStore } from './key-store.port';
-import { ERASED, isSealed, open, seal, type SealedPersonal } from './personal-data.cipher';
+import { ALTERED, ERASED, isSealed, open, seal, type SealedPersonal } from './personal-data.cipher';
 
 /** Which household an event's personal data belongs to. */
 export type HouseholdResolver = (streamId: string, event: NewEvent) => string | undefined;
@@ -59,6 +61,16 @@ export class EncryptingEventStore implements EventStore {
 
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
     return this.openAll(await this.inner.readStream(streamId, options));
+  }
+
+  /**
+   * The stream with its hash chain checked on what is stored (the ciphertext), in the same read.
+   * From the first broken event on nothing can be trusted: personal data that no longer opens
+   * there reads as { $altered: true } instead of failing the whole read, so the break can be shown.
+   */
+  async readVerifiedStream(streamId: string): Promise<VerifiedStream> {
+    const { events, integrity } = await readVerifiedStream(this.inner, streamId);
+    return { events: await this.openAll(events, new Map(), integrity.firstBroken?.version), integrity };
   }
 
   streamVersion(streamId: string): Promise<number> {
@@ -129,18 +141,18 @@ export class EncryptingEventStore implements EventStore {
     }
   }
 
-  private async openAll(events: RecordedEvent[], known: Map<string, Buffer> = new Map()): Promise<RecordedEvent[]> {
+  private async openAll(events: RecordedEvent[], known: Map<string, Buffer> = new Map(), untrustedFrom = Infinity): Promise<RecordedEvent[]> {
     const kids = new Set<string>();
     for (const event of events) {
       const personal = (event.data as { personal?: unknown } | null)?.personal;
       if (isSealed(personal) && !known.has(personal.kid)) kids.add(personal.kid);
     }
     const keys = kids.size > 0 ? new Map([...known, ...(await this.keys.findMany([...kids]))]) : known;
-    return events.map((event) => openEvent(event, keys));
+    return events.map((event) => openEvent(event, keys, event.version >= untrustedFrom));
   }
 }
 
-function openEvent(event: RecordedEvent, keys: Map<string, Buffer>): RecordedEvent {
+function openEvent(event: RecordedEvent, keys: Map<string, Buffer>, untrusted = false): RecordedEvent {
   const data = event.data as { personal?: unknown } | null;
   if (!data || typeof data !== 'object' || !isSealed(data.personal)) return event;
   const sealed: SealedPersonal = data.personal;
@@ -150,6 +162,7 @@ function openEvent(event: RecordedEvent, keys: Map<string, Buffer>): RecordedEve
     try {
       personal = open(sealed, key, aadOf(sealed.kid, event.id));
     } catch (error) {
+      if (untrusted) return { ...event, data: { ...data, personal: ALTERED } };
       // Not an erasure: the bytes or their place changed. verify names the altered event.
       throw new Error(`The personal data of event ${event.id} (${event.streamId} #${event.version}) does not decrypt: it was altered or moved.`, { cause: error });
     }

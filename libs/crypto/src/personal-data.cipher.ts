@@ -18,6 +18,9 @@ export interface SealedPersonal {
 export const ERASED = Object.freeze({ $erased: true as const });
 export type ErasedPersonal = typeof ERASED;
 
+/** What readers see of an altered event's personal data that no longer opens (its stream's chain is broken there). */
+export const ALTERED = Object.freeze({ $altered: true as const });
+
 export function isErased(value: unknown): value is ErasedPersonal {
   return typeof value === 'object' && value !== null && (value as { $erased?: unknown }).$erased === true;
 }

@@ -4,3 +4,4 @@ export * from './calendar-date';
 export * from './ids';
 export * from './roles';
 export * from './event-envelope';
+export * from './control-characters';

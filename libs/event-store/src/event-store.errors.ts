@@ -55,6 +55,8 @@ export type EventStoreStartupReason =
   | 'authentication'
   | 'database-missing'
   | 'data-dir'
+  | 'data-dir-locked'
+  | 'store-missing'
   | 'migration'
   | 'unknown';
 

@@ -73,7 +73,20 @@ export interface StreamVerification {
   ok: boolean;
   eventsChecked: number;
   /** The first event whose stored hash does not match what its content and predecessor give. */
-  firstBroken?: { version: number; id: string; expectedHash: string; storedHash: string };
+  firstBroken?: { version: number; id: string; expectedHash: string; storedHash: string; reason?: ChainBreak };
+}
+
+/**
+ * Why a link is broken: 'out-of-sequence' when the event's version does not follow the previous
+ * one (a row deleted, inserted or renumbered); 'hash-mismatch' when its content, or its
+ * predecessor's, is not what was hashed at append.
+ */
+export type ChainBreak = 'out-of-sequence' | 'hash-mismatch';
+
+/** A stream as read once, with its hash chain checked on the same rows. */
+export interface VerifiedStream {
+  events: RecordedEvent[];
+  integrity: StreamVerification;
 }
 
 export interface StoreInfo {

@@ -4,7 +4,9 @@
  *  - createEventStore(): picks and starts the adapter from configuration, with clear start-up errors;
  *  - SqlDatabase (+ runMigrations): the same PostgreSQL/PGlite connection, for projections that apply
  *    a batch and their checkpoint in one transaction next to the events;
- *  - checkpoint and hash-chain helpers for readers, feeds and auditors.
+ *  - checkpoint and hash-chain helpers for readers, feeds and auditors;
+ *  - the embedded data directory's lock (one process per directory) and its owner-only files;
+ *  - verifyStore(): every stream's chain and, on SQL, every stored row (the auditors' check).
  */
 export * from './event-store.port';
 export * from './event-store.errors';
@@ -19,7 +21,12 @@ export { eventStoreMigrations, EVENT_STORE_NAMESPACE } from './sql-store/event-s
 
 export { compareCheckpoints, parseCheckpoint, formatCheckpoint, type ParsedCheckpoint } from './core/checkpoint';
 export { canonicalJson, NotJsonError } from './core/canonical-json';
-export { canonicalEvent, chainHash, ChainVerifier, GENESIS_HASH } from './core/hash-chain';
+export { canonicalEvent, chainHash, ChainVerifier, GENESIS_HASH, readVerifiedStream, verifyEvents } from './core/hash-chain';
 
 export { createEventStore, type CreateEventStoreOptions, type CreatedEventStore } from './factory/create-event-store.factory';
 export { EventStoreDbEventStore, expectedRevisionFor, type EventStoreDbEventStoreOptions } from './eventstoredb/eventstoredb-event-store.adapter';
+
+export { lockDataDir, inspectDataDirLock, embeddedDataDirOf, DataDirLocked, DATA_DIR_LOCK_FILE, type DataDirLock, type DataDirLockHolder, type DataDirLockOptions } from './embedded/data-dir.lock';
+export { makeDataDirPrivate } from './embedded/private-data-dir';
+export { auditSqlStorage, type StorageAudit, type StorageProblem, type StorageProblemKind } from './audit/storage-audit';
+export { verifyStore, type StoreVerification, type StoreVerificationProgress, type VerifiableStore } from './audit/verify-store';

@@ -9,8 +9,8 @@ export const CONVENTION: Convention = {
   funder: 'departement-x',
   programme: 'asll-test',
   year: 2026,
-  prices: { perDiagnostic: 150, perMonth: 190, perMeasure: [{ code: 'standard', price: 500 }, { code: 'renforce', price: 800 }] },
-  yearlyCap: 40000,
+  prices: { perDiagnosticCents: 15000, perMonthCents: 19000, perMeasure: [{ code: 'standard', priceCents: 50000 }, { code: 'renforce', priceCents: 80000 }] },
+  yearlyCapCents: 4000000,
   funderShares: [
     { funder: 'departement-x', share: 0.6 },
     { funder: 'caf-x', share: 0.4 },

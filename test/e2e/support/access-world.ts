@@ -66,8 +66,8 @@ export async function seedAccessWorld(app: AccessApp): Promise<AccessWorld> {
       funder: 'departement-x',
       programme: 'asll-test',
       year: 2026,
-      prices: { perDiagnostic: 150, perMonth: 190 },
-      yearlyCap: 40000,
+      prices: { perDiagnosticCents: 15000, perMonthCents: 19000 },
+      yearlyCapCents: 4000000,
       funderShares: [
         { funder: 'departement-x', share: 0.6 },
         { funder: 'caf-x', share: 0.4 },

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 import request from 'supertest';
-import { createApp } from '../../../apps/api/src/app.factory';
+import { createApp, type CreateAppOptions } from '../../../apps/api/src/app.factory';
 import { EVENT_STORE } from '../../../apps/api/src/store/store.tokens';
 import { InMemoryEventStore } from '../../../apps/api/src/testing/in-memory-event-store';
 import type { Catalogue } from '../../../apps/api/src/trajectories/catalogue';
@@ -32,7 +32,10 @@ export interface E2eApp {
  * against TEST_AUTH: send `await authHeaders(actor)` (support/auth.ts) with every request. The clock stands
  * still until a test moves it, so "today" and every recordedAt are under the test's control.
  */
-export async function startE2eApp(kind: StoreKind, options: { catalogue?: Catalogue; now?: string } = {}): Promise<E2eApp> {
+export async function startE2eApp(
+  kind: StoreKind,
+  options: { catalogue?: Catalogue; now?: string; logger?: CreateAppOptions['logger'] } = {},
+): Promise<E2eApp> {
   const clock = new FixedClock(options.now ?? '2026-01-01T09:00:00Z');
   const schema = kind === 'postgres' ? `e2e_${process.pid}_${randomBytes(4).toString('hex')}` : undefined;
   const { app } = await createApp({
@@ -41,7 +44,7 @@ export async function startE2eApp(kind: StoreKind, options: { catalogue?: Catalo
     clock,
     catalogue: options.catalogue,
     auth: TEST_AUTH,
-    logger: ['error'],
+    logger: options.logger ?? ['error'],
   });
   await app.getHttpAdapter().getInstance().ready();
   const server = app.getHttpAdapter().getInstance().server;

@@ -1,5 +1,6 @@
 import { type CallerRole, COMMAND_POLICY, type Grant, type Grants, type RoutePolicy, ROUTE_POLICY } from '../../../apps/api/src/auth/access-policy';
 import * as commandFixtures from '../../../workflows/trajectory/src/testing/command-fixtures';
+import { trajectoryCommandDefinition } from '../../../workflows/trajectory/src';
 import type { Actor } from './auth';
 import type { AccessWorld } from './access-world';
 import { saisineWithPersonalData } from './access-world';
@@ -98,7 +99,7 @@ const SAMPLES: Record<string, { success: number; request(world: AccessWorld): Pr
     request: () => ({
       method: 'POST',
       url: '/conventions',
-      body: { funder: 'caf-x', programme: 'asll-test', year: 2027, prices: { perDiagnostic: 150, perMonth: 190 }, yearlyCap: 10000 },
+      body: { funder: 'caf-x', programme: 'asll-test', year: 2027, prices: { perDiagnosticCents: 15000, perMonthCents: 19000 }, yearlyCapCents: 1000000 },
     }),
   },
   'GET /conventions': { success: 200, request: () => ({ method: 'GET', url: '/conventions' }) },
@@ -110,6 +111,13 @@ const SAMPLES: Record<string, { success: number; request(world: AccessWorld): Pr
   // An unknown household: allowed means 404 household-not-found, nothing erased (the world's households stay).
   'POST /households/:id/erasure': { success: 404, request: () => ({ method: 'POST', url: '/households/00000000-0000-4000-8000-00000000dead/erasure', body: { reason: 'household-request' } }) },
   'GET /households/:id/export': { success: 200, request: (w) => ({ method: 'GET', url: `/households/${w.a.householdId}/export` }) },
+  // Unknown projection and jobs: allowed means 404, nothing rebuilt.
+  'POST /admin/projections/:name/rebuild': { success: 404, request: () => ({ method: 'POST', url: '/admin/projections/no-such-projection/rebuild' }) },
+  'GET /admin/projections/:name/rebuilds/:jobId': { success: 404, request: () => ({ method: 'GET', url: '/admin/projections/caseload/rebuilds/00000000-0000-4000-8000-000000000001' }) },
+  'GET /admin/retention/dry-run': { success: 200, request: () => ({ method: 'GET', url: '/admin/retention/dry-run' }) },
+  'POST /audit/verifications': { success: 202, request: () => ({ method: 'POST', url: '/audit/verifications' }) },
+  'GET /audit/verifications/:jobId': { success: 404, request: () => ({ method: 'GET', url: '/audit/verifications/00000000-0000-4000-8000-000000000001' }) },
+  'GET /audit/trajectories/:id/events': { success: 200, request: (w) => ({ method: 'GET', url: `/audit/trajectories/${w.a.id}/events` }) },
 };
 
 /** Every guarded route of the table, command routes expanded into one probe per command. */
@@ -121,8 +129,9 @@ export function probesFromPolicy(policy: readonly RoutePolicy[] = ROUTE_POLICY):
     if ('commandParam' in route.access) {
       for (const [command, grants] of Object.entries(COMMAND_POLICY)) {
         if (command === 'receive-saisine') continue;
-        const body = COMMAND_BODIES.get(command);
-        if (!body) throw new Error(`No command fixture for ${command}: add one to workflows/trajectory/src/testing/command-fixtures.ts`);
+        // A command without a fixture is probed with its definition's example, valid by construction.
+        const body = COMMAND_BODIES.get(command) ?? trajectoryCommandDefinition(command)?.example;
+        if (!body) throw new Error(`No command fixture or definition for ${command}`);
         probes.push({
           name: `POST /trajectories/:id/commands/${command}`,
           grants,

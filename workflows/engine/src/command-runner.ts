@@ -1,5 +1,6 @@
-import { NotFoundError, type Clock, type IdGenerator } from '../../../libs/domain/src';
+import { NotFoundError, parisDate, type CalendarDate, type Clock, type IdGenerator } from '../../../libs/domain/src';
 import { allowedCommandsOf } from './allowed-commands';
+import { backoffDelayMs, type ConflictBackoff } from './conflict-backoff';
 import { decide, type Command, type CommandMeta } from './decide';
 import type { ExpectedVersion, RecordedEvent } from './event-envelope';
 import { fold } from './fold';
@@ -18,6 +19,10 @@ export interface CommandRunnerDeps<C> {
   ids: IdGenerator;
   /** Attempts on a wrong-expected-version conflict before giving up (default 5). */
   maxAttempts?: number;
+  /** The wait between those attempts; without it the runner retries at once. */
+  backoff?: ConflictBackoff;
+  /** The earliest business date accepted (see decide). */
+  earliestOccurredAt?: CalendarDate;
   snapshots?: SnapshotCache;
 }
 
@@ -73,20 +78,20 @@ export class CommandRunner<C = unknown> {
   }
 
   async run(streamId: string, command: Command, options: RunOptions): Promise<RunResult<C>> {
-    const { registry, store, clock, ids, snapshots } = this.deps;
+    const { registry, store, clock, ids, snapshots, backoff, earliestOccurredAt } = this.deps;
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       let loaded = await this.tryLoad(streamId);
       if (!loaded) {
         const definition = registry.get(options.workflowVersion ?? registry.latest().version);
         if (!definition.creationCommands.includes(command.type)) throw this.notFound(streamId);
         const snapshot = initialSnapshot(definition);
-        loaded = { definition, snapshot, allowedCommands: allowedCommandsOf(definition, snapshot) };
+        loaded = { definition, snapshot, allowedCommands: allowedCommandsOf(definition, snapshot, this.today()) };
       }
       const loadedVersion = loaded.snapshot.version;
       if (options.expectedVersion !== undefined && options.expectedVersion !== loadedVersion) {
         throw new PreconditionFailed(streamId, options.expectedVersion, loadedVersion);
       }
-      const decision = decide(loaded.definition, loaded.snapshot, command, options, { clock, ids });
+      const decision = decide(loaded.definition, loaded.snapshot, command, options, { clock, ids, earliestOccurredAt });
       if (!decision.accepted) throw new CommandRefused(decision.refusal);
 
       const expectedVersion: ExpectedVersion = loadedVersion === 0 ? 'no-stream' : loadedVersion;
@@ -100,6 +105,7 @@ export class CommandRunner<C = unknown> {
         if (options.expectedVersion !== undefined) {
           throw new PreconditionFailed(streamId, options.expectedVersion, actualVersionOf(error) ?? loadedVersion + 1);
         }
+        if (backoff && attempt < this.maxAttempts) await backoff.sleep(backoffDelayMs(backoff, attempt));
       }
     }
     throw new ConcurrencyConflict(streamId, this.maxAttempts);
@@ -113,7 +119,7 @@ export class CommandRunner<C = unknown> {
     const definition = this.deps.registry.forStream(events);
     const snapshot = fold(definition, events);
     await this.deps.snapshots?.put(streamId, snapshot as WorkflowSnapshot<unknown>);
-    return { definition, snapshot, allowedCommands: allowedCommandsOf(definition, snapshot) };
+    return { definition, snapshot, allowedCommands: allowedCommandsOf(definition, snapshot, this.today()) };
   }
 
   /** A cached snapshot plus the events after it; anything suspicious means "no cache". */
@@ -127,7 +133,7 @@ export class CommandRunner<C = unknown> {
       if (cached.workflow !== definition.name) return undefined;
       const newer = await this.deps.store.readStream(streamId, { from: cached.version + 1 });
       const snapshot = fold(definition, newer, cached);
-      return { definition, snapshot, allowedCommands: allowedCommandsOf(definition, snapshot) };
+      return { definition, snapshot, allowedCommands: allowedCommandsOf(definition, snapshot, this.today()) };
     } catch {
       await snapshots.delete(streamId);
       return undefined;
@@ -141,6 +147,11 @@ export class CommandRunner<C = unknown> {
       if (hasCode(error, STREAM_NOT_FOUND)) return undefined;
       throw error;
     }
+  }
+
+  /** The date allowed commands are given for: a screen posts today's facts by default. */
+  private today(): string {
+    return parisDate(this.deps.clock.now());
   }
 
   private notFound(streamId: string): NotFoundError {

@@ -1,5 +1,6 @@
 import { FixedClock } from '../../../libs/domain/src';
-import { allowedCommandsOf } from './allowed-commands';
+import { allowedCommandsOf, commandOffersOf } from './allowed-commands';
+import { commonRefusals } from './common-refusals';
 import { decide, type Command } from './decide';
 import { fold } from './fold';
 import { initialSnapshot } from './machine-state';
@@ -57,8 +58,37 @@ describe('decide', () => {
   it('hides commands whose state-only rules fail', () => {
     const frozen = run(opened(), { type: 'freeze' });
     if (!frozen.accepted) throw new Error('refused');
-    expect(allowedCommandsOf(definition, frozen.snapshot)).toEqual(['freeze', 'close']);
+    expect(allowedCommandsOf(definition, frozen.snapshot, '2026-05-01')).toEqual(['freeze', 'close']);
     expect(run(frozen.snapshot, { type: 'add', payload: { n: 1 } })).toMatchObject({ refusal: { code: 'ticket-frozen' } });
+  });
+
+  it('offers nothing on a date before the ticket opened, and names the payload rules of what it offers', () => {
+    expect(allowedCommandsOf(definition, opened(), '2026-04-30')).toEqual([]);
+    expect(commandOffersOf(definition, opened(), '2026-05-01')).toEqual([
+      { command: 'add', requires: [{ code: 'limit-exceeded', reason: 'The total stays within 10.' }] },
+      { command: 'freeze', requires: [] },
+      { command: 'close', requires: [] },
+    ]);
+  });
+
+  it('lists in a refusal what was possible on the refused command\'s date', () => {
+    expect(run(opened(), { type: 'open' }, '2026-04-30')).toMatchObject({ refusal: { code: 'occurred-before-opening', allowedCommands: ['add', 'freeze', 'close'] } });
+    expect(run(opened(), { type: 'open' }, '2026-05-03')).toMatchObject({ refusal: { code: 'command-not-allowed', allowedCommands: ['add', 'freeze', 'close'] } });
+  });
+
+  it('answers every common refusal the docs list', () => {
+    const closed = run(opened(), { type: 'close' });
+    if (!closed.accepted) throw new Error('refused');
+    const answered = [
+      run(opened(), { type: 'fly' }),
+      run(closed.snapshot, { type: 'add', payload: { n: 1 } }),
+      run(opened(), { type: 'freeze' }, 'yesterday'),
+      run(opened(), { type: 'freeze' }, '1989-12-31'),
+      run(opened(), { type: 'freeze' }, '2026-05-11'),
+      run(opened(), { type: 'freeze' }, '2026-04-30'),
+      run(opened(), { type: 'open' }),
+    ].map((d) => (d.accepted ? 'accepted' : d.refusal.code));
+    expect(answered).toEqual(commonRefusals('ticket').map((r) => r.code));
   });
 
   it('says when the state has no transition at all', () => {

@@ -1,11 +1,11 @@
 import { transition } from 'xstate';
-import { parisDate, type Actor, type Clock, type IdGenerator } from '../../../libs/domain/src';
+import { parisDate, type Actor, type CalendarDate, type Clock, type IdGenerator } from '../../../libs/domain/src';
 import { allowedFromMachine } from './allowed-commands';
 import type { MachineEvent } from './domain-event';
 import type { EventMetadata, NewEvent } from './event-envelope';
 import { explainRefusal } from './explain';
 import { accepts, machineSnapshotOf, toWorkflowSnapshot } from './machine-state';
-import { toCalendarDate } from './occurred-at';
+import { DEFAULT_EARLIEST_OCCURRED_AT, toCalendarDate } from './occurred-at';
 import { plainData } from './plain-data';
 import type { Refusal } from './refusal';
 import type { WorkflowDefinition } from './workflow-definition';
@@ -28,6 +28,8 @@ export interface CommandMeta {
 export interface DecideDeps {
   clock: Clock;
   ids: IdGenerator;
+  /** Business dates before this are refused (default DEFAULT_EARLIEST_OCCURRED_AT). */
+  earliestOccurredAt?: CalendarDate;
 }
 
 export type Decision<C> =
@@ -38,15 +40,21 @@ export type Decision<C> =
 export const CURRENT_SCHEMA_VERSION = 1;
 
 /**
- * decide(snapshot, command) -> events or a refusal. Pure apart from the injected clock (only to
- * refuse future dates) and id generator (only to name the new events): nothing is written here.
+ * decide(snapshot, command) -> events or a refusal. Pure apart from the injected clock (to refuse
+ * future dates and to date the allowed commands of an answer) and id generator (only to name the
+ * new events): nothing is written here.
  */
 export function decide<C>(definition: WorkflowDefinition<C>, snapshot: WorkflowSnapshot<C>, command: Command, meta: CommandMeta, deps: DecideDeps): Decision<C> {
   let machineSnapshot = machineSnapshotOf(definition, snapshot);
-  const allowedBefore = allowedFromMachine(definition, machineSnapshot);
+  const today = parisDate(deps.clock.now());
+  // A refusal lists what the trajectory accepted on the command's date (today when the date is unusable).
+  let askedOn = today;
+  const before = machineSnapshot;
+  let allowed: string[] | undefined;
+  const allowedBefore = (): string[] => (allowed ??= allowedFromMachine(definition, before, askedOn));
   const refuse = (code: string, reason: string, kind: Refusal['kind'], fields?: Refusal['fields']): Decision<C> => ({
     accepted: false,
-    refusal: { code, kind, stage: snapshot.stage, reason, allowedCommands: allowedBefore, ...(fields ? { fields } : {}) },
+    refusal: { code, kind, stage: snapshot.stage, reason, allowedCommands: allowedBefore(), ...(fields ? { fields } : {}) },
   });
 
   const handler = Object.prototype.hasOwnProperty.call(definition.commands, command.type) ? definition.commands[command.type] : undefined;
@@ -61,7 +69,12 @@ export function decide<C>(definition: WorkflowDefinition<C>, snapshot: WorkflowS
       { field: 'occurredAt', reason: 'not a YYYY-MM-DD date or ISO instant' },
     ]);
   }
-  const today = parisDate(deps.clock.now());
+  const earliest = deps.earliestOccurredAt ?? DEFAULT_EARLIEST_OCCURRED_AT;
+  if (occurredAt < earliest) {
+    return refuse('occurred-before-minimum', `The date ${occurredAt} is before ${earliest}, the earliest date this service records.`, 'invalid', [
+      { field: 'occurredAt', reason: `before ${earliest}` },
+    ]);
+  }
   if (occurredAt > today) {
     return refuse('occurred-in-future', `The date ${occurredAt} is in the future (today is ${today}): record things once they have happened.`, 'invalid', [
       { field: 'occurredAt', reason: 'after today in Europe/Paris' },
@@ -74,6 +87,7 @@ export function decide<C>(definition: WorkflowDefinition<C>, snapshot: WorkflowS
     ]);
   }
 
+  askedOn = occurredAt;
   const outcome = handler.decide({ snapshot, payload: command.payload ?? {}, occurredAt, ids: deps.ids });
   if ('refusal' in outcome) return refuse(outcome.refusal.code, outcome.refusal.reason, outcome.refusal.kind, outcome.refusal.fields);
 
@@ -82,7 +96,7 @@ export function decide<C>(definition: WorkflowDefinition<C>, snapshot: WorkflowS
     const data = plainData(candidate.data);
     const machineEvent: MachineEvent = { type: candidate.type, data, occurredAt };
     if (!accepts(machineSnapshot, machineEvent)) {
-      const why = explainRefusal(definition, machineSnapshot, machineEvent, command.type, snapshot.stage, allowedBefore);
+      const why = explainRefusal(definition, machineSnapshot, machineEvent, command.type, snapshot.stage, allowedBefore());
       return refuse(why.code, why.reason, 'rule');
     }
     [machineSnapshot] = transition(definition.machine, machineSnapshot, machineEvent);
@@ -95,7 +109,8 @@ export function decide<C>(definition: WorkflowDefinition<C>, snapshot: WorkflowS
     });
   }
   const next = toWorkflowSnapshot(definition, machineSnapshot, snapshot.version + events.length);
-  return { accepted: true, events, snapshot: next, allowedCommands: allowedFromMachine(definition, machineSnapshot) };
+  // What a screen offers next: the commands accepted today.
+  return { accepted: true, events, snapshot: next, allowedCommands: allowedFromMachine(definition, machineSnapshot, today) };
 }
 
 function metadataFor(workflowVersion: number, occurredAt: string, meta: CommandMeta): EventMetadata {

@@ -10,3 +10,9 @@ export function toCalendarDate(value: unknown): CalendarDate | undefined {
   const instant = new Date(value);
   return Number.isNaN(instant.getTime()) ? undefined : parisDate(instant);
 }
+
+/**
+ * The default earliest business date: nothing this engine records happened before it, and a date
+ * such as 0001-01-01 or 1900-01-01 is a typing slip that would still pass every other check.
+ */
+export const DEFAULT_EARLIEST_OCCURRED_AT: CalendarDate = '1990-01-01';

@@ -42,10 +42,10 @@ function runJourney(version: 1 | 2, programmeCode: string, choices: number[]): J
 
   apply('receive-saisine', { ...(receiveSaisine().payload as object), programmeCode });
   for (let step = 0; step < 45 && snapshot.status === 'active'; step++) {
-    const allowed = allowedCommandsOf(definition, snapshot);
+    date = addDays(date, pick(4) === 0 ? pick(40) : pick(8));
+    const allowed = allowedCommandsOf(definition, snapshot, date);
     if (allowed.length === 0) break;
     const command = pickCommand(pick, allowed, snapshot.context);
-    date = addDays(date, pick(4) === 0 ? pick(40) : pick(8));
     apply(command, payloadFor(command, snapshot.context, pick));
   }
   return { events, live, accepted };

@@ -1,11 +1,11 @@
-import type { Clock, IdGenerator } from '../../../libs/domain/src';
-import { CommandRunner, WorkflowRegistry, type SnapshotCache, type WorkflowDefinition, type WorkflowSnapshot, type WorkflowStore } from '../../engine/src';
+import type { CalendarDate, Clock, IdGenerator } from '../../../libs/domain/src';
+import { CommandRunner, WorkflowRegistry, type ConflictBackoff, type SnapshotCache, type WorkflowDefinition, type WorkflowSnapshot, type WorkflowStore } from '../../engine/src';
 import { trajectoryCommandHandlers } from './commands/trajectory-commands';
 import { createTrajectoryMachine } from './machine/trajectory.machine';
 import { stageOf } from './machine/trajectory-stage';
 import { trajectoryRulesV1 } from './machine/trajectory-rules.v1';
 import { trajectoryRulesV2 } from './machine/trajectory-rules.v2';
-import type { TrajectoryRuleBook } from './machine/rules/trajectory-rule';
+import type { TrajectoryRuleBook } from './machine/trajectory-rules.v1';
 import type { TrajectoryContext } from './trajectory-context';
 import type { TrajectoryDeps } from './trajectory-deps';
 import { trajectoryUpcasters } from './trajectory.upcasters';
@@ -71,6 +71,8 @@ export interface TrajectoryRunnerDeps extends TrajectoryDeps {
   ids: IdGenerator;
   snapshots?: SnapshotCache;
   maxAttempts?: number;
+  backoff?: ConflictBackoff;
+  earliestOccurredAt?: CalendarDate;
 }
 
 /** The runner the HTTP layer uses: `runner.run(trajectoryStreamId(id), { type, payload }, { actor, occurredAt, expectedVersion })`. */
@@ -82,5 +84,7 @@ export function createTrajectoryRunner(deps: TrajectoryRunnerDeps): CommandRunne
     ids: deps.ids,
     snapshots: deps.snapshots,
     maxAttempts: deps.maxAttempts,
+    backoff: deps.backoff,
+    earliestOccurredAt: deps.earliestOccurredAt,
   });
 }

@@ -4,6 +4,7 @@ import { isUuid, ValidationError } from '../../../../libs/domain/src';
 import { ACCESS_LOG } from '../auth/auth.tokens';
 import { optionalInt, optionalText } from '../projections/query-params';
 import type { AccessLog } from './access-log.repository';
+import { AccessLogPageSchema } from './audit.schemas';
 
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 1000;
@@ -25,7 +26,7 @@ export class AccessLogController {
   @ApiQuery({ name: 'actor', required: false, description: "The reader's id (the token's subject)" })
   @ApiQuery({ name: 'after', required: false })
   @ApiQuery({ name: 'limit', required: false, description: `1-${MAX_LIMIT}, default ${DEFAULT_LIMIT}` })
-  @ApiOkResponse({ description: '{ entries: [{ id, at, actor: { id, role }, trajectoryId, resource, correlationId }], nextCursor }' })
+  @ApiOkResponse({ type: AccessLogPageSchema })
   async list(@Query('trajectory') trajectory?: string, @Query('actor') actor?: string, @Query('after') after?: string, @Query('limit') limit?: string) {
     if (trajectory !== undefined && trajectory !== '' && !isUuid(trajectory)) {
       throw new ValidationError('Query parameter trajectory is invalid: a trajectory id (uuid).', [{ field: 'query:trajectory', reason: 'a uuid' }], 'invalid-query');

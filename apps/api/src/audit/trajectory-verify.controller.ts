@@ -3,7 +3,9 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@
 import { NotFoundError, trajectoryStreamId } from '../../../../libs/domain/src';
 import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
 import { EVENT_STORE } from '../store/store.tokens';
+import { ApiProblem } from '../openapi/problem-responses';
 import { TrajectoryIdPipe } from '../trajectories/http/trajectory-id.pipe';
+import { TrajectoryVerificationSchema } from './audit.schemas';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -19,7 +21,9 @@ export class TrajectoryVerifyController {
       'does not match: it, or something before it, was altered after it was recorded.',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiOkResponse({ description: '{ trajectoryId, ok, eventsChecked, firstBroken?: { version, id, expectedHash, storedHash } }' })
+  @ApiOkResponse({ type: TrajectoryVerificationSchema })
+  @ApiProblem(400, 'invalid-trajectory-id', 'The id is not a UUID.')
+  @ApiProblem(404, 'trajectory-not-found', 'No such trajectory.')
   async verify(@Param('id', TrajectoryIdPipe) id: string) {
     const notFound = new NotFoundError('trajectory-not-found', `There is no trajectory trajectory-${id}.`);
     const result = await this.store.verifyStream(trajectoryStreamId(id)).catch((error: unknown) => {

@@ -130,6 +130,15 @@ export const ROUTE_POLICY: readonly RoutePolicy[] = [
   // answered by the head of service, and auditors check what is held.
   { method: 'POST', path: '/households/:id/erasure', access: { admin: any } },
   { method: 'GET', path: '/households/:id/export', access: { coordinator: any, auditor: any } },
+
+  // The store's maintenance, for the embedded store that only the API may open (README): rebuilding
+  // and the retention dry run are the admin's; checking what is stored is the auditors'.
+  { method: 'POST', path: '/admin/projections/:name/rebuild', access: { admin: any } },
+  { method: 'GET', path: '/admin/projections/:name/rebuilds/:jobId', access: { admin: any } },
+  { method: 'GET', path: '/admin/retention/dry-run', access: { admin: any } },
+  { method: 'POST', path: '/audit/verifications', access: { auditor: any } },
+  { method: 'GET', path: '/audit/verifications/:jobId', access: { auditor: any } },
+  { method: 'GET', path: '/audit/trajectories/:id/events', access: { auditor: any } },
 ];
 
 const BY_ROUTE = new Map(ROUTE_POLICY.map((p) => [`${p.method} ${p.path}`, p]));

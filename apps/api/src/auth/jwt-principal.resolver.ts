@@ -1,4 +1,5 @@
-import { TokenVerifier, type TokenVerifierOptions } from '../../../../libs/auth/src';
+import { TokenVerifier, type TokenVerifierOptions, Unauthenticated } from '../../../../libs/auth/src';
+import { isActorId } from '../../../../libs/domain/src';
 import type { Principal, PrincipalRequest, PrincipalResolver } from '../principal/principal';
 
 /** The caller is whoever the bearer JWT says, once jose has checked its signature, expiry, issuer and audience. */
@@ -9,8 +10,12 @@ export class JwtPrincipalResolver implements PrincipalResolver {
     this.verifier = options instanceof TokenVerifier ? options : new TokenVerifier(options);
   }
 
-  resolve(request: PrincipalRequest): Promise<Principal> {
+  async resolve(request: PrincipalRequest): Promise<Principal> {
     const header = request.headers.authorization;
-    return this.verifier.verify(Array.isArray(header) ? header[0] : header);
+    const principal = await this.verifier.verify(Array.isArray(header) ? header[0] : header);
+    // The subject is matched against referent ids, recorded in events and printed by the auditors'
+    // tools: an empty one would mean "no filter", a control character would reach a terminal raw.
+    if (!isActorId(principal.id)) throw new Unauthenticated('invalid');
+    return principal;
   }
 }

@@ -55,6 +55,7 @@ function frontDeskTrajectory(view: TrajectoryView) {
     ...(view.conventionId !== undefined ? { conventionId: view.conventionId } : {}),
     nextDeadlines: view.nextDeadlines,
     allowedCommands: view.allowedCommands,
+    commandRequirements: view.commandRequirements,
     details: {
       ...(details.prescriber ? { prescriber: details.prescriber } : {}),
       motives: details.motives,

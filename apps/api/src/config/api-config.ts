@@ -1,3 +1,4 @@
+import { type CalendarDate, escapeControlCharacters, isCalendarDate } from '../../../../libs/domain/src';
 import { StartupError } from '../startup/startup-error';
 
 /** Everything the API reads from the environment, read once at start-up. */
@@ -20,6 +21,8 @@ export interface ApiConfig {
   masterKey?: string;
   /** Keys replaced by a rotation, still accepted to unwrap, comma-separated. */
   masterKeyPrevious?: string;
+  /** OCCURRED_AT_MIN: business dates before it are refused (default 1990-01-01, the engine's). */
+  earliestOccurredAt?: CalendarDate;
 }
 
 export function readApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -36,12 +39,20 @@ export function readApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     authAudience: nonEmpty(env.AUTH_AUDIENCE),
     masterKey: nonEmpty(env.MASTER_KEY),
     masterKeyPrevious: nonEmpty(env.MASTER_KEY_PREVIOUS),
+    earliestOccurredAt: readDate('OCCURRED_AT_MIN', env.OCCURRED_AT_MIN),
   };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
   const trimmed = value?.trim();
   return trimmed ? trimmed : undefined;
+}
+
+function readDate(name: string, raw: string | undefined): CalendarDate | undefined {
+  const value = nonEmpty(raw);
+  if (value === undefined) return undefined;
+  if (isCalendarDate(value)) return value;
+  throw new StartupError(`${name} must be a calendar date YYYY-MM-DD, got "${escapeControlCharacters((raw ?? '').trim().slice(0, 40))}".`);
 }
 
 function readPort(raw: string | undefined): number {

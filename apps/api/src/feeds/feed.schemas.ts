@@ -4,29 +4,29 @@ import { FEED_KINDS, GRID_AXES } from '../../../../projections/feeds/feed-record
 /* OpenAPI shapes of a feed page (documentation only; docs/feeds.md holds the record's JSON Schema). */
 
 class FeedProfileSchema {
-  @ApiProperty({ nullable: true, example: 'single-parent' }) composition!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'single-parent' }) composition!: string | null;
   @ApiProperty({ nullable: true, enum: ['0', '1-2', '3+'] }) childrenBand!: string | null;
-  @ApiProperty({ nullable: true, example: '35-44' }) ageBand!: string | null;
-  @ApiProperty({ nullable: true, example: 'rsa' }) resourcesType!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '35-44' }) ageBand!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'rsa' }) resourcesType!: string | null;
 }
 
 class AxisProgressSchema {
   @ApiProperty({ enum: GRID_AXES }) axis!: string;
-  @ApiProperty({ nullable: true, example: 0.33, description: 'Share of items rated acquired at the diagnostic' }) atDiagnostic!: number | null;
-  @ApiProperty({ nullable: true, example: 0.67 }) atFinalEvaluation!: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 0.33, description: 'Share of items rated acquired at the diagnostic' }) atDiagnostic!: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 0.67 }) atFinalEvaluation!: number | null;
 }
 
 class FeedDetailsSchema {
   @ApiPropertyOptional({ example: 'propose-accompaniment' }) outcome?: string;
   @ApiPropertyOptional({ example: 'AVDL' }) measureType?: string;
   @ApiPropertyOptional({ example: ['2.1', '2.5'] }) briqueCodes?: string[];
-  @ApiPropertyOptional({ nullable: true, example: 'sliding-lease' }) occupancyStatus?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'sliding-lease' }) occupancyStatus?: string | null;
   @ApiPropertyOptional({ example: '2026-03' }) month?: string;
-  @ApiPropertyOptional({ nullable: true, example: 6 }) renewalMonths?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 6 }) renewalMonths?: number | null;
   @ApiPropertyOptional({ example: 'housed' }) endReason?: string;
   @ApiPropertyOptional({ type: [AxisProgressSchema] }) gridProgress?: AxisProgressSchema[];
-  @ApiPropertyOptional({ nullable: true, example: 'ccas' }) partnerKind?: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'closed' }) closingReason?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'ccas' }) partnerKind?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'closed' }) closingReason?: string | null;
 }
 
 export class FeedRecordSchema {

@@ -5,6 +5,7 @@ import type { SqlExecutor } from '../../../../projections/core/sql.port';
 import { isFunderId } from '../../../../projections/feeds/feed-record';
 import { MAX_PAGE, parseCursor, readFunderFeed } from '../../../../projections/feeds/feed.queries';
 import type { RequestWithPrincipal } from '../principal/principal';
+import { ApiProblem } from '../openapi/problem-responses';
 import { HttpProblem } from '../problem-details/http-problem';
 import { assertMayReadFeed } from './feed-access.policy';
 import { streamFeed } from './feed-event-stream';
@@ -39,6 +40,8 @@ export class FeedsController {
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Event streams: the id of the last event received.' })
   @ApiProduces('application/json', 'text/event-stream')
   @ApiOkResponse({ type: FeedPageSchema })
+  @ApiProblem(400, 'invalid-cursor', 'The funder code, the cursor or the limit is invalid.')
+  @ApiProblem(403, 'feed-forbidden', "Not this funder's token (role funder with scope funder:<id>, or an auditor).")
   async read(
     @Param('funder') funder: string,
     @Query('after') after: string | undefined,

@@ -1,7 +1,8 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { PublicRoute } from '../principal/public-route.decorator';
+import { HealthReportSchema } from './health.schemas';
 import { HealthService } from './health.service';
 
 @ApiTags('operations')
@@ -11,17 +12,9 @@ export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   @Get()
-  @ApiOkResponse({
-    description: 'The store answers; components (projections, feeds) report their own state.',
-    schema: {
-      example: {
-        status: 'ok',
-        store: { ok: true, kind: 'pglite', schemaVersion: 1, lastPosition: '742/17', lastGlobalPosition: 17 },
-        components: {},
-      },
-    },
-  })
-  @ApiServiceUnavailableResponse({ description: 'The store does not answer.' })
+  @ApiOperation({ summary: 'Whether the store answers, and how each projection and feed relay is doing (no token needed)' })
+  @ApiOkResponse({ type: HealthReportSchema, description: 'The store answers (status ok, or degraded when a component reports a problem).' })
+  @ApiServiceUnavailableResponse({ type: HealthReportSchema, description: 'The store does not answer (status unavailable).' })
   async check(@Res({ passthrough: true }) reply: FastifyReply) {
     const report = await this.health.report();
     if (report.status === 'unavailable') void reply.code(503);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Logger, Module, Post } from '@nestjs/common';
+import { Body, Query, Controller, Get, HttpCode, Module, Post } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
@@ -6,6 +6,7 @@ import request from 'supertest';
 import { mintToken } from '../../../../libs/auth/src';
 import { TEST_AUTH, TEST_AUTH_SECRET, testAuthHeaders } from '../../../../libs/auth/src/testing/test-tokens';
 import { DomainError } from '../../../../libs/domain/src';
+import { captureLog } from '../../../../libs/logging/src/testing/captured-log';
 import type { RoutePolicy } from '../auth/access-policy';
 import { createApp } from '../app.factory';
 import { Ctx, type RequestContext } from '../principal/request-context';
@@ -22,7 +23,8 @@ class EchoDto {
 
 @Controller('echo')
 class EchoController {
-  @Post() @HttpCode(200) echo(@Body() body: EchoDto, @Ctx() ctx: RequestContext) {
+  // `name` is declared so a query string with personal data reaches the handler (unknown ones are refused).
+  @Post() @HttpCode(200) echo(@Body() body: EchoDto, @Ctx() ctx: RequestContext, @Query('name') _name?: string) {
     return { body, actor: ctx.actor, correlationId: ctx.correlationId };
   }
   @Get('unguarded') unguarded() {
@@ -50,6 +52,7 @@ describe('HTTP errors as problem details', () => {
   let app: NestFastifyApplication;
   let closed = false;
   let referent: Record<string, string>;
+  const log = captureLog();
   const anonymous = () => request(app.getHttpAdapter().getInstance().server);
   const http = () => {
     const agent = request.agent(app.getHttpAdapter().getInstance().server);
@@ -65,7 +68,7 @@ describe('HTTP errors as problem details', () => {
       routePolicies: ECHO_POLICIES,
       modules: [EchoModule],
       docs: true,
-      logger: false,
+      logger: log.logger,
     }));
     await app.getHttpAdapter().getInstance().ready();
   });
@@ -179,8 +182,9 @@ describe('HTTP errors as problem details', () => {
     expectProblem(await http().delete('/echo'), 404, 'route-not-found');
   });
 
-  it('answers 400 to a malformed URL', async () => {
-    expectProblem(await http().get('/echo/%E0%A4%A'), 400, 'malformed-url');
+  it('answers 400 to a malformed URL, and logs it although the router refused it before any hook', async () => {
+    expectProblem(await http().get('/echo/%E0%A4%A').set('x-request-id', 'bad-url-1'), 400, 'malformed-url');
+    expect(log.records().filter((r) => r.requestId === 'bad-url-1')).toEqual([expect.objectContaining({ method: 'GET', route: null, status: 400 })]);
   });
 
   it('maps a domain refusal with its details', async () => {
@@ -189,16 +193,28 @@ describe('HTTP errors as problem details', () => {
     expect(res.body).toMatchObject({ stage: 'saisine', allowedCommands: ['assign-referent'], detail: 'Not now.' });
   });
 
-  it('hides an unexpected failure behind a generic 500 and logs it with its stack', async () => {
-    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
-    try {
-      const res = await http().get('/echo/boom');
-      expectProblem(res, 500, 'internal-error');
-      expect(JSON.stringify(res.body)).not.toContain('secret');
-      expect(logged).toHaveBeenCalledWith(expect.stringContaining('GET /echo/boom failed'), expect.stringContaining('secret internal detail'));
-    } finally {
-      logged.mockRestore();
-    }
+  it('hides an unexpected failure behind a generic 500 and logs it with its stack and the request id', async () => {
+    const res = await http().get('/echo/boom').set('x-request-id', 'boom-1');
+    expectProblem(res, 500, 'internal-error');
+    expect(JSON.stringify(res.body)).not.toContain('secret');
+    const lines = log.records().filter((r) => r.requestId === 'boom-1');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 'error', method: 'GET', route: '/echo/boom', status: 500, actorId: 'u-42', actorRole: 'referent' });
+    const err = lines[0]!.err as { message: string; stack: string };
+    expect(err.message).toBe('secret internal detail');
+    expect(err.stack).toMatch(/EchoController\.boom|http-errors\.spec\.ts/);
+  });
+
+  it('logs one line per request with its route pattern, never the URL or the token', async () => {
+    // Answered 200, or 400 where unknown query parameters are refused: either way one line, without the name.
+    const res = await http().post('/echo?name=Martin').set('x-request-id', 'line-1').send({ count: 1, kind: 'a' });
+    expect([200, 400]).toContain(res.status);
+    const lines = log.lines().filter((l) => l.includes('"line-1"'));
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ level: 'info', msg: `POST /echo ${res.status}`, method: 'POST', route: '/echo', status: res.status, actorId: 'u-42' });
+    expect(typeof JSON.parse(lines[0]!).durationMs).toBe('number');
+    expect(lines[0]).not.toContain('Martin');
+    expect(log.lines().join('\n')).not.toContain(referent.authorization!.slice(7));
   });
 
   it('reports health from the store, without a token', async () => {

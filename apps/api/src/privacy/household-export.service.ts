@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { KeyStore } from '../../../../libs/crypto/src';
 import { NotFoundError, parisDate, trajectoryIdOf, type Clock } from '../../../../libs/domain/src';
-import type { EventStore, RecordedEvent } from '../../../../libs/event-store/src/event-store.port';
+import type { EventStore, RecordedEvent, VerifiedStream } from '../../../../libs/event-store/src/event-store.port';
 import { householdStreamId, type HouseholdErasedData } from '../../../../libs/privacy/src';
-import { allowedCommandsOf, fold } from '../../../../workflows/engine/src';
+import { commandOffersOf, fold } from '../../../../workflows/engine/src';
 import { createTrajectoryRegistry } from '../../../../workflows/trajectory/src';
 import type { AccessLog } from '../audit/access-log.repository';
 import { ACCESS_LOG } from '../auth/auth.tokens';
@@ -11,7 +11,8 @@ import type { RequestContext } from '../principal/request-context';
 import { CLOCK, EVENT_STORE } from '../store/store.tokens';
 import type { Catalogue } from '../trajectories/catalogue';
 import { CATALOGUE } from '../trajectories/trajectory.tokens';
-import { eventView, trajectoryView, type EventView, type TrajectoryView } from '../trajectories/views/trajectory.views';
+import { readVerified } from '../trajectories/verified-stream.reader';
+import { eventView, integrityView, trajectoryView, type EventView, type TrajectoryView } from '../trajectories/views/trajectory.views';
 import { KEY_STORE } from './privacy.tokens';
 
 export interface HouseholdExport {
@@ -56,7 +57,7 @@ export class HouseholdExportService {
     const trajectories: HouseholdExport['trajectories'] = [];
     let householdEvents: RecordedEvent[] = [];
     for (const streamId of streams) {
-      const events = await this.read(streamId);
+      const { events, integrity } = await this.read(streamId);
       if (streamId === householdStreamId(householdId)) {
         householdEvents = events;
         continue;
@@ -67,7 +68,7 @@ export class HouseholdExportService {
       const snapshot = fold(definition, events);
       trajectories.push({
         id,
-        state: trajectoryView(id, snapshot, allowedCommandsOf(definition, snapshot), this.catalogue, parisDate(now)),
+        state: trajectoryView(id, snapshot, commandOffersOf(definition, snapshot, parisDate(now)), this.catalogue, parisDate(now), integrityView(integrity)),
         events: events.map(eventView),
       });
     }
@@ -92,12 +93,12 @@ export class HouseholdExportService {
     };
   }
 
-  private async read(streamId: string): Promise<RecordedEvent[]> {
+  private async read(streamId: string): Promise<VerifiedStream> {
     try {
-      return await this.store.readStream(streamId);
+      return await readVerified(this.store, streamId);
     } catch (error) {
       // A link is written before its first append: a refused append leaves a stream that never was.
-      if ((error as { code?: unknown }).code === 'stream-not-found') return [];
+      if ((error as { code?: unknown }).code === 'stream-not-found') return { events: [], integrity: { streamId, ok: true, eventsChecked: 0 } };
       throw error;
     }
   }

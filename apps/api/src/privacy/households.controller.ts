@@ -5,6 +5,8 @@ import { Ctx, type RequestContext } from '../principal/request-context';
 import { ErasureRequestDto } from './dto/erasure-request.dto';
 import { HouseholdExportService } from './household-export.service';
 import { HouseholdIdPipe } from './household-id.pipe';
+import { ApiProblem } from '../openapi/problem-responses';
+import { ErasureOutcomeSchema, HouseholdExportSchema } from './privacy.schemas';
 import { HOUSEHOLD_ERASER } from './privacy.tokens';
 
 @ApiTags('privacy')
@@ -26,7 +28,10 @@ export class HouseholdsController {
       'Records HouseholdErased (no personal data) on the stream household-{id}. 404 household-not-found, 409 household-already-erased.',
   })
   @ApiParam({ name: 'id', description: 'The household id (SaisineReceived.householdId, also on every trajectory view).' })
-  @ApiOkResponse({ description: '{ householdId, reason, erasedOn, trajectoryIds, keyDestroyed, eventId, recordedAt }' })
+  @ApiOkResponse({ type: ErasureOutcomeSchema, description: 'Erased: what became unreadable, and the HouseholdErased event.' })
+  @ApiProblem(400, 'invalid-household-id', 'The id is not a household id, or the reason is not one of the codes.')
+  @ApiProblem(404, 'household-not-found', 'No trajectory names this household.')
+  @ApiProblem(409, 'household-already-erased', 'The household was erased before.')
   erase(@Param('id', HouseholdIdPipe) id: string, @Body() body: ErasureRequestDto, @Ctx() ctx: RequestContext) {
     return this.eraser.erase(id, { reason: body.reason, actor: { id: ctx.actor.id, role: ctx.actor.role } });
   }
@@ -39,7 +44,9 @@ export class HouseholdsController {
       'opened (or { "$erased": true } after an erasure). Each trajectory read is written to the access log as household-export.',
   })
   @ApiParam({ name: 'id', description: 'The household id.' })
-  @ApiOkResponse({ description: '{ householdId, exportedAt, personalData, erasure?, trajectories: [{ id, state, events }], householdEvents }' })
+  @ApiOkResponse({ type: HouseholdExportSchema })
+  @ApiProblem(400, 'invalid-household-id', 'The id is not a household id.')
+  @ApiProblem(404, 'household-not-found', 'No trajectory names this household.')
   export(@Param('id', HouseholdIdPipe) id: string, @Ctx() ctx: RequestContext) {
     return this.exports.export(id, ctx);
   }

@@ -1,25 +1,21 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { toProblem } from './problem-details.mapper';
 import { sendProblem } from './send-problem';
 
-/** The one place every failure becomes an RFC 9457 body. Only unexpected failures are logged. */
+/**
+ * The one place every failure becomes an RFC 9457 body. An unexpected failure is handed to the
+ * request line (pino-http logs `res.err` with its stack and the request id): one line per request.
+ */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
-  private readonly logger = new Logger('ProblemDetails');
-
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const { problem, unexpected } = toProblem(exception, request.url);
-    if (unexpected) {
-      this.logger.error(
-        `${request.method} ${request.url} failed (request ${request.id})`,
-        exception instanceof Error ? exception.stack : String(exception),
-      );
-    }
+    if (unexpected) (reply.raw as typeof reply.raw & { err?: unknown }).err = exception instanceof Error ? exception : new Error(String(exception));
     sendProblem(reply, { ...problem, requestId: request.id });
   }
 }

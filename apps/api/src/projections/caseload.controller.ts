@@ -5,6 +5,7 @@ import { MAX_CASELOAD_PAGE, queryCaseload } from '../../../../projections/caselo
 import { TRAJECTORY_STAGES } from '../../../../projections/core/trajectory-facts.reducer';
 import type { ProjectionDatabase } from '../../../../projections/core/sql.port';
 import { CLOCK } from '../store/store.tokens';
+import { CaseloadPageSchema } from './caseload.schemas';
 import { PROJECTIONS_DATABASE } from './projections.tokens';
 import { optionalBoolean, optionalInt, optionalOneOf, optionalText } from './query-params';
 
@@ -32,7 +33,7 @@ export class CaseloadController {
   @ApiQuery({ name: 'includeClosed', required: false, type: Boolean })
   @ApiQuery({ name: 'limit', required: false, description: `1-${MAX_CASELOAD_PAGE}, default 50` })
   @ApiQuery({ name: 'offset', required: false })
-  @ApiOkResponse({ description: '{ today, total, limit, offset, items: [...], counts: { byStage, byReferent } }' })
+  @ApiOkResponse({ type: CaseloadPageSchema, description: 'One page of the caseload, with the facet counts.' })
   list(
     @Query('referent') referent?: string,
     @Query('stage') stage?: string,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Logger, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DomainError, type Clock } from '../../../../libs/domain/src';
 import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
@@ -9,9 +9,14 @@ import { createConvention } from '../../../../projections/funder/convention.comm
 import { consumptionCsv, dashboardCsv, reportCsv } from '../../../../projections/funder/funder.csv';
 import { FUNDER_PROJECTION } from '../../../../projections/funder/funder.projection';
 import { conventionConsumption, conventionDashboard, conventionReport, getConvention, listConventions } from '../../../../projections/funder/funder.queries';
+import { ApiProblem } from '../openapi/problem-responses';
 import { Ctx, type RequestContext } from '../principal/request-context';
 import { CLOCK, EVENT_STORE } from '../store/store.tokens';
+import { ConventionInputSchema, ConventionSchema } from './convention.schemas';
 import { sendCsv, wantsCsv } from './csv-negotiation';
+import { ApiJsonOrCsv } from './csv-response.decorator';
+import { CONSUMPTION_CSV, DASHBOARD_CSV, REPORT_CSV } from './funder-figures.examples';
+import { ConsumptionSchema, DashboardSchema, YearlyReportSchema } from './funder-figures.schemas';
 import { PROJECTIONS_DATABASE, PROJECTIONS_OPTIONS, type ProjectionsModuleOptions } from './projections.tokens';
 import { optionalMonth, optionalText, optionalYear } from './query-params';
 
@@ -32,13 +37,15 @@ const CONVENTION_EXAMPLE = {
   funder: 'departement-x',
   programme: 'asll-departement-x',
   year: 2026,
-  prices: { perDiagnostic: 150, perMonth: 190 },
-  yearlyCap: 40000,
+  prices: { perDiagnosticCents: 15000, perMonthCents: 19000 },
+  yearlyCapCents: 4000000,
   funderShares: [
     { funder: 'departement-x', share: 0.6 },
     { funder: 'caf-x', share: 0.4 },
   ],
 };
+
+const NOT_FOUND = ['convention-not-found', 'No such convention (or not one of yours, for a funder).'] as const;
 
 @ApiTags('funders')
 @Controller('conventions')
@@ -56,10 +63,17 @@ export class ConventionsController {
   @HttpCode(201)
   @ApiOperation({
     summary: "Create a funder's yearly convention under a programme (admin)",
-    description: 'Amounts in EUR. Shares sum to 1 (default: the funder pays everything). Codes only: no names or free text.',
+    description:
+      'Amounts in integer euro cents (`...Cents` fields: 19000 is 190.00 EUR). Shares sum to 1 (default: the funder pays everything). ' +
+      'Codes only: no names or free text.',
   })
-  @ApiBody({ schema: { type: 'object', example: CONVENTION_EXAMPLE } })
-  @ApiCreatedResponse({ description: 'The convention; Location: /conventions/{id}' })
+  @ApiBody({ type: ConventionInputSchema, examples: { asll: { summary: 'Two funders, 60/40', value: CONVENTION_EXAMPLE } } })
+  @ApiCreatedResponse({
+    type: ConventionSchema,
+    description: 'The convention, amounts in cents.',
+    headers: { Location: { description: '/conventions/{id}', schema: { type: 'string' } } },
+  })
+  @ApiProblem(400, 'invalid-convention', 'The convention is invalid: `errors` lists each field (amounts must be integer cents).')
   async create(@Body() body: unknown, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply) {
     if (ctx.actor.role !== 'admin') throw new AdminRequired();
     const { convention, checkpoint } = await createConvention(this.store, body, {
@@ -78,15 +92,18 @@ export class ConventionsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Conventions, newest year first' })
+  @ApiOperation({ summary: 'Conventions, newest year first (a funder sees its own)' })
   @ApiQuery({ name: 'programme', required: false })
-  @ApiQuery({ name: 'year', required: false })
+  @ApiQuery({ name: 'year', required: false, type: 'integer' })
+  @ApiOkResponse({ type: [ConventionSchema] })
   list(@Query('programme') programme?: string, @Query('year') year?: string) {
     return listConventions(this.db, { programme: optionalText('programme', programme), year: optionalYear(year) });
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One convention' })
+  @ApiOkResponse({ type: ConventionSchema })
+  @ApiProblem(404, ...NOT_FOUND)
   get(@Param('id') id: string) {
     return getConvention(this.db, conventionId(id));
   }
@@ -96,8 +113,9 @@ export class ConventionsController {
     summary: 'What the convention consumed in a year: diagnostics, month-measures, measures by scale, dwelling-years, against the cap',
     description: 'A month-measure is a calendar month with at least one day in briques and not suspended. Months not begun are not counted.',
   })
-  @ApiQuery({ name: 'year', required: false, description: "Default: the convention's year" })
-  @ApiProduces('application/json', 'text/csv')
+  @ApiQuery({ name: 'year', required: false, type: 'integer', description: "Default: the convention's year" })
+  @ApiJsonOrCsv(ConsumptionSchema, 'Quantities and amounts (integer euro cents) per unit kind, against the cap.', CONSUMPTION_CSV)
+  @ApiProblem(404, ...NOT_FOUND)
   async consumption(@Param('id') id: string, @Query('year') year: string | undefined, @Query('format') format: string | undefined, @Headers('accept') accept: string | undefined, @Res() reply: FastifyReply) {
     const c = await conventionConsumption(this.db, this.clock, conventionId(id), optionalYear(year));
     if (wantsCsv(accept, format)) return sendCsv(reply, `consommation-${c.conventionId}-${c.year}.csv`, consumptionCsv(c));
@@ -107,7 +125,8 @@ export class ConventionsController {
   @Get(':id/dashboard')
   @ApiOperation({ summary: 'Monthly dashboard (domain §7): saisines, diagnostics, active measures, month-measures, closures, amounts vs cap' })
   @ApiQuery({ name: 'month', required: false, description: 'YYYY-MM; default: this month in Europe/Paris' })
-  @ApiProduces('application/json', 'text/csv')
+  @ApiJsonOrCsv(DashboardSchema, 'The month and the year to date; amounts in integer euro cents.', DASHBOARD_CSV)
+  @ApiProblem(404, ...NOT_FOUND)
   async dashboard(@Param('id') id: string, @Query('month') month: string | undefined, @Query('format') format: string | undefined, @Headers('accept') accept: string | undefined, @Res() reply: FastifyReply) {
     const d = await conventionDashboard(this.db, this.clock, conventionId(id), optionalMonth(month));
     if (wantsCsv(accept, format)) return sendCsv(reply, `tableau-de-bord-${d.conventionId}-${d.month}.csv`, dashboardCsv(d));
@@ -116,8 +135,9 @@ export class ConventionsController {
 
   @Get(':id/report')
   @ApiOperation({ summary: 'Yearly report (domain §7); every count under 5 is shown as "<5"' })
-  @ApiQuery({ name: 'year', required: false, description: "Default: the convention's year" })
-  @ApiProduces('application/json', 'text/csv')
+  @ApiQuery({ name: 'year', required: false, type: 'integer', description: "Default: the convention's year" })
+  @ApiJsonOrCsv(YearlyReportSchema, 'Counts from 1 to 4 are "<5".', REPORT_CSV)
+  @ApiProblem(404, ...NOT_FOUND)
   async report(@Param('id') id: string, @Query('year') year: string | undefined, @Query('format') format: string | undefined, @Headers('accept') accept: string | undefined, @Res() reply: FastifyReply) {
     const r = await conventionReport(this.db, this.clock, conventionId(id), optionalYear(year));
     if (wantsCsv(accept, format)) return sendCsv(reply, `rapport-${r.conventionId}-${r.year}.csv`, reportCsv(r));

@@ -5,6 +5,7 @@ import type { ProjectionDatabase } from '../../../../projections/core/sql.port';
 import { DEADLINE_KINDS, DEADLINE_STATUSES } from '../../../../projections/deadlines/deadlines.calculator';
 import { MAX_PAGE, queryDeadlines } from '../../../../projections/deadlines/deadlines.queries';
 import { CLOCK } from '../store/store.tokens';
+import { DeadlinesPageSchema } from './deadlines.schemas';
 import { PROJECTIONS_DATABASE } from './projections.tokens';
 import { optionalInt, optionalOneOf, optionalText } from './query-params';
 
@@ -31,7 +32,7 @@ export class DeadlinesController {
   @ApiQuery({ name: 'trajectory', required: false })
   @ApiQuery({ name: 'limit', required: false, description: `1-${MAX_PAGE}, default 50` })
   @ApiQuery({ name: 'offset', required: false })
-  @ApiOkResponse({ description: '{ today, total, limit, offset, items: [{ trajectoryId, kind, briqueCode, ownerId, dueOn, status, stage, programme, conventionId }] }' })
+  @ApiOkResponse({ type: DeadlinesPageSchema, description: 'One page of deadlines, soonest first.' })
   list(
     @Query('status') status?: string,
     @Query('kind') kind?: string,

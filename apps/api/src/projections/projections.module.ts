@@ -1,12 +1,15 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Logger, Module } from '@nestjs/common';
+import { readBooleanSetting } from '../../../../libs/config/src';
 import type { EventStore, SqlDatabase } from '../../../../libs/event-store/src';
 import { ProjectionHost } from '../../../../projections/core/projection.host';
+import type { RunnerLogger } from '../../../../projections/core/projection.runner';
 import { PgAdvisoryLock } from '../../../../projections/core/pg-advisory.lock';
 import { InProcessLock } from '../../../../projections/core/projection.lock';
 import type { Projection } from '../../../../projections/core/projection.port';
 import { storeMigrator } from '../../../../projections/core/store.migrator';
 import { builtInProjections } from '../../../../projections/projections.catalogue';
 import { HealthModule } from '../health/health.module';
+import { OperationsModule } from '../operations/operations.module';
 import { CaseloadController } from './caseload.controller';
 import { ConventionsController } from './conventions.controller';
 import { DeadlinesController } from './deadlines.controller';
@@ -30,12 +33,9 @@ export interface ProjectionsForStoreOptions {
   databaseUrl?: string;
 }
 
-/** RUN_PROJECTIONS_IN_API: 'true' / 'false' override; unset means "on the embedded store only". */
+/** RUN_PROJECTIONS_IN_API: 'true' / 'false' override (anything else stops start-up); unset means "on the embedded store only". */
 export function runProjectionsInApi(kind: SqlDatabase['kind'], env: NodeJS.ProcessEnv = process.env): boolean {
-  const flag = env.RUN_PROJECTIONS_IN_API?.trim().toLowerCase();
-  if (flag === 'true') return true;
-  if (flag === 'false') return false;
-  return kind === 'pglite';
+  return readBooleanSetting(env, 'RUN_PROJECTIONS_IN_API', kind === 'pglite');
 }
 
 /**
@@ -48,7 +48,7 @@ export class ProjectionsModule {
   static register(options: ProjectionsModuleOptions): DynamicModule {
     return {
       module: ProjectionsModule,
-      imports: [HealthModule],
+      imports: [HealthModule, OperationsModule.register({ db: options.db, host: options.host, storeDatabase: options.storeDatabase })],
       controllers: [CaseloadController, DeadlinesController, ConventionsController],
       providers: [
         { provide: PROJECTIONS_DATABASE, useValue: options.db },
@@ -75,7 +75,16 @@ export class ProjectionsModule {
           ? new PgAdvisoryLock({ connectionString: options.databaseUrl, namespace: options.db.schema })
           : undefined;
     const runHere = wanted && lock !== undefined;
-    const host = runHere && lock ? new ProjectionHost({ store: options.store, db: options.db, lock, migrator: storeMigrator, projections }) : undefined;
-    return ProjectionsModule.register({ db: options.db, host, startHost: runHere, projections });
+    const host = runHere && lock ? new ProjectionHost({ store: options.store, db: options.db, lock, migrator: storeMigrator, projections, logger: projectionLogger() }) : undefined;
+    return ProjectionsModule.register({ db: options.db, host, startHost: runHere, projections, storeDatabase: options.db });
   }
+}
+
+/** The runners' failures (with their stack) and lock changes, through Nest's logger (pino in createApp). */
+function projectionLogger(): RunnerLogger {
+  const logger = new Logger('Projections');
+  return {
+    info: (message) => logger.log(message),
+    error: (message, error) => (error instanceof Error ? logger.error({ msg: message, err: error }) : logger.error(message)),
+  };
 }

@@ -1,3 +1,4 @@
+import type { SqlDatabase } from '../../../../libs/event-store/src';
 import type { Projection } from '../../../../projections/core/projection.port';
 import type { ProjectionHost } from '../../../../projections/core/projection.host';
 import type { ProjectionDatabase } from '../../../../projections/core/sql.port';
@@ -14,6 +15,8 @@ export interface ProjectionsModuleOptions {
   projections?: readonly Pick<Projection, 'name'>[];
   /** How long POST /conventions waits for the funder read model to show the new convention (ms). */
   readYourWritesMs?: number;
+  /** The store's own SQL database (forStore): verifications over HTTP check every stored row there. */
+  storeDatabase?: SqlDatabase;
   /** The module starts `host` when the app starts and stops it when the app closes (forStore sets it). */
   startHost?: boolean;
 }

@@ -1,4 +1,5 @@
 import type { Clock } from '../../../../libs/domain/src';
+import { canonicalEvent, chainHash, GENESIS_HASH, verifyEvents } from '../../../../libs/event-store/src/core/hash-chain';
 import { StreamNotFound, WrongExpectedVersion } from '../../../../libs/event-store/src/event-store.errors';
 import type {
   AppendResult,
@@ -14,7 +15,7 @@ import type {
 
 /**
  * A store in a Map, for API specs that need trajectories but not a database (the e2e suites use
- * the real adapters). No hash chain, no subscriptions: only what the HTTP layer exercises.
+ * the real adapters). The hash chain as the SQL store keeps it, no subscriptions: only what the HTTP layer exercises.
  */
 export class InMemoryEventStore implements EventStore {
   private readonly streams = new Map<string, RecordedEvent[]>();
@@ -35,9 +36,10 @@ export class InMemoryEventStore implements EventStore {
       expected === actual;
     if (!ok) throw new WrongExpectedVersion(streamId, expected, actual);
     const recordedAt = this.clock.now().toISOString();
+    let previousHash = stream[stream.length - 1]?.hash ?? GENESIS_HASH;
     const recorded = events.map((e, i): RecordedEvent => {
       const globalPosition = this.all.length + i + 1;
-      return {
+      const event = {
         id: e.id,
         streamId,
         version: actual + i + 1,
@@ -47,8 +49,9 @@ export class InMemoryEventStore implements EventStore {
         schemaVersion: e.schemaVersion ?? 1,
         data: structuredClone(e.data),
         metadata: { ...structuredClone(e.metadata ?? {}), recordedAt },
-        hash: '',
       };
+      previousHash = chainHash(previousHash, canonicalEvent(event));
+      return { ...event, hash: previousHash };
     });
     this.streams.set(streamId, [...stream, ...recorded]);
     this.all.push(...recorded);
@@ -79,7 +82,7 @@ export class InMemoryEventStore implements EventStore {
   }
 
   async verifyStream(streamId: string) {
-    return { streamId, ok: true, eventsChecked: this.streams.get(streamId)?.length ?? 0 };
+    return verifyEvents(streamId, this.streams.get(streamId) ?? []);
   }
 
   async listStreams(): Promise<string[]> {

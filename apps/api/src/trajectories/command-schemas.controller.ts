@@ -1,6 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { describeTrajectoryCommand, describeTrajectoryCommands, TRAJECTORY_COMMANDS } from '../../../../workflows/trajectory/src';
+import { ApiProblem } from '../openapi/problem-responses';
 import { HttpProblem } from '../problem-details/http-problem';
 import { CommandDescriptionListSchema, CommandDescriptionSchema } from './views/command-description.schemas';
 
@@ -22,7 +23,7 @@ export class CommandSchemasController {
   @ApiOperation({ summary: 'One trajectory command, with its body schema' })
   @ApiParam({ name: 'name', example: 'record-point' })
   @ApiOkResponse({ type: CommandDescriptionSchema })
-  @ApiNotFoundResponse({ description: 'unknown-command, with the list of commands.' })
+  @ApiProblem(404, 'unknown-command', 'No such command: `commands` lists them.')
   one(@Param('name') name: string): CommandDescriptionSchema {
     const description = describeTrajectoryCommand(name);
     if (!description) throw new HttpProblem(404, 'unknown-command', `There is no command "${name.slice(0, 64)}".`, { commands: TRAJECTORY_COMMANDS });

@@ -65,6 +65,10 @@ describe('trajectories over HTTP (in-memory store)', () => {
     expect(view.status).toBe(200);
     expect(view.body).toMatchObject({ id, stage: 'saisine', version: 2, referent: { id: 'ref-1' }, programme: { code: 'asll-test' } });
     expect(view.body.nextDeadlines[0]).toMatchObject({ kind: 'first-contact', status: 'overdue' });
+    // Each allowed command says what its payload and date must still satisfy.
+    expect(view.body.commandRequirements.map((c: { command: string }) => c.command)).toEqual(view.body.allowedCommands);
+    expect(view.body.commandRequirements).toContainEqual({ command: 'reorient', requires: [{ code: 'orientation-required', reason: expect.stringContaining('oriented') }] });
+    expect(view.body.commandRequirements).toContainEqual({ command: 'record-first-contact', requires: [] });
     expect((await http().get(`/trajectories/${id}`).set('if-none-match', '"2"')).status).toBe(304);
 
     const history = await http().get(`/trajectories/${id}/history`);
@@ -87,6 +91,6 @@ describe('trajectories over HTTP (in-memory store)', () => {
   it('documents one path per command', async () => {
     const doc = await http().get('/docs/json');
     expect(doc.body.paths['/trajectories/{id}/commands/sign-contract'].post.requestBody).toBeDefined();
-    expect(doc.body.components.schemas.SignContractDto).toBeDefined();
+    expect(doc.body.components.schemas.SignContractCommandBody).toBeDefined();
   });
 });

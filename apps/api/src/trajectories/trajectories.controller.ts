@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBody, ApiCreatedResponse, ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { IdGenerator } from '../../../../libs/domain/src';
 import { OPENING_COMMAND, TRAJECTORY_COMMANDS, trajectoryCommandDefinition, type TrajectoryCommandDefinition } from '../../../../workflows/trajectory/src';
+import { ApiProblem } from '../openapi/problem-responses';
 import { Ctx, type RequestContext } from '../principal/request-context';
 import { HttpProblem } from '../problem-details/http-problem';
 import { RunTrajectoryCommand } from './commands/run-trajectory.command';
@@ -75,7 +76,10 @@ export class TrajectoriesController {
   @Get(':id')
   @ApiOperation({ summary: 'The trajectory now', description: 'Stage, referent, programme, active briques, next deadlines, allowed commands. ETag: the version (304 on If-None-Match).' })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiOkResponse({ type: TrajectoryViewSchema })
+  @ApiOkResponse({ type: TrajectoryViewSchema, headers: { ETag: { description: 'The version, e.g. "7": send it as If-Match.', schema: { type: 'string' } } } })
+  @ApiResponse({ status: 304, description: 'Not modified: If-None-Match names the current version.' })
+  @ApiProblem(400, 'invalid-trajectory-id', 'The id is not a UUID.')
+  @ApiProblem(404, 'trajectory-not-found', 'No such trajectory (or not one you may see).')
   async get(
     @Param('id', TrajectoryIdPipe) id: string,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
@@ -83,7 +87,8 @@ export class TrajectoriesController {
   ): Promise<void> {
     const view = await this.queryBus.execute(new GetTrajectoryQuery(id));
     void reply.header('etag', etagOf(view.version)).header('cache-control', 'private, no-cache');
-    if (matchesIfNoneMatch(ifNoneMatch, view.version)) {
+    // The version alone does not say the stream is intact: a broken chain is always sent in full.
+    if (view.integrity.status === 'ok' && matchesIfNoneMatch(ifNoneMatch, view.version)) {
       await reply.code(304).send();
       return;
     }
@@ -98,6 +103,8 @@ export class TrajectoriesController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiQuery({ name: 'at', required: false, example: '2026-03-01T10:00:00Z' })
   @ApiOkResponse({ type: TrajectoryHistoryViewSchema })
+  @ApiProblem(400, 'invalid-trajectory-id', 'The id is not a UUID, or `at` is not an instant.')
+  @ApiProblem(404, 'trajectory-not-found', 'No such trajectory.')
   async history(@Param('id', TrajectoryIdPipe) id: string, @Query('at') at: unknown) {
     return this.queryBus.execute(new GetTrajectoryHistoryQuery(id, parseHistoryInstant(at)));
   }

@@ -7,21 +7,22 @@ import { RunTrajectoryHandler } from './commands/run-trajectory.handler';
 import { GetTrajectoryHistoryHandler } from './queries/get-trajectory-history.handler';
 import { GetTrajectoryHandler } from './queries/get-trajectory.handler';
 import { TrajectoriesController } from './trajectories.controller';
-import { trajectoryRegistryProvider, trajectoryRunnerProvider } from './trajectory-runner.provider';
+import { type RunnerSettings, trajectoryRegistryProvider, trajectoryRunnerProvider } from './trajectory-runner.provider';
 import { LruSnapshotCache } from './lru-snapshot.cache';
-import { CATALOGUE, ID_GENERATOR, SNAPSHOT_CACHE } from './trajectory.tokens';
+import { CATALOGUE, ID_GENERATOR, RUNNER_SETTINGS, SNAPSHOT_CACHE } from './trajectory.tokens';
 
 export const uuidGenerator: IdGenerator = { next: () => randomUUID() };
 
 @Module({})
 export class TrajectoriesModule {
-  static register(catalogue: Catalogue, ids: IdGenerator = uuidGenerator): DynamicModule {
+  static register(catalogue: Catalogue, ids: IdGenerator = uuidGenerator, settings: RunnerSettings = {}): DynamicModule {
     return {
       module: TrajectoriesModule,
       controllers: [TrajectoriesController, CommandSchemasController],
       providers: [
         { provide: CATALOGUE, useValue: catalogue },
         { provide: ID_GENERATOR, useValue: ids },
+        { provide: RUNNER_SETTINGS, useValue: settings },
         { provide: SNAPSHOT_CACHE, useFactory: () => new LruSnapshotCache() },
         trajectoryRunnerProvider,
         trajectoryRegistryProvider,

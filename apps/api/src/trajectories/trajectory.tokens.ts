@@ -7,3 +7,5 @@ export const ID_GENERATOR = Symbol('IdGenerator');
 export const TRAJECTORY_REGISTRY = Symbol('TrajectoryRegistry');
 /** The runner's snapshot cache (bounded, in this process). */
 export const SNAPSHOT_CACHE = Symbol('SnapshotCache');
+/** RunnerSettings: the earliest business date, the conflict back-off. */
+export const RUNNER_SETTINGS = Symbol('RunnerSettings');

@@ -1,15 +1,20 @@
 jest.mock('@electric-sql/pglite', () => jest.requireActual('../../../../libs/event-store/src/testing/pglite-outside-sandbox').loadPGliteModule());
 
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { FixedClock, trajectoryStreamId } from '../../../../libs/domain/src';
 import { PgliteSqlDatabase } from '../../../../libs/event-store/src/sql/pglite-sql-database';
+import { PgSqlDatabase } from '../../../../libs/event-store/src/sql/pg-sql-database';
 import { SqlEventStore } from '../../../../libs/event-store/src/sql-store/sql-event-store.adapter';
 import { createTrajectoryRunner } from '../../../../workflows/trajectory/src';
 import * as cmd from '../../../../workflows/trajectory/src/testing/command-fixtures';
 import { testDeps } from '../../../../workflows/trajectory/src/testing';
-import type { AuditStore } from '../audit-store';
+import { directAuditStore, type AuditStore } from '../audit-store';
 import { runCli } from '../cli';
+import { openAuditStore } from '../open-audit-store';
 import { capturedIo } from '../testing/captured-io';
 import { replayCommand } from './replay.command';
 import { verifyCommand } from './verify.command';
@@ -25,8 +30,7 @@ let store: SqlEventStore;
 const clock = new FixedClock('2026-01-05T09:00:00Z');
 let closes = 0;
 
-const opened = (): Promise<AuditStore> =>
-  Promise.resolve({ store, description: 'pglite (test)', close: async () => void closes++ });
+const opened = (): Promise<AuditStore> => Promise.resolve(directAuditStore({ store, db, description: 'pglite (test)', close: async () => void closes++ }));
 const commands = () => [
   replayCommand({ openStore: opened, loadCatalogue: async () => testDeps() }),
   verifyCommand({ openStore: opened, progressEvery: 2 }),
@@ -153,5 +157,55 @@ describe('cli verify', () => {
     expect(io.stdout).toContain(`MISSING trajectory-${missing}`);
     expect(await runCli(['verify'], commands(), capturedIo())).toBe(2);
     expect(await runCli(['verify', '--all', intact], commands(), capturedIo())).toBe(2);
+  });
+});
+
+describe('cli verify never says "all clear" on the wrong store', () => {
+  it('reports an empty store as such (exit 1) unless --allow-empty', async () => {
+    const emptyDb = await PgliteSqlDatabase.create({ pglite, schema: 'cli_audit_empty' });
+    const emptyStore = await SqlEventStore.open(emptyDb, { clock });
+    const empty = () => [verifyCommand({ openStore: async () => directAuditStore({ store: emptyStore, db: emptyDb, description: 'pglite (empty)' }) })];
+    const io = capturedIo();
+    expect(await runCli(['verify', '--all'], empty(), io)).toBe(1);
+    expect(io.stdout).toContain('the store is EMPTY: no event is stored in pglite (empty)');
+    expect(io.stderr).toMatch(/is this the store you meant .*--allow-empty/);
+    const allowed = capturedIo();
+    expect(await runCli(['verify', '--all', '--allow-empty'], empty(), allowed)).toBe(0);
+  });
+
+  it('does not create a store that does not exist: a DATA_DIR without one is an error, and stays absent', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'cli-verify-'));
+    try {
+      const io = capturedIo({ DATA_DIR: join(parent, 'data') });
+      expect(await runCli(['verify', '--all'], [verifyCommand({ openStore: openAuditStore })], io)).toBe(1);
+      expect(io.stderr).toMatch(/There is no embedded store in .*data/);
+      expect(readdirSync(parent)).toEqual([]);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  });
+
+  (process.env.DATABASE_URL ? it : it.skip)('does not create the event tables in a PostgreSQL schema that has none', async () => {
+    const schema = `cli_missing_${process.pid}`;
+    const io = capturedIo({ DATABASE_URL: process.env.DATABASE_URL, DATABASE_SCHEMA: schema });
+    expect(await runCli(['verify', '--all'], [verifyCommand({ openStore: openAuditStore })], io)).toBe(1);
+    expect(io.stderr).toMatch(/There is no event store in postgres .*schema cli_missing/);
+    const probe = new PgSqlDatabase({ connectionString: process.env.DATABASE_URL ?? '', schema: 'public', max: 1 });
+    const { rows } = await probe.query<{ n: string }>(`SELECT count(*)::text AS n FROM information_schema.tables WHERE table_schema = $1`, [schema]);
+    await probe.close();
+    expect(rows[0].n).toBe('0');
+  });
+
+  it('reports stored rows no stream points at as altered, though every chain is intact', async () => {
+    await db.query(
+      `INSERT INTO events (stream_id, version, id, type, schema_version, data, metadata, hash, tx_id)
+       SELECT 'trajectory-00000000-0000-4000-8000-0000000000aa', 1, gen_random_uuid(), type, schema_version, data, metadata, hash, tx_id
+         FROM events WHERE stream_id = $1 AND version = 1`,
+      [trajectoryStreamId(intact)],
+    );
+    const io = capturedIo();
+    expect(await runCli(['verify', '--all'], commands(), io)).toBe(1);
+    expect(io.stdout).toContain('ALTERED storage (orphan-events): 1 stored event(s) of trajectory-00000000-0000-4000-8000-0000000000aa, a stream the streams table does not know');
+    expect(io.stdout).toMatch(/2 altered streams out of 3, 13 stored events checked row by row: 1 problem\n/);
   });
 });

@@ -1,9 +1,10 @@
-import { systemClock, type Clock } from '../../../../libs/domain/src';
+import { parisDate, systemClock, type Clock } from '../../../../libs/domain/src';
 import type { RetentionDecision } from '../../../../libs/privacy/src';
 import type { RuntimeOpener } from '../../../../projections/core/projection-runtime';
 import type { Catalogue } from '../../../api/src/trajectories/catalogue';
 import { masterKeySourcesFrom, privacyRuntimeOver, retentionReadModelReady, retentionSweep } from '../../../worker/src/retention/retention.runtime';
 import { CliUsageError, parseArgs, type CliCommand, type CliIo } from '../cli-command';
+import type { EmbeddedApi, OperatorRole } from '../embedded/embedded-api.client';
 
 export interface RetentionCommandDeps {
   openRuntime: RuntimeOpener;
@@ -11,6 +12,8 @@ export interface RetentionCommandDeps {
   clock?: Clock;
   /** How long to wait for the retention read model to catch up (default 10 minutes). */
   readyTimeoutMs?: number;
+  /** The API holding the embedded store, when one does: the dry run is asked of it (embedded-api.client.ts). */
+  reachApi?: (env: NodeJS.ProcessEnv, role: OperatorRole) => Promise<EmbeddedApi | undefined>;
 }
 
 function why(d: RetentionDecision): string {
@@ -29,7 +32,8 @@ export function retentionCommand(deps: RetentionCommandDeps): CliCommand {
       "programme's retentionMonths (default 24; the longest when several programmes), and erases them: their key is",
       'destroyed and HouseholdErased (reason retention-expired) recorded, as the worker does every day.',
       '',
-      '--dry-run  list them (household, last contact, programme, retention, expiry date) and change nothing',
+      '--dry-run  list them (household, last contact, programme, retention, expiry date) and change nothing; while the',
+      '           API holds the embedded store (DATA_DIR), it is asked (as admin). Erasing is then refused: stop the API first.',
       'Exit code 1 when an erasure failed (the next run retries it).',
       'store: DATABASE_URL (PostgreSQL, DATABASE_SCHEMA for another schema than public) or DATA_DIR (PGlite, default ./data)',
     ].join('\n'),
@@ -38,17 +42,25 @@ export function retentionCommand(deps: RetentionCommandDeps): CliCommand {
       for (const flag of flags.keys()) if (flag !== 'dry-run') throw new CliUsageError(`unknown option --${flag}`);
       if (positionals.length > 0) throw new CliUsageError('retention takes no arguments');
       const clock = deps.clock ?? systemClock;
+      const api = await deps.reachApi?.(io.env, 'admin');
+      if (api) {
+        if (!flags.has('dry-run')) {
+          io.err(`error: ${api.dataDir} is held by the API (pid ${api.holder.pid}): stop it to run the retention sweep, or erase one household with POST /households/{id}/erasure. --dry-run works meanwhile.\n`);
+          return 1;
+        }
+        const plan = await api.get<{ today: string; households: RetentionDecision[] }>('/admin/retention/dry-run');
+        printPlan(io, api.description, plan.today, plan.households);
+        return 0;
+      }
       const catalogue = await deps.loadCatalogue(io.env);
-      const runtime = await deps.openRuntime(io.env);
+      const runtime = await deps.openRuntime(io.env, { owner: 'cli', mustExist: true });
       try {
         const privacy = await privacyRuntimeOver(runtime, masterKeySourcesFrom(io.env), clock);
         // Decide on a read model that has everything: a household's newest trajectory may still be open.
         await retentionReadModelReady(runtime, { runHere: true, timeoutMs: deps.readyTimeoutMs ?? 10 * 60_000 });
         const sweep = retentionSweep(privacy, catalogue.programmes, clock);
         if (flags.has('dry-run')) {
-          const plan = await sweep.plan();
-          io.out(`store: ${runtime.description}\n${plan.length} household(s) past their retention period on ${clock.now().toISOString().slice(0, 10)} (dry run: nothing erased)\n`);
-          for (const d of plan) io.out(`  household ${d.householdId}: ${why(d)}, ${d.trajectories} trajectory(ies)\n`);
+          printPlan(io, runtime.description, parisDate(clock.now()), await sweep.plan());
           return 0;
         }
         io.out(`store: ${runtime.description}\n`);
@@ -63,4 +75,9 @@ export function retentionCommand(deps: RetentionCommandDeps): CliCommand {
       }
     },
   };
+}
+
+function printPlan(io: CliIo, description: string, today: string, plan: readonly RetentionDecision[]): void {
+  io.out(`store: ${description}\n${plan.length} household(s) past their retention period on ${today} (dry run: nothing erased)\n`);
+  for (const d of plan) io.out(`  household ${d.householdId}: ${why(d)}, ${d.trajectories} trajectory(ies)\n`);
 }

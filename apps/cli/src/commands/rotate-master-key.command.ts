@@ -78,7 +78,7 @@ async function rotate(deps: RotateMasterKeyDeps, io: CliIo, ring: MasterKeyring)
   const clash = known.find((k) => k.id === next.id && !k.key.equals(next.key));
   if (clash) throw new Error(`the new master key reuses the id "${next.id}" of another key: give it a new id`);
 
-  const runtime = await deps.openRuntime(io.env);
+  const runtime = await deps.openRuntime(io.env, { owner: 'cli', mustExist: true });
   try {
     const keys = await SqlKeyStore.open(runtime.db as SqlDatabase, ring);
     // The new key is saved before any row depends on it: a crash leaves every key that wraps a row on disk.
@@ -103,7 +103,7 @@ async function rotate(deps: RotateMasterKeyDeps, io: CliIo, ring: MasterKeyring)
 }
 
 async function status(deps: RotateMasterKeyDeps, io: CliIo, ring: MasterKeyring): Promise<number> {
-  const runtime = await deps.openRuntime(io.env);
+  const runtime = await deps.openRuntime(io.env, { owner: 'cli', mustExist: true });
   try {
     const keys = await SqlKeyStore.open(runtime.db as SqlDatabase, ring);
     const usage = await keys.masterKeyUsage();

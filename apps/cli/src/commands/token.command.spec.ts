@@ -39,6 +39,10 @@ describe('cli token', () => {
     [['--role', 'referent', '--sub', 'u', '--scope', 'everything'], /invalid scope "everything"/],
     [['--role', 'referent', '--sub', 'u', '--expires', 'forever'], /--expires must be/],
     [['--role', 'referent', '--sub', 'u', '--admin'], /unknown option --admin/],
+    // The API refuses a token whose subject breaks this rule (jwt-principal.resolver): the CLI never mints one.
+    [['--role', 'referent', '--sub', ''], /--sub must be 1-128 letters, digits or \. _ @ : -/],
+    [['--role', 'referent', '--sub', 'ref\u001b[2K'], /--sub must be 1-128/],
+    [['--role', 'referent', '--sub', 'x'.repeat(129)], /--sub must be 1-128/],
   ])('refuses %j with a clear message and exit code 2', async (args, message) => {
     const io = capturedIo({ DATA_DIR: freshDataDir() });
     expect(await runCli(['token', ...args], commands, io)).toBe(2);

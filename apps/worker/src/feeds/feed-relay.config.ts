@@ -1,4 +1,5 @@
 import type { SASLOptions } from 'kafkajs';
+import { readBooleanSetting, readEnumSetting } from '../../../../libs/config/src';
 
 export interface FeedRelayConfig {
   brokers: string[];
@@ -27,25 +28,22 @@ export function readFeedRelayConfig(env: NodeJS.ProcessEnv = process.env): FeedR
   return {
     brokers,
     clientId: env.KAFKA_CLIENT_ID?.trim() || 'accompagnement-feed-relay',
-    ssl: env.KAFKA_SSL === 'true',
+    ssl: readBooleanSetting(env, 'KAFKA_SSL', false),
     sasl: readSasl(env),
     batchSize: int(env, 'FEED_RELAY_BATCH_SIZE', 500, 1, 10_000),
     idleMs: int(env, 'FEED_RELAY_IDLE_MS', 500, 10, 60_000),
-    createTopics: env.KAFKA_CREATE_TOPICS !== 'false',
+    createTopics: readBooleanSetting(env, 'KAFKA_CREATE_TOPICS', true),
     numPartitions: int(env, 'KAFKA_FEED_PARTITIONS', -1, -1, 1000),
     replicationFactor: int(env, 'KAFKA_FEED_REPLICATION', -1, -1, 10),
   };
 }
 
+const SASL_MECHANISMS = ['plain', 'scram-sha-256', 'scram-sha-512'] as const;
+
 function readSasl(env: NodeJS.ProcessEnv): SASLOptions | undefined {
-  const mechanism = env.KAFKA_SASL_MECHANISM?.trim();
+  const mechanism = readEnumSetting(env, 'KAFKA_SASL_MECHANISM', SASL_MECHANISMS);
   if (!mechanism) return undefined;
-  const username = env.KAFKA_SASL_USERNAME ?? '';
-  const password = env.KAFKA_SASL_PASSWORD ?? '';
-  if (mechanism === 'plain') return { mechanism, username, password };
-  if (mechanism === 'scram-sha-256') return { mechanism, username, password };
-  if (mechanism === 'scram-sha-512') return { mechanism, username, password };
-  throw new FeedRelayConfigError(`KAFKA_SASL_MECHANISM must be plain, scram-sha-256 or scram-sha-512, got "${mechanism}".`);
+  return { mechanism, username: env.KAFKA_SASL_USERNAME ?? '', password: env.KAFKA_SASL_PASSWORD ?? '' } as SASLOptions;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {

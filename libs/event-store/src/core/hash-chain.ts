@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { RecordedEvent, StreamVerification } from '../event-store.port';
+import type { EventStore, RecordedEvent, StreamVerification, VerifiedStream } from '../event-store.port';
 import { canonicalJson } from './canonical-json';
 
 /**
@@ -67,8 +67,9 @@ export class ChainVerifier {
     if (this.broken) return false;
     this.checked += 1;
     const expectedHash = chainHash(this.expectedPrevious, canonicalEvent(event));
-    if (event.version !== this.nextVersion || expectedHash !== event.hash) {
-      this.broken = { version: event.version, id: event.id, expectedHash, storedHash: event.hash };
+    const reason = event.version !== this.nextVersion ? 'out-of-sequence' : expectedHash !== event.hash ? 'hash-mismatch' : undefined;
+    if (reason) {
+      this.broken = { version: event.version, id: event.id, expectedHash, storedHash: event.hash, reason };
       return false;
     }
     this.expectedPrevious = expectedHash;
@@ -84,4 +85,17 @@ export class ChainVerifier {
       ...(this.broken ? { firstBroken: this.broken } : {}),
     };
   }
+}
+
+/** Checks events already read, in version order: the read that serves a fold serves the check too. */
+export function verifyEvents(streamId: string, events: readonly RecordedEvent[]): StreamVerification {
+  const verifier = new ChainVerifier(streamId);
+  for (const event of events) if (!verifier.push(event)) break;
+  return verifier.result();
+}
+
+/** One read of the whole stream and its chain checked on those rows (StreamNotFound as readStream). */
+export async function readVerifiedStream(store: Pick<EventStore, 'readStream'>, streamId: string): Promise<VerifiedStream> {
+  const events = await store.readStream(streamId);
+  return { events, integrity: verifyEvents(streamId, events) };
 }

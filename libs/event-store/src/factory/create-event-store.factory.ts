@@ -24,6 +24,10 @@ export interface CreateEventStoreOptions {
   connectionTimeoutMillis?: number;
   /** PostgreSQL pool size; default 10. */
   poolSize?: number;
+  /** Who opens an embedded directory, for its lock ('api', 'worker', 'cli'). */
+  owner?: string;
+  /** Refuse an embedded directory that holds no store yet instead of creating one (the audit commands). */
+  mustExist?: boolean;
 }
 
 export interface CreatedEventStore {
@@ -68,10 +72,10 @@ async function openPostgres(databaseUrl: string, options: CreateEventStoreOption
 
 async function openPglite(dataDir: string, options: CreateEventStoreOptions): Promise<CreatedEventStore> {
   const inMemory = dataDir === 'memory://';
-  if (!inMemory) checkDataDir(dataDir);
+  if (!inMemory && !options.mustExist) checkDataDir(dataDir);
   let db: PgliteSqlDatabase;
   try {
-    db = await PgliteSqlDatabase.create({ dataDir: inMemory ? undefined : dataDir, schema: options.schema });
+    db = await PgliteSqlDatabase.create({ dataDir: inMemory ? undefined : dataDir, schema: options.schema, owner: options.owner, mustExist: options.mustExist });
   } catch (error) {
     if (error instanceof EventStoreStartupError) throw error;
     throw new EventStoreStartupError(

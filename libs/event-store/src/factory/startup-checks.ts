@@ -1,5 +1,4 @@
-import { accessSync, constants, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { EventStoreStartupError } from '../event-store.errors';
 
 /**
@@ -91,7 +90,8 @@ export function postgresStartupError(error: unknown, target: PostgresTarget, tim
 
 /**
  * PGlite reports an unusable directory late and obscurely (from inside WebAssembly), so the
- * directory is checked with plain fs first: it must exist or be creatable, and be writable.
+ * directory is checked with plain fs first: it must exist or be creatable (owner-only), and be
+ * writable. Nothing is written in it here: another process may hold it (see data-dir.lock.ts).
  */
 export function checkDataDir(dataDir: string): void {
   const fail = (why: string, error?: unknown): never => {
@@ -110,16 +110,13 @@ export function checkDataDir(dataDir: string): void {
     if (code !== 'ENOENT') fail(`it cannot be inspected (${code ?? String(error)})`, error);
   }
   try {
-    mkdirSync(dataDir, { recursive: true });
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   } catch (error) {
     const code = (error as { code?: string }).code;
     fail(code === 'ENOTDIR' || code === 'EEXIST' ? 'part of that path is a file, not a directory' : `it cannot be created (${code ?? String(error)})`, error);
   }
-  const probe = join(dataDir, `.write-check-${process.pid}`);
   try {
     accessSync(dataDir, constants.W_OK);
-    writeFileSync(probe, '');
-    rmSync(probe);
   } catch (error) {
     fail(`it is not writable (${(error as { code?: string }).code ?? String(error)})`, error);
   }

@@ -1,4 +1,9 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { lockDataDir, type DataDirLock } from '../embedded/data-dir.lock';
+import { makeDataDirPrivate } from '../embedded/private-data-dir';
+import { EventStoreStartupError } from '../event-store.errors';
 import { assertSchemaName, quoteIdent, type SqlDatabase, type SqlExecutor, type SqlResult } from './sql-database';
 
 export interface PgliteSqlDatabaseOptions {
@@ -11,6 +16,10 @@ export interface PgliteSqlDatabaseOptions {
    * instance (tests do, since starting PGlite costs seconds). A shared instance is not closed by close().
    */
   pglite?: PGlite;
+  /** Who opens the directory, for the lock other processes see ('api', 'worker', 'cli'). */
+  owner?: string;
+  /** Refuse a directory that holds no database yet instead of creating one (the audit commands). */
+  mustExist?: boolean;
 }
 
 /** Per PGlite instance: its session search_path and the lock that keeps "SET + statement" together. */
@@ -19,6 +28,8 @@ interface SessionState {
   lock: Mutex;
 }
 const sessions = new WeakMap<PGlite, SessionState>();
+/** The directories this process has a PGlite open on: a second instance on one would corrupt it too. */
+const openDirs = new Set<string>();
 
 /**
  * SqlDatabase over PGlite: one embedded PostgreSQL, one session. PGlite already runs one statement or
@@ -33,6 +44,7 @@ export class PgliteSqlDatabase implements SqlDatabase {
     readonly pglite: PGlite,
     readonly schema: string,
     private readonly owned: boolean,
+    private readonly dirLock?: DataDirLock,
   ) {
     let session = sessions.get(pglite);
     if (!session) {
@@ -46,8 +58,29 @@ export class PgliteSqlDatabase implements SqlDatabase {
     const schema = assertSchemaName(options.schema ?? 'public');
     if (options.pglite) return new PgliteSqlDatabase(options.pglite, schema, false);
     const dataDir = options.dataDir && options.dataDir !== 'memory://' ? options.dataDir : undefined;
-    const pglite = await PGlite.create(dataDir);
-    return new PgliteSqlDatabase(pglite, schema, true);
+    if (!dataDir) return new PgliteSqlDatabase(await PGlite.create(), schema, true);
+    if (options.mustExist && !existsSync(join(dataDir, 'PG_VERSION'))) {
+      throw new EventStoreStartupError('store-missing', `There is no embedded store in ${dataDir} (no PGlite database there). Set DATA_DIR to the API's directory, or DATABASE_URL for PostgreSQL.`);
+    }
+    // The lock before anything else touches the files: a refused process writes nothing.
+    const dirLock = lockDataDir(dataDir, { app: options.owner ?? 'process' });
+    if (openDirs.has(dirLock.dir)) {
+      dirLock.release();
+      throw new EventStoreStartupError('data-dir-locked', `${dataDir} is already open in this process: one PGlite instance per directory.`);
+    }
+    try {
+      makeDataDirPrivate(dataDir);
+      const pglite = await PGlite.create(dataDir);
+      // PGlite lays a new database out with mode 0666 and rewrites its relcache files at start-up
+      // regardless of the umask: narrow again once it has started (later files follow the umask).
+      await pglite.query('SELECT 1');
+      makeDataDirPrivate(dataDir);
+      openDirs.add(dirLock.dir);
+      return new PgliteSqlDatabase(pglite, schema, true, dirLock);
+    } catch (error) {
+      dirLock.release();
+      throw error;
+    }
   }
 
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<SqlResult<T>> {
@@ -76,6 +109,7 @@ export class PgliteSqlDatabase implements SqlDatabase {
 
   async close(): Promise<void> {
     if (this.owned && !this.pglite.closed) await this.session.lock.run(() => this.pglite.close());
+    if (this.dirLock && openDirs.delete(this.dirLock.dir)) this.dirLock.release();
   }
 
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {

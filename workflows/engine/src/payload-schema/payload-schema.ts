@@ -54,7 +54,17 @@ export interface TextOptions extends FieldMeta {
   maxLength: number;
   pattern?: NamedPattern;
   format?: 'uuid' | 'email';
+  /** Free text that may hold tabs and line breaks (other control characters are still refused). */
+  multiline?: boolean;
 }
+
+// The controls libs/domain refuses in paths and queries (C0, DEL, C1, line/paragraph separators,
+// bidi overrides), written as a pattern so the published schema says it too. A text with its own
+// pattern or format already admits none of them.
+const CONTROLS = '\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069';
+const controlMessage = { en: 'must not contain a control character', fr: 'ne doit pas contenir de caractère de contrôle' };
+const ONE_LINE: NamedPattern = { regex: new RegExp(`^[^${CONTROLS}]*$`), message: controlMessage };
+const MULTILINE: NamedPattern = { regex: new RegExp(`^(?:[^${CONTROLS}]|[\\t\\n\\r])*$`), message: controlMessage };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 // The HTML living standard's e-mail production: what a browser's <input type=email> accepts.
@@ -65,7 +75,8 @@ const FORMATS = {
 } as const;
 
 function text<T extends string = string>(options: TextOptions): Schema<T, false> {
-  const { minLength = 1, maxLength, pattern, format, ...meta } = options;
+  const { minLength = 1, maxLength, pattern: own, format, multiline = false, ...meta } = options;
+  const pattern = own ?? (format ? undefined : multiline ? MULTILINE : ONE_LINE);
   const json: JsonSchema = { type: 'string', minLength, maxLength };
   if (pattern) json.pattern = pattern.regex.source;
   if (format) json.format = format;

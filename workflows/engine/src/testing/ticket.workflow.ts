@@ -16,10 +16,11 @@ type E = MachineEvent;
 export function ticketRules(limit: number): RuleBook<TicketContext, E> {
   return {
     canAdd: [
-      { code: 'ticket-frozen', reason: 'The ticket is frozen.', holds: (c) => !c.frozen, contextOnly: true },
+      { code: 'ticket-frozen', reason: 'The ticket is frozen.', holds: (c) => !c.frozen, reads: 'context' },
       {
         code: 'limit-exceeded',
         reason: (c, e) => `Adding ${(e.data as { n: number }).n} would pass the limit of ${limit} (now ${c.total}).`,
+        requirement: `The total stays within ${limit}.`,
         holds: (c, e) => c.total + (e.data as { n: number }).n <= limit,
       },
     ],

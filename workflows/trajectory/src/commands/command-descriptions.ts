@@ -1,9 +1,8 @@
 import type { AnyStateMachine } from 'xstate';
 import { guardName, readPayload, s, type Bilingual, type FieldProblem, type JsonSchema, type ObjectSchema, type Shape } from '../../../engine/src';
 import { createTrajectoryMachine } from '../machine/trajectory.machine';
-import { trajectoryRulesV1 } from '../machine/trajectory-rules.v1';
+import { trajectoryRulesV1, type TrajectoryRuleBook } from '../machine/trajectory-rules.v1';
 import { trajectoryRulesV2 } from '../machine/trajectory-rules.v2';
-import type { TrajectoryRuleBook } from '../machine/rules/trajectory-rule';
 import type { TrajectoryCommandDefinition } from './support/trajectory-command';
 import { OPENING_COMMAND, TRAJECTORY_COMMAND_DEFINITIONS } from './trajectory-commands';
 
@@ -70,7 +69,7 @@ function ruleCodesByEvent(machine: AnyStateMachine, rules: TrajectoryRuleBook, i
     for (const [eventType, transitions] of node.transitions) {
       for (const transition of transitions) {
         const name = guardName(transition as never);
-        for (const rule of (name && rules[name]) || []) {
+        for (const rule of (name && (rules as Readonly<Record<string, TrajectoryRuleBook[keyof TrajectoryRuleBook]>>)[name]) || []) {
           if (rule.route) continue;
           if (!into.has(eventType)) into.set(eventType, new Set());
           into.get(eventType)!.add(rule.code);

@@ -13,7 +13,7 @@ export const draftContract = defineCommand({
   },
   payload: s.object({
     measureType: code({ en: 'a measure type code', fr: 'un code de type de mesure' }, { label: { fr: 'Type de mesure', en: 'Measure type' }, description: 'AVDL, GLA or a custom measure type.', example: 'AVDL' }),
-    briques: s.list(briqueCode({ description: undefined, example: undefined }), {
+    briques: s.list(briqueCode(), {
       minItems: 1,
       maxItems: 30,
       uniqueItems: true,
@@ -41,7 +41,7 @@ export const draftContract = defineCommand({
     personal: personal({
       objectives: s.optional(
         s.list(
-          s.object({ id: objectiveId(), text: s.text({ maxLength: TEXT_MAX, label: { fr: 'Objectif', en: 'Objective' }, example: 'Clear the rent arrears with an FSL grant and a repayment plan.' }) }),
+          s.object({ id: objectiveId(), text: s.text({ maxLength: TEXT_MAX, multiline: true, label: { fr: 'Objectif', en: 'Objective' }, example: 'Clear the rent arrears with an FSL grant and a repayment plan.' }) }),
           { maxItems: 50, label: { fr: 'Libellé des objectifs', en: 'Objectives’ wording' } },
         ),
       ),

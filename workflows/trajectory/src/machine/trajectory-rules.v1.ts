@@ -1,3 +1,5 @@
+import type { MachineEvent, RuleBook } from '../../../engine/src';
+import type { TrajectoryContext } from '../trajectory-context';
 import { afterMeasureRules } from './rules/after-measure.rules';
 import { briquesRules } from './rules/briques.rules';
 import { contractRules } from './rules/contract.rules';
@@ -5,10 +7,9 @@ import { diagnosticRules } from './rules/diagnostic.rules';
 import { evaluationRules } from './rules/evaluation.rules';
 import { openStageRules } from './rules/open-stage.rules';
 import { saisineRules } from './rules/saisine.rules';
-import type { TrajectoryRuleBook } from './rules/trajectory-rule';
 
 /** v1: domain.md §2 as written. Never edit a released version's rules: add a version. */
-export const trajectoryRulesV1: TrajectoryRuleBook = {
+export const trajectoryRulesV1 = {
   ...openStageRules,
   ...saisineRules,
   ...diagnosticRules({ requireHouseholdSignature: true }),
@@ -17,3 +18,9 @@ export const trajectoryRulesV1: TrajectoryRuleBook = {
   ...evaluationRules,
   ...afterMeasureRules,
 };
+
+/** The machine's guard names: v1's, which every later version keeps (a version changes rules, not names). */
+export type TrajectoryGuard = keyof typeof trajectoryRulesV1;
+
+/** A version's rules, one list per guard of the machine. */
+export type TrajectoryRuleBook = RuleBook<TrajectoryContext, MachineEvent, TrajectoryGuard>;

@@ -1,6 +1,5 @@
 import { diagnosticRules } from './rules/diagnostic.rules';
-import type { TrajectoryRuleBook } from './rules/trajectory-rule';
-import { trajectoryRulesV1 } from './trajectory-rules.v1';
+import { trajectoryRulesV1, type TrajectoryRuleBook } from './trajectory-rules.v1';
 
 /**
  * v2 (example of a rule change): some funders accept a diagnostic concluded before the household

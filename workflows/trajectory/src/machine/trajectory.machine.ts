@@ -1,8 +1,9 @@
 import { assign, setup } from 'xstate';
-import { guardsFrom, type MachineEvent } from '../../../engine/src';
+import { guardsFrom } from '../../../engine/src';
+import type { TrajectoryMachineEvent } from '../events';
 import { initialTrajectoryContext, type TrajectoryContext } from '../trajectory-context';
 import { applyEvent } from './evolve/apply-event';
-import type { TrajectoryRuleBook } from './rules/trajectory-rule';
+import type { TrajectoryRuleBook } from './trajectory-rules.v1';
 
 export const TRAJECTORY_MACHINE_ID = 'trajectory';
 
@@ -15,10 +16,13 @@ const toClosed = '#trajectory.closed';
  * guard built from rules (./rules). No `after` delay: deadlines are data (architecture §4).
  *
  * The stage layout is shared by every version; a version differs by its rule book.
+ *
+ * `setup` is typed with the trajectory's events and the rule book's guard names, so a misspelt
+ * event or guard fails to compile (see trajectory.machine.typecheck.spec.ts).
  */
 export function createTrajectoryMachine(workflowVersion: number, rules: TrajectoryRuleBook) {
   return setup({
-    types: { context: {} as TrajectoryContext, events: {} as MachineEvent },
+    types: { context: {} as TrajectoryContext, events: {} as TrajectoryMachineEvent },
     guards: guardsFrom(rules),
     actions: { apply: assign(({ context, event }) => applyEvent(context, event)) },
   }).createMachine({

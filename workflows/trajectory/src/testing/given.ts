@@ -1,5 +1,5 @@
 import { FixedClock, type Actor } from '../../../../libs/domain/src';
-import { decide, fold, initialSnapshot, type Decision, type RecordedEvent } from '../../../engine/src';
+import { commandOffersOf, decide, fold, initialSnapshot, type CommandOffer, type Decision, type RecordedEvent } from '../../../engine/src';
 import { SequentialIds } from '../../../engine/src/testing/in-memory-workflow-store';
 import type { TrajectoryEventType } from '../events';
 import type { TrajectoryContext } from '../trajectory-context';
@@ -96,6 +96,15 @@ export class Given {
 
   get snapshot(): TrajectorySnapshot {
     return this.resolved.snapshot;
+  }
+
+  /** What the trajectory offers on a date (allowedCommands with their requirements). */
+  offersOn(date: string): CommandOffer[] {
+    return commandOffersOf(this.definition, this.snapshot, date);
+  }
+
+  allowedOn(date: string): string[] {
+    return this.offersOn(date).map((offer) => offer.command);
   }
 
   when(command: WhenCommand): Then {

@@ -60,8 +60,8 @@ export async function startFeedHarness(options: { postgres?: boolean; pollMs?: n
       funder: FUNDERS[0],
       programme: 'asll-test',
       year: 2026,
-      prices: { perDiagnostic: 150, perMonth: 190 },
-      yearlyCap: 40_000,
+      prices: { perDiagnosticCents: 15000, perMonthCents: 19000 },
+      yearlyCapCents: 4_000_000,
       funderShares: [
         { funder: FUNDERS[0], share: 0.6 },
         { funder: FUNDERS[1], share: 0.4 },

@@ -1,26 +1,30 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { NotFoundError, parisDate, trajectoryStreamId } from '../../../../../libs/domain/src';
-import { allowedCommandsOf, fold, type WorkflowRegistry } from '../../../../../workflows/engine/src';
+import { NotFoundError, parisDate } from '../../../../../libs/domain/src';
+import type { EventStore } from '../../../../../libs/event-store/src/event-store.port';
+import type { WorkflowRegistry } from '../../../../../workflows/engine/src';
 import type { TrajectoryContext } from '../../../../../workflows/trajectory/src';
+import { EVENT_STORE } from '../../store/store.tokens';
 import type { Catalogue } from '../catalogue';
-import type { TrajectoryRunner } from '../trajectory-runner.provider';
-import { CATALOGUE, TRAJECTORY_REGISTRY, TRAJECTORY_RUNNER } from '../trajectory.tokens';
-import { eventView, trajectoryView } from '../views/trajectory.views';
+import { CATALOGUE, TRAJECTORY_REGISTRY } from '../trajectory.tokens';
+import { foldTrajectory, readVerifiedTrajectory } from '../verified-stream.reader';
+import { eventView, integrityView, trajectoryView } from '../views/trajectory.views';
 import { GetTrajectoryHistoryQuery, type TrajectoryHistoryView } from './get-trajectory-history.query';
 
 @QueryHandler(GetTrajectoryHistoryQuery)
 export class GetTrajectoryHistoryHandler implements IQueryHandler<GetTrajectoryHistoryQuery> {
   constructor(
-    @Inject(TRAJECTORY_RUNNER) private readonly runner: TrajectoryRunner,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(TRAJECTORY_REGISTRY) private readonly registry: WorkflowRegistry<TrajectoryContext>,
     @Inject(CATALOGUE) private readonly catalogue: Catalogue,
   ) {}
 
   async execute(query: GetTrajectoryHistoryQuery): Promise<TrajectoryHistoryView> {
-    const all = await this.runner.history(trajectoryStreamId(query.trajectoryId));
+    const { events: all, integrity: chain } = await readVerifiedTrajectory(this.store, query.trajectoryId);
+    // The whole stream's chain, also with ?at=: a break after that instant is still a break in what is stored.
+    const integrity = integrityView(chain);
     if (!query.at) {
-      return { trajectoryId: query.trajectoryId, version: all[all.length - 1].version, events: all.map(eventView) };
+      return { trajectoryId: query.trajectoryId, version: all[all.length - 1].version, integrity, events: all.map(eventView) };
     }
     // recordedAt, not occurredAt: "as it stood then" is what the system knew then, including
     // facts recorded late about earlier dates. Versions are gap-free, so a prefix folds cleanly.
@@ -29,19 +33,14 @@ export class GetTrajectoryHistoryHandler implements IQueryHandler<GetTrajectoryH
     if (events.length === 0) {
       throw new NotFoundError('trajectory-not-found', `Trajectory ${query.trajectoryId} did not exist yet at ${query.at.toISOString()}.`);
     }
-    const definition = this.registry.forStream(events);
-    const snapshot = fold(definition, events);
-    const state = trajectoryView(
-      query.trajectoryId,
-      snapshot,
-      allowedCommandsOf(definition, snapshot),
-      this.catalogue,
-      parisDate(query.at),
-    );
+    const then = parisDate(query.at);
+    const { snapshot, offers } = foldTrajectory(this.registry, events, then);
+    const state = trajectoryView(query.trajectoryId, snapshot, offers, this.catalogue, then, integrity);
     return {
       trajectoryId: query.trajectoryId,
       at: query.at.toISOString(),
       version: snapshot.version,
+      integrity,
       events: events.map(eventView),
       state,
     };

@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { EventView, TrajectoryView } from '../views/trajectory.views';
+import type { EventView, IntegrityView, TrajectoryView } from '../views/trajectory.views';
 
 export interface TrajectoryHistoryView {
   trajectoryId: string;
@@ -7,6 +7,8 @@ export interface TrajectoryHistoryView {
   at?: string;
   /** Version of the last event listed. */
   version: number;
+  /** The stream's hash chain, checked on the events of this read. */
+  integrity: IntegrityView;
   events: EventView[];
   /** With ?at=: the trajectory as it stood at that instant (folded from the events listed). */
   state?: TrajectoryView;

@@ -48,6 +48,43 @@ class ActiveBriqueSchema {
   @ApiProperty({ example: 1 }) points!: number;
 }
 
+class CommandRequirementSchema {
+  @ApiProperty({ example: 'bilan-required', description: 'The refusal code when the rule fails.' }) code!: string;
+  @ApiProperty({ example: 'A renewal is dated within 30 days after a bilan.' }) reason!: string;
+}
+
+class CommandRequirementsSchema {
+  @ApiProperty({ example: 'renew' }) command!: string;
+  @ApiProperty({ type: [CommandRequirementSchema], description: 'Rules on the payload and the date; the state rules already hold.' })
+  requires!: CommandRequirementSchema[];
+}
+
+class BrokenEventSchema {
+  @ApiProperty({ example: 4 }) version!: number;
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({
+    enum: ['hash-mismatch', 'out-of-sequence'],
+    description:
+      "hash-mismatch: the event's stored content (or its predecessor's) is not what was hashed when it was recorded; " +
+      'out-of-sequence: its version does not follow the previous one (a row removed, added or renumbered).',
+  })
+  reason!: string;
+}
+
+class IntegritySchema {
+  @ApiProperty({
+    enum: ['ok', 'broken'],
+    description:
+      "The stream's hash chain (sha-256 over the previous hash and each event's canonical JSON), recomputed on the events of this very read. " +
+      'broken: from firstBroken on, the events are not what was recorded; GET /trajectories/{id}/verify gives the hashes to an auditor.',
+  })
+  status!: string;
+  @ApiProperty({ example: 7, description: 'Events checked: all of them when ok, up to and including the first broken one otherwise.' })
+  eventsChecked!: number;
+  @ApiPropertyOptional({ type: BrokenEventSchema, description: 'With status broken: the first event that does not verify.' })
+  firstBroken?: BrokenEventSchema;
+}
+
 export class TrajectoryViewSchema {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 7 }) version!: number;
@@ -61,7 +98,15 @@ export class TrajectoryViewSchema {
   @ApiPropertyOptional({ format: 'uuid' }) householdId?: string;
   @ApiProperty({ type: [ActiveBriqueSchema] }) activeBriques!: ActiveBriqueSchema[];
   @ApiProperty({ type: [DeadlineSchema] }) nextDeadlines!: DeadlineSchema[];
-  @ApiProperty({ example: ['record-point', 'record-bilan', 'suspend'] }) allowedCommands!: string[];
+  @ApiProperty({
+    example: ['record-point', 'record-bilan', 'suspend'],
+    description: 'Accepted today for at least one valid payload; every other command is refused today.',
+  })
+  allowedCommands!: string[];
+  @ApiProperty({ type: [CommandRequirementsSchema], description: 'Per allowed command, in the same order: what its payload and date must satisfy.' })
+  commandRequirements!: CommandRequirementsSchema[];
+  @ApiProperty({ type: IntegritySchema, description: 'Whether the events this state was folded from are the ones recorded (never a 304 when broken).' })
+  integrity!: IntegritySchema;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The rest of the folded, categorical state.' })
   details!: Record<string, unknown>;
 }
@@ -70,6 +115,8 @@ export class TrajectoryHistoryViewSchema {
   @ApiProperty({ format: 'uuid' }) trajectoryId!: string;
   @ApiPropertyOptional({ example: '2026-03-01T10:00:00.000Z' }) at?: string;
   @ApiProperty({ example: 7 }) version!: number;
+  @ApiProperty({ type: IntegritySchema, description: "The whole stream's chain, also with ?at= (a break after that instant is still reported)." })
+  integrity!: IntegritySchema;
   @ApiProperty({ type: [EventViewSchema] }) events!: EventViewSchema[];
   @ApiPropertyOptional({ type: TrajectoryViewSchema, description: 'With ?at=: the state at that instant.' })
   state?: TrajectoryViewSchema;

@@ -1,4 +1,5 @@
-import type { RecordedEvent, RunResult } from '../../../../../workflows/engine/src';
+import type { ChainBreak, StreamVerification } from '../../../../../libs/event-store/src/event-store.port';
+import type { CommandOffer, RecordedEvent, RunResult } from '../../../../../workflows/engine/src';
 import type { Programme } from '../../../../../workflows/programmes/src';
 import {
   type Deadline,
@@ -36,6 +37,25 @@ export interface DeadlineView extends Deadline {
   status: DeadlineStatus;
 }
 
+/**
+ * The stream's hash chain, checked on the events just read and folded: 'ok', or the first event
+ * whose stored content is not what was recorded (it and everything after it cannot be trusted).
+ */
+export interface IntegrityView {
+  status: 'ok' | 'broken';
+  eventsChecked: number;
+  firstBroken?: { version: number; id: string; reason: ChainBreak };
+}
+
+export function integrityView(verification: StreamVerification): IntegrityView {
+  const broken = verification.firstBroken;
+  return {
+    status: verification.ok ? 'ok' : 'broken',
+    eventsChecked: verification.eventsChecked,
+    ...(broken ? { firstBroken: { version: broken.version, id: broken.id, reason: broken.reason ?? 'hash-mismatch' } } : {}),
+  };
+}
+
 /** The trajectory now: stage, who, what runs, what is due, what can be done. Categorical data only. */
 export interface TrajectoryView {
   id: string;
@@ -50,7 +70,11 @@ export interface TrajectoryView {
   householdId?: string;
   activeBriques: TrajectoryContext['activeBriques'];
   nextDeadlines: DeadlineView[];
+  /** The commands accepted today for at least one valid payload; every other one is refused. */
   allowedCommands: string[];
+  /** For each allowed command, in the same order: the payload and date rules it must still satisfy. */
+  commandRequirements: CommandOffer[];
+  integrity: IntegrityView;
   /** The rest of the folded state (diagnostic, contract, measure, evaluation, relais, veille, closing...). */
   details: Omit<TrajectoryContext, 'activeBriques' | 'referentId' | 'programme' | 'openedOn' | 'conventionId' | 'householdId'>;
 }
@@ -84,9 +108,10 @@ export function commandResultView(trajectoryId: string, result: RunResult<Trajec
 export function trajectoryView(
   id: string,
   snapshot: TrajectorySnapshot,
-  allowedCommands: string[],
+  offers: readonly CommandOffer[],
   catalogue: Catalogue,
   today: string,
+  integrity: IntegrityView,
 ): TrajectoryView {
   const { activeBriques, referentId, programme: terms, openedOn, conventionId, householdId, ...details } = snapshot.context;
   const code = terms?.code ?? snapshot.context.programmeCode;
@@ -108,7 +133,9 @@ export function trajectoryView(
     // The folded context keeps the briques that ran when the trajectory closed; none runs any more.
     activeBriques: snapshot.status === 'done' ? [] : activeBriques,
     nextDeadlines: deadlines.map((d) => ({ ...d, status: deadlineStatus(d.dueOn, today) })),
-    allowedCommands,
+    allowedCommands: offers.map((offer) => offer.command),
+    commandRequirements: offers.map((offer) => ({ command: offer.command, requires: offer.requires })),
+    integrity,
     details,
   };
 }

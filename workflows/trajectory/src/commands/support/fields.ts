@@ -1,3 +1,4 @@
+import { ACTOR_ID as ACTOR_ID_REGEX } from '../../../../../libs/domain/src';
 import { s, type Bilingual, type FieldMeta, type NamedPattern, type Schema } from '../../../../engine/src';
 import { GRID_AXES, GRID_RATINGS } from '../../vocabulary/evaluation-grid';
 import { ORIENTATION_KINDS } from '../../vocabulary/orientation';
@@ -11,8 +12,8 @@ export const TEXT_MAX = 10_000;
 
 const pattern = (regex: RegExp, en: string, fr: string): NamedPattern => ({ regex, message: { en, fr } });
 
-export const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const ACTOR_ID = pattern(/^[A-Za-z0-9._@:-]{1,128}$/, 'must be 1-128 letters, digits or . _ @ : -', 'doit faire 1 à 128 lettres, chiffres ou . _ @ : -');
+const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const ACTOR_ID = pattern(ACTOR_ID_REGEX, 'must be 1-128 letters, digits or . _ @ : -', 'doit faire 1 à 128 lettres, chiffres ou . _ @ : -');
 const PHONE = pattern(/^\+?[0-9][0-9 .()-]{5,24}$/, 'must be a phone number', 'doit être un numéro de téléphone');
 const POSTAL_CODE = pattern(/^[0-9A-Za-z -]{2,10}$/, 'must be a postal code', 'doit être un code postal');
 const OBJECTIVE_ID = pattern(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, _ or -', 'doit faire 1 à 64 lettres, chiffres, _ ou -');
@@ -35,7 +36,7 @@ export const actorId = (label: Bilingual) => s.text({ maxLength: 128, pattern: A
 export const orgName = (label: Bilingual, example: string, description?: string) => s.text({ maxLength: NAME_MAX, label, example, ...(description ? { description } : {}) });
 
 export const shortText = (label: Bilingual, example: string) => s.text({ minLength: 0, maxLength: NAME_MAX, label, example });
-export const longText = (label: Bilingual, example: string) => s.text({ minLength: 0, maxLength: TEXT_MAX, label, example });
+export const longText = (label: Bilingual, example: string) => s.text({ minLength: 0, maxLength: TEXT_MAX, multiline: true, label, example });
 export const phone = (example: string) => s.text({ maxLength: 26, pattern: PHONE, label: { fr: 'Téléphone', en: 'Phone' }, example });
 export const email = (example: string) => s.text({ maxLength: 254, format: 'email', label: { fr: 'Courriel', en: 'Email' }, example });
 export const postalCode = () => s.text({ maxLength: 10, pattern: POSTAL_CODE, label: { fr: 'Code postal', en: 'Postal code' }, example: '69100' });
@@ -85,7 +86,7 @@ export const gridComments = () =>
       s.object({
         axis: gridAxis(),
         item: s.optional(s.text({ maxLength: 64, pattern: ITEM, label: gridItem, example: 'pays-rent-regularly' })),
-        comment: s.text({ maxLength: TEXT_MAX, label: { fr: 'Commentaire', en: 'Comment' }, example: 'Pays the rent since the FSL grant; still fragile.' }),
+        comment: s.text({ maxLength: TEXT_MAX, multiline: true, label: { fr: 'Commentaire', en: 'Comment' }, example: 'Pays the rent since the FSL grant; still fragile.' }),
       }),
       { maxItems: 100, label: { fr: 'Commentaires de la grille', en: 'Grid comments' } },
     ),

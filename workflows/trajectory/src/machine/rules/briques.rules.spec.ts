@@ -46,6 +46,10 @@ describe('briques', () => {
       given(...inBriques, briqueStarted('2.1')).when(startBrique({ code: '2.1' })).thenRefused({ code: 'brique-already-active', stage: 'briques' });
     });
 
+    it('refuses a brique started after the measure ended', () => {
+      given(...inBriques).when(startBrique({ code: '2.1', occurredAt: '2026-08-02' })).thenRefused({ code: 'measure-ended', stage: 'briques' });
+    });
+
     it('refuses while the measure is suspended', () => {
       given(...inBriques, suspended('2026-03-01')).when(startBrique({ code: '2.1', occurredAt: '2026-03-02' })).thenRefused({ code: 'measure-suspended', stage: 'briques' });
     });
@@ -67,6 +71,12 @@ describe('briques', () => {
       given(...inBriques, briqueStarted('2.1'), suspended('2026-03-01'))
         .when(recordPoint({ briqueCode: '2.1', occurredAt: '2026-03-05' }))
         .thenRefused({ code: 'measure-suspended', stage: 'briques' });
+    });
+
+    it('refuses a point dated after the measure ended (2026-08-01), and accepts one on its last day', () => {
+      const running = given(...inBriques, briqueStarted('2.1', '2026-02-02'));
+      running.when(recordPoint({ briqueCode: '2.1', occurredAt: '2026-08-02' })).thenRefused({ code: 'measure-ended', stage: 'briques' });
+      running.when(recordPoint({ briqueCode: '2.1', occurredAt: '2026-08-01' })).thenEvents('PointRecorded');
     });
 
     it('refuses a point dated before the brique started', () => {

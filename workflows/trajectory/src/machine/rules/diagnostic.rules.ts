@@ -1,11 +1,11 @@
 import type { DiagnosticOutcome } from '../../vocabulary/trajectory-terms';
-import { dataOf, route, type TrajectoryRule, type TrajectoryRuleBook } from './trajectory-rule';
+import { dataOf, route, type TrajectoryRule, type TrajectoryRules } from './trajectory-rule';
 
 export const gridRequired: TrajectoryRule = {
   code: 'evaluation-grid-required',
   reason: 'The shared evaluation grid must be recorded before concluding the diagnostic.',
   holds: (c) => c.diagnostic.grid !== undefined,
-  contextOnly: true,
+  reads: 'context',
 };
 
 export const householdSignedDiagnostic: TrajectoryRule = {
@@ -20,14 +20,15 @@ const relaisPartnerRequired: TrajectoryRule = {
   holds: (_c, e) => dataOf(e, 'DiagnosticConcluded').relaisPartner !== undefined,
 };
 
-const outcome = (expected: DiagnosticOutcome): TrajectoryRule => route(`outcome-${expected}`, (_c, e) => dataOf(e, 'DiagnosticConcluded').outcome === expected);
+const outcome = (expected: DiagnosticOutcome): TrajectoryRule =>
+  route(`outcome-${expected}`, `The outcome is ${expected}.`, (_c, e) => dataOf(e, 'DiagnosticConcluded').outcome === expected);
 
 /** Builds the diagnostic's rules; a machine version may drop the signature (see v2). */
-export function diagnosticRules(options: { requireHouseholdSignature: boolean }): TrajectoryRuleBook {
+export function diagnosticRules(options: { requireHouseholdSignature: boolean }) {
   const common = options.requireHouseholdSignature ? [gridRequired, householdSignedDiagnostic] : [gridRequired];
   return {
     concludeAutonomous: [outcome('autonomous'), ...common],
     concludeOrientExisting: [outcome('orient-existing'), ...common, relaisPartnerRequired],
     concludeProposeAccompaniment: [outcome('propose-accompaniment'), ...common],
-  };
+  } satisfies TrajectoryRules;
 }
