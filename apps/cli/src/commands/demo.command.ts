@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { mintToken } from '../../../../libs/auth/src';
+import { mintToken, readAuthSecret } from '../../../../libs/auth/src';
+import { embeddedDataDirOf, inspectDataDirLock } from '../../../../libs/event-store/src';
 import { parisDate, type Role } from '../../../../libs/domain/src';
 import { CliUsageError, parseArgs, type CliCommand, type CliIo } from '../cli-command';
 import { type DemoCall, DemoRefused, seedDemo } from '../demo/demo-seeder';
@@ -21,7 +20,7 @@ export function demoCommand(deps: DemoCommandDeps = {}): CliCommand {
     name: 'demo',
     summary: 'fill an empty store with a demo service (about 40 households) and print sign-in links',
     usage: [
-      'usage: npm run cli -- demo [--url http://localhost:3000]',
+      'usage: npm run cli -- demo [--url <the API, default: the one holding DATA_DIR, else http://localhost:$PORT>]',
       '',
       'Start the API first (npm start). The demo creates two conventions, then about forty households at every',
       'stage, with dates counted back from today (some deadlines overdue), as a coordinator, four referents, a',
@@ -34,8 +33,8 @@ export function demoCommand(deps: DemoCommandDeps = {}): CliCommand {
       if (positionals.length) throw new CliUsageError(`unexpected argument ${positionals[0]}`);
       const url = flags.get('url');
       if (url === true) throw new CliUsageError('--url needs a value');
-      const base = (url ?? `http://localhost:${io.env.PORT?.trim() || '3000'}`).replace(/\/+$/, '');
-      const secret = io.env.AUTH_SECRET?.trim() || readSecret(io.env.DATA_DIR?.trim() || './data');
+      const base = (url ?? runningApiUrl(io.env) ?? `http://localhost:${io.env.PORT?.trim() || '3000'}`).replace(/\/+$/, '');
+      const secret = io.env.AUTH_SECRET?.trim() || readAuthSecret(io.env.DATA_DIR?.trim() || './data');
       if (!secret) {
         io.err('error: no AUTH_SECRET and no auth-secret in DATA_DIR: start the API once (npm start), or set AUTH_SECRET.\n');
         return 1;
@@ -83,7 +82,8 @@ export function demoCommand(deps: DemoCommandDeps = {}): CliCommand {
           io.err(`error: ${error.message}\n`);
           return 1;
         }
-        if (error instanceof TypeError) {
+        // fetch rejects with a TypeError when nothing listens (compared by name: it may come from another realm).
+        if ((error as { name?: unknown } | null)?.name === 'TypeError') {
           io.err(`error: no API answers at ${base}: start it with npm start (or give --url).\n`);
           return 1;
         }
@@ -93,7 +93,9 @@ export function demoCommand(deps: DemoCommandDeps = {}): CliCommand {
   };
 }
 
-function readSecret(dataDir: string): string | undefined {
-  const path = join(dataDir, 'auth-secret');
-  return existsSync(path) ? readFileSync(path, 'utf8').trim() : undefined;
+/** On the embedded store, the API that holds DATA_DIR wrote its URL in the lock. */
+function runningApiUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const dir = embeddedDataDirOf(env);
+  const lock = dir ? inspectDataDirLock(dir) : undefined;
+  return lock?.alive ? lock.holder.url : undefined;
 }
