@@ -2,7 +2,7 @@
 jest.mock('@electric-sql/pglite', () => jest.requireActual('../../libs/event-store/src/testing/pglite-outside-sandbox').loadPGliteModule());
 import type { Browser, Page } from 'playwright-core';
 import { testAuthHeaders } from '../../libs/auth/src/testing/test-tokens';
-import { COORDINATOR, REFERENT, saisine } from '../e2e/support/fixtures';
+import { COORDINATOR, REFERENT, saisine, SECRETARY } from '../e2e/support/fixtures';
 import { seriousViolations } from './support/accessibility';
 import { type BrowserApp, buildWebApp, HAVE_CHROMIUM, launchChromium, screenshot, signIn, startBrowserApp } from './support/browser-app';
 
@@ -40,10 +40,16 @@ describeWithChromium('the web app in a browser', () => {
     await server?.close();
   });
 
+  const pageErrors: string[] = [];
+  afterEach(() => {
+    expect(pageErrors.splice(0)).toEqual([]);
+  });
+
   async function newPage(): Promise<Page> {
     const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
     const page = await context.newPage();
-    page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
+    // A script error on a page (a CSP refusal among them) fails the test that caused it.
+    page.on('pageerror', (error) => pageErrors.push(error.message));
     return page;
   }
 
@@ -136,6 +142,20 @@ describeWithChromium('the web app in a browser', () => {
     await dialog.getByText('Quelqu’un d’autre a modifié ce dossier').waitFor();
     await dialog.getByRole('button', { name: 'Recharger le dossier' }).waitFor();
     await screenshot(page, 'conflit-modification');
+  });
+
+  it("gives the secretary the saisine form, worded in French from the command's schema", async () => {
+    const page = await newPage();
+    await signIn(page, server.baseUrl, SECRETARY);
+    await page.getByRole('link', { name: 'Nouvelle saisine' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nouvelle saisine' }).waitFor();
+    await page.getByLabel('Dispositif').waitFor();
+    expect(await page.getByLabel('Type de prescripteur').locator('option').allTextContents()).toContain('Bailleur');
+    // Sent empty, it is refused on the page before anything reaches the server, field by field.
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.locator('.error-detail').first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'nouvelle-saisine');
   });
 
   it('shows the deadlines page with counts by kind and by referent', async () => {
