@@ -20,6 +20,7 @@ import { HttpLoggingModule } from './logging/http-logging.module';
 import { NestLogger } from './logging/nest-logger';
 import { installRequestLogContext } from './logging/request-log-context';
 import { setupOpenApi } from './openapi/openapi.setup';
+import { defaultWebDir, serveWebApp } from './http/web-app';
 import { ProjectionsModule } from './projections/projections.module';
 import { FeedsModule } from './feeds/feeds.module';
 import { builtInProjections } from '../../../projections/projections.catalogue';
@@ -67,6 +68,8 @@ export interface CreateAppOptions extends StoreSelection {
   conflictBackoff?: ConflictBackoff;
   /** Serve /docs and /docs/json (default true). */
   docs?: boolean;
+  /** The built web app served at `/` (default: dist/web of this checkout); false serves none. */
+  webDir?: string | false;
 }
 
 export interface CreatedApp {
@@ -117,6 +120,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Created
     installRequestLogContext(fastify);
     installAccessHooks(fastify, { accessLog: app.get<AccessLog>(ACCESS_LOG), clock });
     if (options.docs !== false) setupOpenApi(app);
+    if (options.webDir !== false) serveWebApp(app.getHttpAdapter().getInstance(), options.webDir ?? defaultWebDir());
     await app.init();
     return { app, storeDescription: opened.description };
   } catch (error) {

@@ -9,6 +9,7 @@ import { replayCommand } from './commands/replay.command';
 import { retentionCommand } from './commands/retention.command';
 import { rotateMasterKeyCommand } from './commands/rotate-master-key.command';
 import { tokenCommand } from './commands/token.command';
+import { demoCommand } from './commands/demo.command';
 import { verifyCommand } from './commands/verify.command';
 import { embeddedApiFor } from './embedded/embedded-api.client';
 import { openAuditStore } from './open-audit-store';
@@ -18,6 +19,7 @@ import { loadCatalogue } from '../../api/src/trajectories/load-catalogue';
 export const COMMANDS: CliCommand[] = [
   rebuildCommand({ openRuntime: openProjectionRuntime, projections: builtInProjections, reachApi: embeddedApiFor }),
   tokenCommand(),
+  demoCommand(),
   replayCommand({ openStore: openAuditStore, loadCatalogue: (env) => loadCatalogue(env.PROGRAMMES_DIR?.trim() || undefined) }),
   verifyCommand({ openStore: openAuditStore }),
   retentionCommand({ openRuntime: openProjectionRuntime, loadCatalogue: (env) => loadCatalogue(env.PROGRAMMES_DIR?.trim() || undefined), reachApi: embeddedApiFor }),

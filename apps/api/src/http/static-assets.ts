@@ -3,7 +3,7 @@ import { extname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { HttpProblem } from '../problem-details/http-problem';
 
-const CONTENT_TYPES: Record<string, string> = {
+export const CONTENT_TYPES: Record<string, string> = {
   '.js': 'application/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.html': 'text/html; charset=utf-8',
@@ -11,7 +11,12 @@ const CONTENT_TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
 };
+
+export function contentTypeOf(fileName: string): string | undefined {
+  return CONTENT_TYPES[extname(fileName)];
+}
 
 /**
  * Serves the files directly inside `root` under `prefix`. It exists for the swagger UI assets only:
@@ -21,7 +26,7 @@ const CONTENT_TYPES: Record<string, string> = {
 export function serveDirectory(fastify: FastifyInstance, root: string, prefix: string): void {
   const files = new Map<string, string>();
   for (const entry of readdirSync(root, { withFileTypes: true })) {
-    if (entry.isFile() && CONTENT_TYPES[extname(entry.name)]) files.set(entry.name, join(root, entry.name));
+    if (entry.isFile() && contentTypeOf(entry.name)) files.set(entry.name, join(root, entry.name));
   }
   const base = prefix.replace(/\/+$/, '');
   fastify.get<{ Params: { file: string } }>(`${base}/:file`, (request, reply) => {

@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { toProblem } from './problem-details.mapper';
+import { localiseProblem } from './problem-language';
 import { sendProblem } from './send-problem';
 
 /**
@@ -16,6 +17,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const { problem, unexpected } = toProblem(exception, request.url);
     if (unexpected) (reply.raw as typeof reply.raw & { err?: unknown }).err = exception instanceof Error ? exception : new Error(String(exception));
-    sendProblem(reply, { ...problem, requestId: request.id });
+    sendProblem(reply, { ...localiseProblem(problem, request.headers['accept-language']), requestId: request.id });
   }
 }

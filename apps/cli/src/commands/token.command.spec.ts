@@ -51,6 +51,17 @@ describe('cli token', () => {
     expect(io.stdout).toBe('');
   });
 
+  it('prints a sign-in link to the web app with the token in the fragment', async () => {
+    const io = capturedIo({ DATA_DIR: freshDataDir(), PORT: '8080' });
+    expect(await runCli(['token', '--role', 'coordinator', '--sub', 'chef-1', '--link'], commands, io)).toBe(0);
+    const link = /^http:\/\/localhost:8080\/connexion#token=(\S+)\n$/.exec(io.stdout);
+    expect(link).not.toBeNull();
+    expect(link![1].split('.')).toHaveLength(3);
+    const other = capturedIo({ DATA_DIR: freshDataDir() });
+    expect(await runCli(['token', '--role', 'referent', '--sub', 'r-1', '--link', '--url', 'https://suivi.example.org/'], commands, other)).toBe(0);
+    expect(other.stdout).toMatch(/^https:\/\/suivi\.example\.org\/connexion#token=/);
+  });
+
   it('refuses to mint when tokens come from an identity provider', async () => {
     const io = capturedIo({ AUTH_JWKS_URL: 'https://idp.example/jwks.json', DATA_DIR: freshDataDir() });
     expect(await runCli(['token', '--role', 'referent', '--sub', 'u'], commands, io)).toBe(1);

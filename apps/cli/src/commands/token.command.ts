@@ -20,7 +20,7 @@ export function tokenCommand(deps: TokenCommandDeps = {}): CliCommand {
     name: 'token',
     summary: 'mint a bearer token (role, subject, scopes) to try the API with',
     usage: [
-      'usage: npm run cli -- token --role <role> --sub <id> [--scope <kind:id>]... [--expires 8h]',
+      'usage: npm run cli -- token --role <role> --sub <id> [--scope <kind:id>]... [--expires 8h] [--link [--url <base>]]',
       '',
       'Prints a JWT signed with the API\'s HS256 secret: AUTH_SECRET if set, else DATA_DIR/auth-secret (default',
       './data, created if missing). Send it as "Authorization: Bearer <token>". AUTH_ISSUER and AUTH_AUDIENCE',
@@ -30,11 +30,14 @@ export function tokenCommand(deps: TokenCommandDeps = {}): CliCommand {
       'scopes: prescriber:<id> (which saisines a prescriber sent), funder:<id> (which conventions and feed),',
       '        service:<id> (recorded, see docs/security.md); repeat --scope or separate them with spaces',
       'expires: seconds or 45m, 8h, 30d (default 8h)',
+      '--link: print a sign-in link to the web app instead of the bare token (base: --url, else',
+      '        http://localhost:$PORT, default port 3000); the token rides in the fragment, never sent to a server log',
     ].join('\n'),
     async run(args: readonly string[], io: CliIo): Promise<number> {
       const { scopes, rest } = takeScopes(args);
-      const { positionals, flags } = parseArgs(rest, ['role', 'sub', 'expires']);
-      for (const flag of flags.keys()) if (!['role', 'sub', 'expires'].includes(flag)) throw new CliUsageError(`unknown option --${flag}`);
+      const { positionals, flags } = parseArgs(rest, ['role', 'sub', 'expires', 'url']);
+      for (const flag of flags.keys()) if (!['role', 'sub', 'expires', 'url', 'link'].includes(flag)) throw new CliUsageError(`unknown option --${flag}`);
+      const link = flags.get('link') === true ? signInLinkBase(flags.get('url'), io.env) : undefined;
       if (positionals.length) throw new CliUsageError(`unexpected argument ${positionals[0]}`);
       const role = flags.get('role');
       if (typeof role !== 'string') throw new CliUsageError('--role is required');
@@ -67,10 +70,17 @@ export function tokenCommand(deps: TokenCommandDeps = {}): CliCommand {
         audience: io.env.AUTH_AUDIENCE?.trim() || undefined,
         now: deps.now?.(),
       });
-      io.out(`${token}\n`);
+      io.out(link ? `${link}/connexion#token=${token}\n` : `${token}\n`);
       return 0;
     },
   };
+}
+
+function signInLinkBase(url: string | true | undefined, env: NodeJS.ProcessEnv): string {
+  if (url === true) throw new CliUsageError('--url needs a value');
+  const base = url ?? `http://localhost:${env.PORT?.trim() || '3000'}`;
+  if (!/^https?:\/\/[^\s/]+/.test(base)) throw new CliUsageError(`--url must be an http(s) address such as http://localhost:3000 (got ${base})`);
+  return base.replace(/\/+$/, '');
 }
 
 /** --scope may repeat, and one value may hold several scopes separated by spaces (the JWT `scope` claim's form). */

@@ -1,0 +1,177 @@
+import type { ApiClient } from '../api/api-client';
+import { AppLink } from '../components/app-link';
+import { AsyncView, useLoad } from '../components/async-view';
+import { StatusBadge } from '../components/status-badge';
+import { formatDate } from '../format/format-date';
+import { DEADLINE_KIND_LABELS, label, STAGE_LABELS, STAGE_ORDER } from '../i18n/labels.fr';
+import { navigate } from '../routing/use-location';
+import { pathTo } from '../routing/web-routes';
+import { shortReference } from './short-reference';
+
+interface CaseloadItem {
+  trajectoryId: string;
+  stage: string;
+  stageSince: string;
+  referentId: string | null;
+  programme: string;
+  conventionId: string | null;
+  suspended: boolean;
+  nextDeadline: { kind: string; dueOn: string; status: string; briqueCode: string | null } | null;
+}
+
+interface Caseload {
+  today: string;
+  total: number;
+  limit: number;
+  offset: number;
+  items: CaseloadItem[];
+  counts: { byStage: Record<string, number>; byReferent: { referentId: string | null; count: number }[] };
+}
+
+const FILTERS = ['referent', 'programme', 'convention', 'stage'] as const;
+const PAGE = 50;
+
+/** The caseload with its filters in the URL, so a filtered view can be bookmarked, shared and reloaded. */
+export function CaseloadPage({ api, search, fixedReferent }: { api: ApiClient; search: string; fixedReferent?: string }) {
+  const params = new URLSearchParams(search);
+  if (fixedReferent) params.set('referent', fixedReferent);
+  const offset = Number(params.get('offset') ?? '0') || 0;
+  const query = new URLSearchParams();
+  for (const name of FILTERS) if (params.get(name)) query.set(name, params.get(name)!);
+  query.set('limit', String(PAGE));
+  query.set('offset', String(offset));
+  const [loaded] = useLoad(() => api.get<Caseload>(`/caseload?${query}`).then((a) => a.body), [query.toString()]);
+
+  const setFilter = (name: string, value: string) => {
+    const next = new URLSearchParams(search);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    next.delete('offset');
+    navigate(`${pathTo('caseload')}?${next}`, { replace: true });
+  };
+
+  return (
+    <>
+      <h1 tabIndex={-1}>{fixedReferent ? 'Mes dossiers' : 'Dossiers'}</h1>
+      <form className="filters" aria-label="Filtres" onSubmit={(e) => e.preventDefault()}>
+        {!fixedReferent && (
+          <label>
+            Référent·e
+            <input name="referent" defaultValue={params.get('referent') ?? ''} onChange={(e) => setFilter('referent', e.target.value.trim())} />
+          </label>
+        )}
+        <label>
+          Programme
+          <input name="programme" defaultValue={params.get('programme') ?? ''} onChange={(e) => setFilter('programme', e.target.value.trim())} />
+        </label>
+        <label>
+          Convention
+          <input name="convention" defaultValue={params.get('convention') ?? ''} onChange={(e) => setFilter('convention', e.target.value.trim())} />
+        </label>
+        <label>
+          Étape
+          <select name="stage" value={params.get('stage') ?? ''} onChange={(e) => setFilter('stage', e.target.value)}>
+            <option value="">Toutes</option>
+            {STAGE_ORDER.map((stage) => (
+              <option key={stage} value={stage}>
+                {label(STAGE_LABELS, stage)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </form>
+      <AsyncView loaded={loaded}>
+        {(caseload) => (
+          <>
+            <section aria-labelledby="counts-title" className="counts">
+              <h2 id="counts-title">Répartition</h2>
+              <div className="count-groups">
+                <table>
+                  <caption>Par étape</caption>
+                  <tbody>
+                    {Object.entries(caseload.counts.byStage).map(([stage, count]) => (
+                      <tr key={stage}>
+                        <th scope="row">{label(STAGE_LABELS, stage)}</th>
+                        <td>{count}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                {!fixedReferent && (
+                  <table>
+                    <caption>Par référent·e</caption>
+                    <tbody>
+                      {caseload.counts.byReferent.map((r) => (
+                        <tr key={r.referentId ?? 'none'}>
+                          <th scope="row">{r.referentId ?? 'Sans référent·e'}</th>
+                          <td>{r.count}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                )}
+              </div>
+            </section>
+            <table className="list">
+              <caption>
+                {caseload.total} dossier{caseload.total > 1 ? 's' : ''} au {formatDate(caseload.today)}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Dossier</th>
+                  <th scope="col">Programme</th>
+                  <th scope="col">Étape</th>
+                  <th scope="col">Référent·e</th>
+                  <th scope="col">Prochaine échéance</th>
+                  <th scope="col">Statut</th>
+                </tr>
+              </thead>
+              <tbody>
+                {caseload.items.map((item) => (
+                  <tr key={item.trajectoryId}>
+                    <td>
+                      <AppLink href={pathTo('trajectory', { id: item.trajectoryId })}>{shortReference(item.trajectoryId)}</AppLink>
+                    </td>
+                    <td>{item.programme}</td>
+                    <td>
+                      {label(STAGE_LABELS, item.stage)}
+                      {item.suspended ? ' (suspendu)' : ''}
+                    </td>
+                    <td>{item.referentId ?? 'Sans référent·e'}</td>
+                    <td>{item.nextDeadline ? `${label(DEADLINE_KIND_LABELS, item.nextDeadline.kind)} — ${formatDate(item.nextDeadline.dueOn)}` : '—'}</td>
+                    <td>
+                      <StatusBadge status={item.nextDeadline?.status} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <Pager total={caseload.total} offset={caseload.offset} limit={caseload.limit} search={search} />
+          </>
+        )}
+      </AsyncView>
+    </>
+  );
+}
+
+function Pager({ total, offset, limit, search }: { total: number; offset: number; limit: number; search: string }) {
+  if (total <= limit) return null;
+  const go = (to: number) => {
+    const next = new URLSearchParams(search);
+    next.set('offset', String(to));
+    navigate(`${window.location.pathname}?${next}`);
+  };
+  return (
+    <nav aria-label="Pages" className="pager">
+      <button type="button" disabled={offset === 0} onClick={() => go(Math.max(0, offset - limit))}>
+        Précédents
+      </button>
+      <span>
+        {offset + 1}–{Math.min(total, offset + limit)} sur {total}
+      </span>
+      <button type="button" disabled={offset + limit >= total} onClick={() => go(offset + limit)}>
+        Suivants
+      </button>
+    </nav>
+  );
+}
