@@ -1,3 +1,4 @@
+import type { CaseloadPage as Caseload } from '../../../../projections/caseload/caseload.queries';
 import type { ApiClient } from '../api/api-client';
 import { AppLink } from '../components/app-link';
 import { AsyncView, useLoad } from '../components/async-view';
@@ -7,26 +8,6 @@ import { DEADLINE_KIND_LABELS, label, STAGE_LABELS, STAGE_ORDER } from '../i18n/
 import { navigate } from '../routing/use-location';
 import { pathTo } from '../routing/web-routes';
 import { shortReference } from './short-reference';
-
-interface CaseloadItem {
-  trajectoryId: string;
-  stage: string;
-  stageSince: string;
-  referentId: string | null;
-  programme: string;
-  conventionId: string | null;
-  suspended: boolean;
-  nextDeadline: { kind: string; dueOn: string; status: string; briqueCode: string | null } | null;
-}
-
-interface Caseload {
-  today: string;
-  total: number;
-  limit: number;
-  offset: number;
-  items: CaseloadItem[];
-  counts: { byStage: Record<string, number>; byReferent: { referentId: string | null; count: number }[] };
-}
 
 const FILTERS = ['referent', 'programme', 'convention', 'stage'] as const;
 const PAGE = 50;

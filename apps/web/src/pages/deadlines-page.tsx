@@ -1,3 +1,4 @@
+import type { DeadlinesPage as Deadlines } from '../../../../projections/deadlines/deadlines.queries';
 import type { ApiClient } from '../api/api-client';
 import { AppLink } from '../components/app-link';
 import { AsyncView, useLoad } from '../components/async-view';
@@ -7,23 +8,6 @@ import { DEADLINE_KIND_LABELS, label, STAGE_LABELS } from '../i18n/labels.fr';
 import { navigate } from '../routing/use-location';
 import { pathTo } from '../routing/web-routes';
 import { shortReference } from './short-reference';
-
-export interface DeadlineItem {
-  trajectoryId: string;
-  kind: string;
-  briqueCode: string | null;
-  ownerId: string | null;
-  dueOn: string;
-  status: string;
-  stage: string;
-  programme: string;
-}
-
-export interface Deadlines {
-  today: string;
-  total: number;
-  items: DeadlineItem[];
-}
 
 const STATUSES = [
   { value: 'overdue', text: 'En retard' },
