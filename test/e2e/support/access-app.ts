@@ -56,6 +56,8 @@ export async function startAccessApp(options: { now?: string; accessLog?: Access
     accessLog,
     logger: false,
     docs: false,
+    // The web app's files are public and outside the API's policy table, like /docs (test/browser covers them).
+    webDir: false,
     modules: [ProjectionsModule.register({ db, host }), FeedsModule.register({ db, pollMs: 20, heartbeatMs: 1000 })],
   });
   await app.getHttpAdapter().getInstance().ready();
