@@ -42,7 +42,22 @@ export async function seedDemo(call: DemoCall, today: CalendarDate, onProgress: 
       onProgress(++n, total);
     }
   }
+  await readModelsCaughtUp(call);
   return { households: n, byStage, conventions: conventionOf.size };
+}
+
+const CATCH_UP_MS = 60_000;
+
+/** The links printed next are opened at once: wait until the caseload and deadlines show every household (/health's lag). */
+async function readModelsCaughtUp(call: DemoCall): Promise<void> {
+  const deadline = Date.now() + CATCH_UP_MS;
+  for (;;) {
+    const { body } = await call('GET', '/health', DEMO_PEOPLE.coordinator);
+    const lags = (body as { components?: { projections?: { projections?: { lag?: number }[] } } })?.components?.projections?.projections ?? [];
+    if (lags.length > 0 && lags.every((p) => p.lag === 0)) return;
+    if (Date.now() > deadline) throw new Error('demo: the read models did not catch up within 60 s; the households are recorded, the caseload will show them shortly');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 interface JourneyContext {
