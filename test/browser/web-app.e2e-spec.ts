@@ -1,6 +1,7 @@
 // PGlite loads parts of itself with import(), which jest's sandbox refuses: load it outside (see the helper).
 jest.mock('@electric-sql/pglite', () => jest.requireActual('../../libs/event-store/src/testing/pglite-outside-sandbox').loadPGliteModule());
 import type { Browser, Page } from 'playwright-core';
+import { addDays, parisDate } from '../../libs/domain/src';
 import { testAuthHeaders } from '../../libs/auth/src/testing/test-tokens';
 import { COORDINATOR, REFERENT, saisine, SECRETARY } from '../e2e/support/fixtures';
 import { seriousViolations } from './support/accessibility';
@@ -13,10 +14,7 @@ if (!HAVE_CHROMIUM) {
 }
 
 /** A Paris calendar date `days` before today: the app runs on the real clock, as a person's browser does. */
-function daysAgo(days: number): string {
-  const date = new Date(Date.now() - days * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(date);
-}
+const daysAgo = (days: number) => addDays(parisDate(new Date()), -days);
 
 describeWithChromium('the web app in a browser', () => {
   let server: BrowserApp;

@@ -14,16 +14,16 @@ export const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-export function contentTypeOf(fileName: string): string | undefined {
+function contentTypeOf(fileName: string): string | undefined {
   return CONTENT_TYPES[extname(fileName)];
 }
 
 /**
- * Serves the files directly inside `root` under `prefix`. It exists for the swagger UI assets only:
- * @fastify/static 10 (the version @nestjs/platform-fastify accepts) pulls an ESM-only dependency
- * that jest cannot load. The set of files is fixed at start, so no request path reaches the disk.
+ * Serves the files directly inside `root` under `prefix` (the swagger UI assets, the web app's
+ * bundle): @fastify/static 10 (the version @nestjs/platform-fastify accepts) pulls an ESM-only
+ * dependency that jest cannot load. The set of files is fixed at start, so no request path reaches the disk.
  */
-export function serveDirectory(fastify: FastifyInstance, root: string, prefix: string): void {
+export function serveDirectory(fastify: FastifyInstance, root: string, prefix: string, cacheControl = 'public, max-age=3600'): void {
   const files = new Map<string, string>();
   for (const entry of readdirSync(root, { withFileTypes: true })) {
     if (entry.isFile() && contentTypeOf(entry.name)) files.set(entry.name, join(root, entry.name));
@@ -33,8 +33,8 @@ export function serveDirectory(fastify: FastifyInstance, root: string, prefix: s
     const path = files.get(request.params.file);
     if (!path) throw new HttpProblem(404, 'route-not-found', `Cannot GET ${request.url}`);
     void reply
-      .type(CONTENT_TYPES[extname(path)])
-      .header('cache-control', 'public, max-age=3600')
+      .type(contentTypeOf(path)!)
+      .header('cache-control', cacheControl)
       .send(createReadStream(path));
     return reply;
   });

@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { HttpProblem } from '../problem-details/http-problem';
-import { CONTENT_TYPES, contentTypeOf } from './static-assets';
+import { CONTENT_TYPES, serveDirectory } from './static-assets';
 
 /** Where `npm run build` puts the web app: dist/web at the repository's root, from the sources or the compiled code. */
 export function defaultWebDir(): string {
@@ -35,19 +35,9 @@ export function serveWebApp(fastify: FastifyInstance, dir: string): void {
     fastify.get(`/${prefix}/*`, sendIndex);
   }
 
+  // Asset names carry a content hash: a changed file has a new name, so it may be kept for a year.
   const assetsDir = join(dir, 'assets');
-  const assets = new Map<string, Buffer>();
-  if (existsSync(assetsDir)) {
-    for (const entry of readdirSync(assetsDir, { withFileTypes: true })) {
-      if (entry.isFile() && contentTypeOf(entry.name)) assets.set(entry.name, readFileSync(join(assetsDir, entry.name)));
-    }
-  }
-  fastify.get<{ Params: { file: string } }>('/assets/:file', (request, reply) => {
-    const body = assets.get(request.params.file);
-    if (!body) throw new HttpProblem(404, 'route-not-found', `Cannot GET ${request.url}`);
-    // Asset names carry a content hash: a changed file has a new name, so it may be kept for a year.
-    return reply.type(contentTypeOf(request.params.file)!).header('cache-control', 'public, max-age=31536000, immutable').send(body);
-  });
+  if (existsSync(assetsDir)) serveDirectory(fastify, assetsDir, '/assets', 'public, max-age=31536000, immutable');
 }
 
 function routePrefixes(dir: string): string[] {

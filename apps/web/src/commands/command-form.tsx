@@ -1,9 +1,10 @@
 import Form from '@rjsf/core';
 import type { ErrorSchema, RJSFSchema } from '@rjsf/utils';
 import { useMemo, useState } from 'react';
+import { parisDate } from '../../../../libs/domain/src/calendar-date';
 import { ApiError, type Problem } from '../api/api-client';
 import { allowedName, type CommandDescription, frenchFormSchema } from './command-catalogue';
-import { frenchValidator } from './french-validator';
+import { frenchValidator, toErrorSchema } from './french-validator';
 import { clearDraft, loadDraft, saveDraft } from './form-drafts';
 import { refusalMessage } from './refusal-messages.fr';
 
@@ -33,7 +34,7 @@ export function CommandForm({
   labelOf: (name: string) => string;
 }) {
   const schema = useMemo(() => frenchFormSchema(command.schema) as RJSFSchema, [command]);
-  const [formData, setFormData] = useState<Record<string, unknown>>(() => loadDraft(draftKey) ?? { occurredAt: todayInParis() });
+  const [formData, setFormData] = useState<Record<string, unknown>>(() => loadDraft(draftKey) ?? { occurredAt: parisDate(new Date()) });
   const [outcome, setOutcome] = useState<Outcome | undefined>();
   const [fieldErrors, setFieldErrors] = useState<ErrorSchema | undefined>();
   const [sending, setSending] = useState(false);
@@ -51,7 +52,7 @@ export function CommandForm({
       else if (error.problem.status === 412) setOutcome({ kind: 'stale' });
       else {
         setOutcome({ kind: 'refused', problem: error.problem });
-        if (error.problem.errors?.length) setFieldErrors(toErrorSchema(error.problem.errors, refusalMessage(error.problem)));
+        if (error.problem.errors?.length) setFieldErrors(serverErrorSchema(error.problem.errors, refusalMessage(error.problem)));
       }
     } finally {
       setSending(false);
@@ -111,19 +112,13 @@ function OutcomeMessage({ outcome, labelOf }: { outcome: Outcome; labelOf: (name
   );
 }
 
-/** The server names fields as dotted paths ("personal.summary"); the form wants them nested. */
-function toErrorSchema(errors: { field: string; reason: string; reasonFr?: string }[], frenchSummary: string): ErrorSchema {
-  const root: Record<string, unknown> = {};
-  for (const error of errors) {
-    const path = error.field.replace(/^\/|^body\.?/, '').split(/[./]/).filter(Boolean);
-    let node = root;
-    for (const part of path) node = (node[part] ??= {}) as Record<string, unknown>;
-    // Without a French reason of its own, a lone field takes the refusal's French sentence.
-    ((node.__errors ??= []) as string[]).push(error.reasonFr ?? (errors.length === 1 ? frenchSummary : error.reason));
-  }
-  return root as ErrorSchema;
-}
-
-function todayInParis(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+/** The server names fields as dotted or slashed paths ("personal.summary", "/personal/summary"). */
+function serverErrorSchema(errors: { field: string; reason: string; reasonFr?: string }[], frenchSummary: string): ErrorSchema {
+  return toErrorSchema(
+    errors.map((error) => ({
+      property: `.${error.field.replace(/^\/|^body\.?/, '').split(/[./]/).filter(Boolean).join('.')}`,
+      // Without a French reason of its own, a lone field takes the refusal's French sentence.
+      message: error.reasonFr ?? (errors.length === 1 ? frenchSummary : error.reason),
+    })),
+  );
 }

@@ -97,7 +97,8 @@ function ruleAt(schema: RJSFSchema, keywordLocation: string): unknown {
   return node;
 }
 
-function toErrorSchema(errors: RJSFValidationError[]): ErrorSchema {
+/** Messages nested by field as the form shows them: `.personal.summary` -> { personal: { summary: { __errors } } }. */
+export function toErrorSchema(errors: { property?: string; message?: string }[]): ErrorSchema {
   const root: Record<string, unknown> = {};
   for (const error of errors) {
     let node = root;
