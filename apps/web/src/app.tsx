@@ -59,7 +59,7 @@ export function App() {
   return (
     <AppShell session={session} current={route.name} onSignOut={() => signOut('signed-out')}>
       {route.name === 'caseload' && (
-        <CaseloadPage api={api} search={location.search} fixedReferent={session.role === 'referent' ? session.subject : undefined} />
+        <CaseloadPage api={api} search={location.search} fixedReferent={session.role === 'referent' ? session.subject : undefined} canAssign={session.role === 'coordinator'} />
       )}
       {route.name === 'deadlines' && <DeadlinesPage api={api} search={location.search} />}
       {route.name === 'myDay' && <MyDayPage api={api} session={session} search={location.search} />}
