@@ -1,10 +1,11 @@
 // PGlite loads parts of itself with import(), which jest's sandbox refuses: load it outside (see the helper).
 jest.mock('@electric-sql/pglite', () => jest.requireActual('../../libs/event-store/src/testing/pglite-outside-sandbox').loadPGliteModule());
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { AUDITOR, COORDINATOR, FUNDER, saisine, SECRETARY } from '../e2e/support/fixtures';
 import { seriousViolations } from './support/accessibility';
-import { buildWebApp, HAVE_CHROMIUM, launchChromium, screenshot, signIn } from './support/browser-app';
+import { buildWebApp, HAVE_CHROMIUM, launchChromium, screenshot, SCREENSHOTS, signIn } from './support/browser-app';
 import { type FundingFixtures, type FundingWorld, seedFunding, startFundingWorld } from './support/funding-world';
 
 const describeWithChromium = HAVE_CHROMIUM ? describe : describe.skip;
@@ -89,7 +90,13 @@ describeWithChromium("funders' and auditors' pages in a browser", () => {
     const units = page.getByRole('table', { name: 'Par unité facturable' });
     expect(await units.getByRole('row', { name: /Mois-mesures/ }).textContent()).toContain(String(api.body.lines.find((l) => l.kind === 'month-measure')?.quantity));
     await checked(page, 'financeur-consommation');
-    await canvas.screenshot({ path: `${process.env.SCREENSHOT_DIR ?? 'artifacts/screenshots'}/graphique-consommation.png` });
+    // The README's picture (docs/images/consommation.png is a copy): the figures and the chart.
+    const heading = (await page.getByRole('heading', { level: 1 }).boundingBox())!;
+    const figure = (await page.locator('figure.chart').boundingBox())!;
+    await page.screenshot({
+      path: join(SCREENSHOTS, 'consommation-graphique.png'),
+      clip: { x: figure.x - 16, y: heading.y - 16, width: figure.width + 32, height: figure.y + figure.height - heading.y + 32 },
+    });
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger le CSV' }).click()]);
     expect(download.suggestedFilename()).toBe(`consommation-${seed.conventionA}-2026.csv`);

@@ -75,7 +75,7 @@ export async function seedFunding(world: FundingWorld): Promise<FundingFixtures>
     programme: 'asll-test',
     year: 2026,
     prices: { perDiagnosticCents: 15000, perMonthCents: 19000 },
-    yearlyCapCents: 400000,
+    yearlyCapCents: 150000,
     funderShares: [
       { funder: 'departement-x', share: 0.6 },
       { funder: 'caf-x', share: 0.4 },

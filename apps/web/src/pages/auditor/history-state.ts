@@ -1,4 +1,5 @@
 import { formatDate } from '../../format/format-date';
+import { vocabulary } from '../../i18n/funding-labels.fr';
 import { DEADLINE_KIND_LABELS, label, STAGE_LABELS } from '../../i18n/labels.fr';
 import type { Integrity } from '../../components/integrity-flag';
 
@@ -45,7 +46,7 @@ export interface StateLine {
 function describe(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return value ? 'oui' : 'non';
-  if (typeof value === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : value;
+  if (typeof value === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : vocabulary(value);
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value)) {
     if (value.length === 0) return '—';
