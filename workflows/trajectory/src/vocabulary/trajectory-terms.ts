@@ -30,6 +30,10 @@ export interface Landlord {
 export const POINT_MODES = ['monthly-point', 'home-visit', 'office-meeting', 'phone', 'collective-session'] as const;
 export type PointMode = (typeof POINT_MODES)[number];
 
+/** Who was present at a point (categorical: names stay in the summary's personal part). */
+export const POINT_PARTIES = ['household', 'referent', 'landlord', 'prescriber', 'partner'] as const;
+export type PointParty = (typeof POINT_PARTIES)[number];
+
 export const BRIQUE_RESULTS = ['achieved', 'partly', 'not-achieved'] as const;
 export type BriqueResult = (typeof BRIQUE_RESULTS)[number];
 
