@@ -1,4 +1,5 @@
-import { addDays, addMonths, daysBetween, maxDate, type CalendarDate } from '../../../libs/domain/src';
+import { addDays, addDelay, addMonths, daysBetween, maxDate, type CalendarDate } from '../../../libs/domain/src';
+import { delayOf } from '../../programmes/src';
 import type { TrajectoryFacts } from './obligations/trajectory-facts';
 
 /**
@@ -62,14 +63,14 @@ function pointMonths(f: TrajectoryFacts, cadence: 'once' | 'monthly' | 'yearly')
   return cadence === 'monthly' ? f.terms.pointEveryMonths : cadence === 'yearly' ? 12 : undefined;
 }
 
-export const firstContactDeadline = defineDeadline('first-contact', (f) => (f.stage === 'saisine' ? at(addDays(f.openedOn, f.terms.firstContactDays)) : []));
+export const firstContactDeadline = defineDeadline('first-contact', (f) => (f.stage === 'saisine' ? at(addDelay(f.openedOn, delayOf(f.terms, 'firstContact'))) : []));
 
 export const diagnosticDeadline = defineDeadline('diagnostic', (f) =>
-  f.stage === 'diagnostic' && f.diagnosticStartedOn ? at(addDays(f.diagnosticStartedOn, f.terms.diagnosticDays)) : [],
+  f.stage === 'diagnostic' && f.diagnosticStartedOn ? at(addDelay(f.diagnosticStartedOn, delayOf(f.terms, 'diagnostic'))) : [],
 );
 
 export const contractSignatureDeadline = defineDeadline('contract-signature', (f) =>
-  f.stage === 'contract' && f.diagnosticConcludedOn ? at(addDays(f.diagnosticConcludedOn, f.terms.contractSignatureDays)) : [],
+  f.stage === 'contract' && f.diagnosticConcludedOn ? at(addDelay(f.diagnosticConcludedOn, delayOf(f.terms, 'contractSignature'))) : [],
 );
 
 /** The next bilan; ahead, every later one the cadence plans until the measure's end. */

@@ -1,5 +1,6 @@
 import { maxDate, type CalendarDate } from '../../../../libs/domain/src';
 import { occurredOn, type RecordedEvent } from '../../../engine/src';
+import type { ProgrammeTerms } from '../../../programmes/src';
 import type { TrajectoryEventDataMap } from '../events';
 import { measureActivityAfter, startMeasureActivity, type MeasureActivity } from './month-measures';
 import { stageAfterEvent, type TrajectoryStage } from './trajectory-stage';
@@ -30,7 +31,8 @@ export interface TrajectoryFacts {
   stageSince: CalendarDate;
   openedOn: CalendarDate;
   programmeCode: string;
-  terms: { firstContactDays: number; diagnosticDays: number; contractSignatureDays: number; bilanEveryMonths: number; pointEveryMonths: number };
+  /** The delays as the programme wrote them (read with delayOf: `delays` in days, weeks or months, or `...Days`; rows from before `delays` have only the days). */
+  terms: Pick<ProgrammeTerms, 'firstContactDays' | 'diagnosticDays' | 'contractSignatureDays' | 'delays'> & { bilanEveryMonths: number; pointEveryMonths: number };
   conventionId: string | null;
   prescriber: { kind: string; name: string; id: string | null };
   referentId: string | null;
@@ -83,9 +85,10 @@ function opened(event: FactSourceEvent, on: CalendarDate): TrajectoryFacts {
     openedOn: on,
     programmeCode: d.programme.code,
     terms: {
-      firstContactDays: d.programme.firstContactDays,
-      diagnosticDays: d.programme.diagnosticDays,
-      contractSignatureDays: d.programme.contractSignatureDays,
+      ...(d.programme.firstContactDays !== undefined ? { firstContactDays: d.programme.firstContactDays } : {}),
+      ...(d.programme.diagnosticDays !== undefined ? { diagnosticDays: d.programme.diagnosticDays } : {}),
+      ...(d.programme.contractSignatureDays !== undefined ? { contractSignatureDays: d.programme.contractSignatureDays } : {}),
+      ...(d.programme.delays ? { delays: d.programme.delays } : {}),
       bilanEveryMonths: d.programme.bilanEveryMonths,
       pointEveryMonths: d.programme.pointEveryMonths,
     },
@@ -132,7 +135,7 @@ function changed(f: TrajectoryFacts, event: FactSourceEvent, on: CalendarDate): 
         suspendedSince: null,
         lastResumedOn: null,
         lastBilanOn: null,
-        activeBriques: [],
+        // Briques the programme let start before the contract keep running (and owing points).
         measures: [...f.measures, startMeasureActivity(d.startsOn)],
       };
     }
