@@ -41,7 +41,8 @@ describeWithChromium("funders' and auditors' pages in a browser", () => {
 
   /** The history page changes its address in place (no navigation): wait for ?at= to say the instant. */
   async function atParam(page: Page, instant: string): Promise<void> {
-    await page.waitForFunction((expected) => new URLSearchParams(window.location.search).get('at') === expected, instant);
+    // Runs in the page: `location` is the page's (the specs compile without the DOM's types).
+    await page.waitForFunction((expected) => new URLSearchParams((globalThis as unknown as { location: { search: string } }).location.search).get('at') === expected, instant);
   }
 
   async function checked(page: Page, name: string): Promise<void> {
