@@ -1,5 +1,6 @@
 import { endVeille, finalEvaluation, given, toRecorded, veilleStarted } from '../../workflows/trajectory/src/testing';
 import { contractSigned, diagnosticConcluded, evaluationStarted, firstContact, saisineReceived } from '../../workflows/trajectory/src/testing';
+import type { TrajectoryEventType } from '../../workflows/trajectory/src';
 import { computeYearlyReport } from './report.calculator';
 import { CONVENTION, factsOf } from './testing/funder-fixtures';
 
@@ -22,7 +23,7 @@ describe('the end reason of a veille in the yearly report', () => {
     // The command as the API runs it, without an end reason.
     const then = scenario.when(endVeille({ occurredAt: '2026-11-30' })).thenEvents({ type: 'VeilleEnded', data: { endReason: 'maintained' } });
     if (!then.decision.accepted) throw new Error('refused');
-    const produced = then.decision.events.map((e) => ({ type: e.type, data: e.data, occurredAt: '2026-11-30' }));
+    const produced = then.decision.events.map((e) => ({ type: e.type as TrajectoryEventType, data: e.data, occurredAt: '2026-11-30' }));
     const recorded = toRecorded([...scenario.resolved.events, ...produced]);
     (recorded[0].data as { householdId: string }).householdId = householdId;
     return factsOf(recorded as never);
