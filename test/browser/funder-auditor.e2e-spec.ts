@@ -2,7 +2,7 @@
 jest.mock('@electric-sql/pglite', () => jest.requireActual('../../libs/event-store/src/testing/pglite-outside-sandbox').loadPGliteModule());
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AUDITOR, COORDINATOR, FUNDER, saisine, SECRETARY } from '../e2e/support/fixtures';
 import { seriousViolations } from './support/accessibility';
 import { buildWebApp, HAVE_CHROMIUM, launchChromium, screenshot, SCREENSHOTS, signIn } from './support/browser-app';
@@ -28,12 +28,16 @@ describeWithChromium("funders' and auditors' pages in a browser", () => {
   });
 
   const pageErrors: string[] = [];
-  afterEach(() => {
+  const contexts: BrowserContext[] = [];
+  afterEach(async () => {
+    // Closing the pages ends their live feed streams before the server goes.
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
     expect(pageErrors.splice(0)).toEqual([]);
   });
 
   async function newPage(): Promise<Page> {
     const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     return page;
@@ -96,7 +100,7 @@ describeWithChromium("funders' and auditors' pages in a browser", () => {
     const figure = (await page.locator('figure.chart').boundingBox())!;
     await page.screenshot({
       path: join(SCREENSHOTS, 'consommation-graphique.png'),
-      clip: { x: figure.x - 16, y: heading.y - 16, width: figure.width + 32, height: figure.y + figure.height - heading.y + 32 },
+      clip: { x: figure.x - 16, y: heading.y - 8, width: figure.width + 32, height: figure.y + figure.height - heading.y + 24 },
     });
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger le CSV' }).click()]);
