@@ -4,6 +4,7 @@ import { AsyncView, useLoad } from '../components/async-view';
 import { StatusBadge } from '../components/status-badge';
 import { type AllowedCommand, allowedName, loadCommandCatalogue } from '../commands/command-catalogue';
 import { CommandDialog } from '../commands/command-dialog';
+import { type Integrity, IntegrityFlag } from '../components/integrity-flag';
 import { formatDate, formatInstant } from '../format/format-date';
 import { DEADLINE_KIND_LABELS, EVENT_LABELS, label, STAGE_LABELS, STAGE_ORDER } from '../i18n/labels.fr';
 import { EvaluationGridComparison, type GridSnapshot } from '../trajectory/evaluation-grid-comparison';
@@ -25,6 +26,7 @@ export interface TrajectoryView {
     diagnostic?: { grid?: { recordedOn: string; ratings: GridSnapshot['ratings'] } };
     evaluation?: { final?: GridSnapshot };
   };
+  integrity?: Integrity;
 }
 
 interface HistoryEvent {
@@ -56,6 +58,7 @@ export function TrajectoryPage({ api, id }: { api: ApiClient; id: string }) {
           <p className="lead">
             {view.body.programme.title} · ouvert le {formatDate(view.body.openedOn)} · référent·e : {view.body.referent?.id ?? 'aucun·e'}
           </p>
+          <IntegrityFlag integrity={view.body.integrity} />
           <StagePath stage={view.body.stage} />
           <div className="columns">
             <section aria-labelledby="actions-title">
