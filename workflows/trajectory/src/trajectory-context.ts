@@ -14,6 +14,8 @@ import type {
   Landlord,
   MeetingFrequency,
   OccupancyStatus,
+  PointMode,
+  PointParty,
   StepStatus,
   SuspensionReason,
 } from './vocabulary/trajectory-terms';
@@ -55,6 +57,17 @@ export interface TrajectoryContext {
   veille?: { startedOn: string; lastVisitOn?: string; visits: number };
   closing?: { kind: ClosingKind; on: string; endReason?: EndReason; orientation?: Orientation };
   notesCount: number;
+  /** Programme milestones reached, by code (the date it was recorded); absent until the first. */
+  milestones?: Record<string, string>;
+  /** Every point of the trajectory, in order, for the programme's point cadences; absent until the first. */
+  pointLog?: PointLogEntry[];
+}
+
+export interface PointLogEntry {
+  on: string;
+  briqueCode: string;
+  mode: PointMode;
+  parties?: PointParty[];
 }
 
 export interface DiagnosticState {

@@ -4,6 +4,7 @@ export const briquesReducers: Reducers = {
   BriqueStarted: (c, d, on) => ({ ...c, activeBriques: [...c.activeBriques, { code: d.code, group: d.group, cadence: d.cadence, startedOn: on, points: 0 }] }),
   PointRecorded: (c, d, on) => ({
     ...c,
+    pointLog: [...(c.pointLog ?? []), { on, briqueCode: d.briqueCode, mode: d.mode, ...(d.parties ? { parties: d.parties } : {}) }],
     activeBriques: c.activeBriques.map((b) => (b.code === d.briqueCode ? { ...b, lastPointOn: b.lastPointOn && b.lastPointOn > on ? b.lastPointOn : on, points: b.points + 1 } : b)),
   }),
   BriqueCompleted: (c, d, on) => {
@@ -15,6 +16,7 @@ export const briquesReducers: Reducers = {
       completedBriques: [...c.completedBriques, { code: brique.code, startedOn: brique.startedOn, completedOn: on, result: d.result, points: brique.points }],
     };
   },
+  MilestoneRecorded: (c, d, on) => ({ ...c, milestones: { ...(c.milestones ?? {}), [d.code]: on } }),
   BilanRecorded: (c, _d, on) => ({ ...c, lastBilanOn: c.lastBilanOn && c.lastBilanOn > on ? c.lastBilanOn : on, bilansCount: c.bilansCount + 1 }),
   MeasureSuspended: (c, d, on) => ({ ...c, suspendedSince: on, suspensionReason: d.reason }),
   MeasureResumed: (c, _d, on) => ({
