@@ -1,4 +1,4 @@
-import { cadenceDueOn, milestoneDueDates, pointCadenceDueDates, type ScheduleFacts } from './programme-schedule';
+import { cadenceDueOn, type CountedPoint, milestoneDueDates, pointCadenceDueDates, type ScheduleFacts } from './programme-schedule';
 
 describe('a point cadence: at least N points in each period from its anchor', () => {
   it('4 a month: the period’s last day until the 4th point, then the next period’s', () => {
@@ -38,9 +38,9 @@ const facts = (o: Partial<ScheduleFacts>): ScheduleFacts => ({
 describe('the programme’s cadences and milestones of a trajectory', () => {
   const landlord = { code: 'bailleur', title: 'Bailleur au domicile', atLeast: 1, per: { months: 3 }, modes: ['home-visit' as const], parties: ['landlord' as const] };
   it('counts only points of the right mode with the right party present, during the measure', () => {
-    const points = [
-      { on: '2026-02-10', briqueCode: '2.3', mode: 'home-visit' as const, parties: ['household' as const] },
-      { on: '2026-03-10', briqueCode: '2.3', mode: 'office-meeting' as const, parties: ['landlord' as const] },
+    const points: CountedPoint[] = [
+      { on: '2026-02-10', briqueCode: '2.3', mode: 'home-visit', parties: ['household'] },
+      { on: '2026-03-10', briqueCode: '2.3', mode: 'office-meeting', parties: ['landlord'] },
     ];
     expect(pointCadenceDueDates(facts({ points, schedule: { pointCadences: [landlord] } }))).toEqual([{ dueOn: '2026-04-30', code: 'bailleur' }]);
     points.push({ on: '2026-04-02', briqueCode: '2.3', mode: 'home-visit', parties: ['household', 'landlord'] });
