@@ -35,6 +35,9 @@ export interface ScheduleDue {
   briqueCode?: string;
 }
 
+/** Stages in which briques run (their points are owed); none after the evaluation starts. */
+const RUNNING_STAGES = ['diagnostic', 'contract', 'briques'];
+
 const lastDayOfWindow = (anchor: CalendarDate, per: PointCadence['per'], k: number) => addDays(addDelay(anchor, per, k + 1), -1);
 
 /**
@@ -69,7 +72,7 @@ function counts(cadence: PointCadence, p: CountedPoint, since: CalendarDate, bri
  */
 export function pointCadenceDueDates(f: ScheduleFacts): ScheduleDue[] {
   const cadences = f.schedule.pointCadences ?? [];
-  if (cadences.length === 0 || f.suspendedSince) return [];
+  if (cadences.length === 0 || f.suspendedSince || !RUNNING_STAGES.includes(f.stage)) return [];
   const resumed = (d: CalendarDate) => (f.stage === 'briques' && f.lastResumedOn ? maxDate(d, f.lastResumedOn) : d);
   const out: ScheduleDue[] = [];
   for (const cadence of cadences) {
