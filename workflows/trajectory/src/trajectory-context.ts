@@ -14,8 +14,6 @@ import type {
   Landlord,
   MeetingFrequency,
   OccupancyStatus,
-  PointMode,
-  PointParty,
   StepStatus,
   SuspensionReason,
 } from './vocabulary/trajectory-terms';
@@ -59,15 +57,6 @@ export interface TrajectoryContext {
   notesCount: number;
   /** Programme milestones reached, by code (the date it was recorded); absent until the first. */
   milestones?: Record<string, string>;
-  /** Every point of the trajectory, in order, for the programme's point cadences; absent until the first. */
-  pointLog?: PointLogEntry[];
-}
-
-export interface PointLogEntry {
-  on: string;
-  briqueCode: string;
-  mode: PointMode;
-  parties?: PointParty[];
 }
 
 export interface DiagnosticState {

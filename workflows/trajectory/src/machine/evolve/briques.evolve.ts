@@ -4,7 +4,6 @@ export const briquesReducers: Reducers = {
   BriqueStarted: (c, d, on) => ({ ...c, activeBriques: [...c.activeBriques, { code: d.code, group: d.group, cadence: d.cadence, startedOn: on, points: 0 }] }),
   PointRecorded: (c, d, on) => ({
     ...c,
-    pointLog: [...(c.pointLog ?? []), { on, briqueCode: d.briqueCode, mode: d.mode, ...(d.parties ? { parties: d.parties } : {}) }],
     activeBriques: c.activeBriques.map((b) => (b.code === d.briqueCode ? { ...b, lastPointOn: b.lastPointOn && b.lastPointOn > on ? b.lastPointOn : on, points: b.points + 1 } : b)),
   }),
   BriqueCompleted: (c, d, on) => {
