@@ -1,6 +1,7 @@
 import { deadlineStatus, DEADLINE_KINDS, trajectoryDeadlines, trajectorySchedule } from './deadlines';
 import {
   GLA_TEST,
+  SCHEDULE_TEST,
   bilanRecorded,
   briqueStarted,
   contractSigned,
@@ -93,7 +94,39 @@ describe('trajectoryDeadlines', () => {
   });
 
   it('lists the kinds of its contributors, in their order', () => {
-    expect(DEADLINE_KINDS).toEqual(['first-contact', 'diagnostic', 'contract-signature', 'bilan', 'point', 'measure-end', 'relais-confirmation', 'veille-visit']);
+    expect(DEADLINE_KINDS).toEqual(['first-contact', 'diagnostic', 'contract-signature', 'bilan', 'point', 'point-cadence', 'milestone', 'measure-end', 'relais-confirmation', 'veille-visit']);
+  });
+});
+
+describe('the programme’s schedule clauses (issue 17 §2), contributors of the same function', () => {
+  const opened = saisineReceived({ on: '2025-12-20', programme: SCHEDULE_TEST });
+  it('delays in weeks and calendar months: 31 Dec + 2 months = 28 Feb', () => {
+    expect(trajectoryDeadlines(given(opened).facts)).toEqual([{ kind: 'first-contact', dueOn: '2026-01-03', ownerId: null, briqueCode: null, code: null }]);
+    expect(trajectoryDeadlines(given(opened, firstContact('2025-12-31')).facts)).toEqual([
+      { kind: 'diagnostic', dueOn: '2026-02-28', ...owner },
+      { kind: 'milestone', dueOn: '2026-03-31', ...owner, code: 'lease-signed' },
+    ]);
+  });
+  it('a cadence of a brique run during the diagnostic; a milestone anchored on another one', () => {
+    const facts = given(opened, firstContact('2025-12-31'), briqueStarted('2.1', '2026-01-05'), pointRecorded('2.1', '2026-01-07'), {
+      type: 'MilestoneRecorded',
+      data: { code: 'lease-signed' },
+      occurredAt: '2026-01-09',
+    }).facts;
+    expect(trajectoryDeadlines(facts)).toEqual([
+      { kind: 'point-cadence', dueOn: '2026-01-18', ownerId: 'referent-1', briqueCode: '2.1', code: 'weekly' },
+      { kind: 'diagnostic', dueOn: '2026-02-28', ...owner },
+      { kind: 'milestone', dueOn: '2027-01-09', ...owner, code: 'lease-slid' },
+    ]);
+  });
+  it('a landlord cadence counts points with the landlord present, during the measure only', () => {
+    const landlordAtHome = { type: 'PointRecorded' as const, data: { briqueCode: '2.1', mode: 'home-visit', parties: ['household', 'landlord'] }, occurredAt: '2026-03-10' };
+    const base = [opened, firstContact('2025-12-31'), diagnosticConcluded('propose-accompaniment', { on: '2026-01-20' }), contractSigned({ on: '2026-02-01', months: 12, briques: ['2.1'] }), briqueStarted('2.1', '2026-02-01')];
+    const quarterly = (steps: Parameters<typeof given>) => trajectoryDeadlines(given(...steps).facts).find((d) => d.code === 'landlord-quarterly')?.dueOn;
+    expect(quarterly(base)).toBe('2026-04-30');
+    expect(quarterly([...base, pointRecorded('2.1', '2026-03-01')])).toBe('2026-04-30');
+    expect(quarterly([...base, landlordAtHome])).toBe('2026-07-31');
+    expect(quarterly([...base, landlordAtHome, suspended('2026-03-20')])).toBeUndefined();
   });
 });
 
