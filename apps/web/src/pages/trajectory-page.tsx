@@ -20,7 +20,7 @@ export interface TrajectoryView {
   programme: { code: string; title: string };
   conventionId?: string | null;
   activeBriques: { code: string; title?: string; startedOn?: string }[];
-  nextDeadlines: { kind: string; dueOn: string; ownerId?: string | null; status: string; briqueCode?: string | null }[];
+  nextDeadlines: { kind: string; dueOn: string; ownerId?: string | null; status: string; briqueCode?: string | null; code?: string | null; title?: string }[];
   allowedCommands: AllowedCommand[];
   details?: {
     diagnostic?: { grid?: { recordedOn: string; ratings: GridSnapshot['ratings'] } };
@@ -87,8 +87,8 @@ export function TrajectoryPage({ api, id }: { api: ApiClient; id: string }) {
               ) : (
                 <ul className="deadlines">
                   {view.body.nextDeadlines.map((d) => (
-                    <li key={`${d.kind}-${d.briqueCode ?? ''}`}>
-                      {label(DEADLINE_KIND_LABELS, d.kind)}
+                    <li key={`${d.kind}-${d.briqueCode ?? ''}-${d.code ?? ''}`}>
+                      {d.title ?? label(DEADLINE_KIND_LABELS, d.kind)}
                       {d.briqueCode ? ` (brique ${d.briqueCode})` : ''} : {formatDate(d.dueOn)} <StatusBadge status={d.status} />
                     </li>
                   ))}
