@@ -49,20 +49,23 @@ export function HistoryPage({ api, id, search }: { api: ApiClient; id: string; s
     instant ? (await api.get<HistoryView>(`${path}/history?at=${encodeURIComponent(instant)}`)).body.state! : (await api.get<StateView>(path)).body;
   const [full] = useLoad(() => api.get<HistoryView>(`${path}/history`).then((a) => a.body), [id]);
   // As of a business date: the events whose occurredAt is on or before it, whenever they were recorded.
-  const [pointA] = useLoad(
-    async () => (asOf ? (await api.get<HistoryView>(`${path}/history?asOf=${asOf}`)).body.state! : stateAt(at)),
-    [id, at, asOf],
-  );
+  const [pointA] = useLoad(async (): Promise<{ state: StateView; versions?: number[]; notApplied?: HistoryView['notApplied'] }> => {
+    if (!asOf) return { state: await stateAt(at) };
+    const answer = (await api.get<HistoryView>(`${path}/history?asOf=${asOf}`)).body;
+    return { state: answer.state!, versions: answer.events.map((e) => e.version), notApplied: answer.notApplied };
+  }, [id, at, asOf]);
   const [pointB] = useLoad(() => stateAt(compare), [id, compare]);
 
   return (
     <AsyncView loaded={full}>
       {(history) => {
         const events = history.events;
-        const businessDay = (event: HistoryEvent) => (event.occurredAt ?? event.recordedAt).slice(0, 10);
-        const a = asOf ? events.filter((e) => businessDay(e) <= asOf).length : positionOf(events, at);
+        // As of a business date, the API lists the events it folded (dated that day or before, whenever recorded).
+        const asOfVersions = asOf && pointA.state === 'ready' && pointA.value.versions ? new Set(pointA.value.versions) : undefined;
+        const a = asOfVersions ? asOfVersions.size : positionOf(events, at);
         const b = positionOf(events, compare);
-        const inA = (event: HistoryEvent, i: number) => (asOf ? businessDay(event) <= asOf : i < a);
+        const inA = (event: HistoryEvent, i: number) => (asOfVersions ? asOfVersions.has(event.version) : i < a);
+        const refused = new Map((pointA.state === 'ready' ? (pointA.value.notApplied ?? []) : []).map((n) => [n.version, n.reason]));
         const inB = (_event: HistoryEvent, i: number) => i < b;
         const pointLabel = (position: number, instant: string | undefined) =>
           instant ? `après l'événement n° ${position} (${formatInstant(instant)})` : `maintenant (${events.length} événements)`;
@@ -147,7 +150,7 @@ export function HistoryPage({ api, id, search }: { api: ApiClient; id: string; s
                 État A {labelA} — comparé à B {pointLabel(b, compare)}
               </h2>
               {pointA.state === 'ready' && pointB.state === 'ready' ? (
-                <DiffTable a={pointA.value} b={pointB.value} />
+                <DiffTable a={pointA.value.state} b={pointB.value} />
               ) : (
                 <AsyncView loaded={pointA.state !== 'ready' ? pointA : pointB}>{() => null}</AsyncView>
               )}
@@ -177,6 +180,7 @@ export function HistoryPage({ api, id, search }: { api: ApiClient; id: string; s
                         <td>
                           {label(EVENT_LABELS, event.type)}
                           {broken ? ' — altéré' : ''}
+                          {refused.has(event.version) ? ` — non appliqué à la date métier (${refused.get(event.version)})` : ''}
                         </td>
                         <td>{formatDate(event.occurredAt)}</td>
                         <td>{formatInstant(event.recordedAt)}</td>

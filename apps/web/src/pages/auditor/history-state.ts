@@ -32,8 +32,13 @@ export interface HistoryView {
   trajectoryId: string;
   version: number;
   at?: string;
+  asOf?: string;
+  /** Which date chose the events: recordedAt (?at=) or occurredAt (?asOf=). */
+  selectedBy?: 'recordedAt' | 'occurredAt';
   integrity: Integrity;
   events: HistoryEvent[];
+  /** With ?asOf=: events dated on or before it that the workflow refused in stream order (left out of the state). */
+  notApplied?: { version: number; type: string; reason: string }[];
   state?: StateView;
 }
 
