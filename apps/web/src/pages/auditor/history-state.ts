@@ -61,12 +61,74 @@ function describe(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** The folded state's field names in French, segment by segment ("contract.signatures.household" → "Contrat · signatures · ménage"); others as they are. */
+const FIELD_WORDS: Record<string, string> = {
+  workflowVersion: 'version du parcours',
+  motives: 'motifs',
+  cycle: 'cycle',
+  diagnostic: 'Diagnostic',
+  startedOn: 'commencé le',
+  grid: 'grille',
+  recordedOn: 'enregistrée le',
+  ratings: 'évaluations',
+  concluded: 'conclusion',
+  on: 'le',
+  outcome: 'issue',
+  householdSigned: 'signée par le ménage',
+  completedBriques: 'briques terminées',
+  bilansCount: 'nombre de bilans',
+  suspensions: 'suspensions',
+  notesCount: 'nombre de notes',
+  programmeCode: 'code du programme',
+  prescriber: 'Prescripteur',
+  id: 'identifiant',
+  kind: 'type',
+  name: 'nom',
+  household: 'Ménage',
+  ageBand: 'tranche d’âge',
+  composition: 'composition',
+  childrenCount: 'enfants',
+  mainResources: 'ressources principales',
+  referenceGender: 'genre de la personne de référence',
+  firstContact: 'Premier contact',
+  mode: 'modalité',
+  contract: 'Contrat',
+  draftedOn: 'rédigé le',
+  measureType: 'type de mesure',
+  briques: 'briques',
+  durationMonths: 'durée (mois)',
+  bilanEveryMonths: 'bilan tous les (mois)',
+  meetingFrequency: 'fréquence des rencontres',
+  occupancyStatus: 'statut d’occupation',
+  conventionId: 'convention',
+  objectives: 'objectifs',
+  requiredParties: 'signataires requis',
+  signatures: 'signatures',
+  referent: 'référent·e',
+  measure: 'Mesure',
+  startsOn: 'début',
+  endsOn: 'fin',
+  renewalsUsed: 'renouvellements utilisés',
+  evaluation: 'Évaluation',
+  relais: 'Relais',
+  veille: 'Veille',
+  closing: 'Clôture',
+  reason: 'motif',
+};
+
+function fieldLabel(path: string): string {
+  return path
+    .split('.')
+    .map((segment) => FIELD_WORDS[segment] ?? segment)
+    .join(' · ');
+}
+
 function flattenDetails(value: unknown, path: string, out: StateLine[], depth: number): void {
   if (value !== null && typeof value === 'object' && !Array.isArray(value) && depth < 3) {
     for (const [key, inner] of Object.entries(value as Record<string, unknown>)) flattenDetails(inner, path ? `${path}.${key}` : key, out, depth + 1);
     return;
   }
-  out.push({ key: `details.${path}`, label: path, value: describe(value) });
+  out.push({ key: `details.${path}`, label: fieldLabel(path), value: describe(value) });
 }
 
 /** The state as lines of a table, one per field, so two states can be compared line by line. */
