@@ -1,4 +1,5 @@
 import type { ApiClient } from '../../api/api-client';
+import { loadCommandCatalogue } from '../../commands/command-catalogue';
 import { AsyncView, useLoad } from '../../components/async-view';
 import { IntegrityFlag } from '../../components/integrity-flag';
 import { formatDate, formatInstant } from '../../format/format-date';
@@ -48,6 +49,9 @@ export function HistoryPage({ api, id, search }: { api: ApiClient; id: string; s
   const stateAt = async (instant: string | undefined): Promise<StateView> =>
     instant ? (await api.get<HistoryView>(`${path}/history?at=${encodeURIComponent(instant)}`)).body.state! : (await api.get<StateView>(path)).body;
   const [full] = useLoad(() => api.get<HistoryView>(`${path}/history`).then((a) => a.body), [id]);
+  // The commands' French names, for the actions each state allowed (a missing catalogue leaves the codes).
+  const [catalogue] = useLoad(() => loadCommandCatalogue(api).catch(() => new Map()), []);
+  const commandLabel = (name: string) => (catalogue.state === 'ready' ? (catalogue.value.get(name)?.labels.fr ?? name) : name);
   // As of a business date: the events whose occurredAt is on or before it, whenever they were recorded.
   const [pointA] = useLoad(async (): Promise<{ state: StateView; versions?: number[]; notApplied?: HistoryView['notApplied'] }> => {
     if (!asOf) return { state: await stateAt(at) };
@@ -150,7 +154,7 @@ export function HistoryPage({ api, id, search }: { api: ApiClient; id: string; s
                 État A {labelA} — comparé à B {pointLabel(b, compare)}
               </h2>
               {pointA.state === 'ready' && pointB.state === 'ready' ? (
-                <DiffTable a={pointA.value.state} b={pointB.value} />
+                <DiffTable a={pointA.value.state} b={pointB.value} commandLabel={commandLabel} />
               ) : (
                 <AsyncView loaded={pointA.state !== 'ready' ? pointA : pointB}>{() => null}</AsyncView>
               )}
@@ -199,8 +203,8 @@ export function HistoryPage({ api, id, search }: { api: ApiClient; id: string; s
   );
 }
 
-function DiffTable({ a, b }: { a: StateView; b: StateView }) {
-  const lines = diffStates(a, b);
+function DiffTable({ a, b, commandLabel }: { a: StateView; b: StateView; commandLabel: (name: string) => string }) {
+  const lines = diffStates(a, b, commandLabel);
   const changed = lines.filter((l) => l.changed).length;
   return (
     <table className="list diff">

@@ -132,7 +132,7 @@ function flattenDetails(value: unknown, path: string, out: StateLine[], depth: n
 }
 
 /** The state as lines of a table, one per field, so two states can be compared line by line. */
-export function stateLines(view: StateView): StateLine[] {
+export function stateLines(view: StateView, commandLabel: (name: string) => string = (name) => name): StateLine[] {
   const lines: StateLine[] = [
     { key: 'stage', label: 'Étape', value: label(STAGE_LABELS, view.stage) },
     { key: 'status', label: 'Statut', value: view.status === 'done' ? 'Terminé' : 'En cours' },
@@ -146,7 +146,7 @@ export function stateLines(view: StateView): StateLine[] {
       label: 'Prochaines échéances',
       value: view.nextDeadlines.map((d) => `${label(DEADLINE_KIND_LABELS, d.kind)} ${formatDate(d.dueOn)}`).join(' ; ') || '—',
     },
-    { key: 'allowed', label: 'Actions possibles', value: view.allowedCommands.join(', ') || '—' },
+    { key: 'allowed', label: 'Actions possibles', value: view.allowedCommands.map(commandLabel).join(', ') || '—' },
   ];
   const details: StateLine[] = [];
   flattenDetails(view.details ?? {}, '', details, 0);
@@ -162,9 +162,9 @@ export interface DiffLine {
 }
 
 /** Every field of either state, with its value in each and whether it differs. */
-export function diffStates(a: StateView, b: StateView): DiffLine[] {
-  const left = new Map(stateLines(a).map((l) => [l.key, l]));
-  const right = new Map(stateLines(b).map((l) => [l.key, l]));
+export function diffStates(a: StateView, b: StateView, commandLabel?: (name: string) => string): DiffLine[] {
+  const left = new Map(stateLines(a, commandLabel).map((l) => [l.key, l]));
+  const right = new Map(stateLines(b, commandLabel).map((l) => [l.key, l]));
   const keys = [...new Set([...left.keys(), ...right.keys()])];
   return keys.map((key) => {
     const va = left.get(key)?.value ?? '—';
