@@ -7,6 +7,7 @@ import { CommandDialog } from '../commands/command-dialog';
 import { type Integrity, IntegrityFlag } from '../components/integrity-flag';
 import { formatDate, formatInstant } from '../format/format-date';
 import { DEADLINE_KIND_LABELS, EVENT_LABELS, label, STAGE_LABELS, STAGE_ORDER } from '../i18n/labels.fr';
+import { EvaluationGridComparison, type GridSnapshot } from '../trajectory/evaluation-grid-comparison';
 import { shortReference } from './short-reference';
 
 export interface TrajectoryView {
@@ -21,6 +22,10 @@ export interface TrajectoryView {
   activeBriques: { code: string; title?: string; startedOn?: string }[];
   nextDeadlines: { kind: string; dueOn: string; ownerId?: string | null; status: string; briqueCode?: string | null; code?: string | null; title?: string }[];
   allowedCommands: AllowedCommand[];
+  details?: {
+    diagnostic?: { grid?: { recordedOn: string; ratings: GridSnapshot['ratings'] } };
+    evaluation?: { final?: GridSnapshot };
+  };
   integrity?: Integrity;
 }
 
@@ -91,6 +96,10 @@ export function TrajectoryPage({ api, id }: { api: ApiClient; id: string }) {
               )}
             </section>
           </div>
+          <EvaluationGridComparison
+            diagnostic={view.body.details?.diagnostic?.grid && { on: view.body.details.diagnostic.grid.recordedOn, ratings: view.body.details.diagnostic.grid.ratings }}
+            final={view.body.details?.evaluation?.final}
+          />
           <section aria-labelledby="timeline-title">
             <h2 id="timeline-title">Historique</h2>
             <table className="list">

@@ -28,7 +28,10 @@ export class CommandResultViewSchema {
   @ApiProperty({ enum: ['active', 'done'] }) status!: string;
   @ApiProperty({ example: 7, description: 'The new version: send it back as If-Match "7".' }) version!: number;
   @ApiProperty({ type: [EventViewSchema] }) events!: EventViewSchema[];
-  @ApiProperty({ example: ['start-brique', 'record-point', 'record-bilan', 'suspend', 'record-note', 'withdraw'] })
+  @ApiProperty({
+    example: ['start-brique', 'record-point', 'record-bilan', 'suspend', 'record-note', 'withdraw'],
+    description: 'What may be done next, among the commands the caller’s role may run (the access policy).',
+  })
   allowedCommands!: string[];
 }
 
@@ -112,7 +115,7 @@ export class TrajectoryViewSchema {
   monthMeasures!: MonthMeasuresSchema;
   @ApiProperty({
     example: ['record-point', 'record-bilan', 'suspend'],
-    description: 'Accepted today for at least one valid payload; every other command is refused today.',
+    description: 'Accepted today for at least one valid payload, among the commands the caller’s role may run (the access policy); every other command is refused today.',
   })
   allowedCommands!: string[];
   @ApiProperty({ type: [CommandRequirementsSchema], description: 'Per allowed command, in the same order: what its payload and date must satisfy.' })
