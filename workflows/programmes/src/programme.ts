@@ -15,14 +15,44 @@ export interface Programme {
   pointEveryMonths: number;
   /** Brique codes a measure under this programme may start. */
   allowedBriques: string[];
-  pricing: Pricing;
-  /** EUR per calendar year and convention. */
-  yearlyCap: number;
+  /**
+   * Money defaults (EUR). The money terms belong to the convention (POST /conventions): a convention
+   * that omits prices, cap, shares or planned volumes copies these, and nothing reads them after that.
+   */
+  pricing?: Pricing;
+  /** Default yearly cap, EUR per calendar year and convention. */
+  yearlyCap?: number;
   plannedVolumes?: PlannedVolumes;
-  /** Shares sum to 1. */
-  funderShares: FunderShare[];
+  /** Default shares; they sum to 1. */
+  funderShares?: FunderShare[];
+  /** How months of accompaniment are billed (default 'calendar-months', the AVDL month-measure). */
+  monthBilling?: MonthBilling;
+  /** Once a convention's yearly cap is reached: 'warn' (default, a visible warning) or 'refuse' new measures. */
+  capPolicy?: CapPolicy;
+  /** The programme's own categorical saisine fields (e.g. a landlord's orientation form), checked by receive-saisine. */
+  saisineFields?: Record<string, SaisineField>;
   /** Months personal data is kept after closing (default 24). */
   retentionMonths: number;
+}
+
+/**
+ * - 'calendar-months': each calendar month with at least one active day is billed (a 6-month
+ *   measure starting on the 20th bills 7 months);
+ * - 'months-of-measure': each month of the measure counted from its start day (start + n months)
+ *   with at least one active day is billed, in the calendar month it begins (6 months bill 6).
+ */
+export const MONTH_BILLINGS = ['calendar-months', 'months-of-measure'] as const;
+export type MonthBilling = (typeof MONTH_BILLINGS)[number];
+
+export const CAP_POLICIES = ['warn', 'refuse'] as const;
+export type CapPolicy = (typeof CAP_POLICIES)[number];
+
+/** One categorical saisine field: a closed list of codes (free text belongs in `personal`). */
+export interface SaisineField {
+  title: string;
+  values: string[];
+  /** Default false: a saisine may leave it out. */
+  required?: boolean;
 }
 
 export interface Pricing {
@@ -61,6 +91,9 @@ export type ProgrammeTerms = Pick<
   | 'bilanEveryMonths'
   | 'pointEveryMonths'
   | 'allowedBriques'
+  | 'monthBilling'
+  | 'capPolicy'
+  | 'saisineFields'
 >;
 
 export function termsOf(programme: Programme): ProgrammeTerms {
@@ -74,5 +107,9 @@ export function termsOf(programme: Programme): ProgrammeTerms {
     bilanEveryMonths: programme.bilanEveryMonths,
     pointEveryMonths: programme.pointEveryMonths,
     allowedBriques: [...programme.allowedBriques],
+    // Copied only when declared, so the terms of programmes without them read as before.
+    ...(programme.monthBilling ? { monthBilling: programme.monthBilling } : {}),
+    ...(programme.capPolicy ? { capPolicy: programme.capPolicy } : {}),
+    ...(programme.saisineFields ? { saisineFields: structuredClone(programme.saisineFields) } : {}),
   };
 }

@@ -63,6 +63,7 @@ export function createTrajectoryMachine(workflowVersion: number, rules: Trajecto
           contract: {
             on: {
               ContractDrafted: { guard: 'canDraftContract', actions: apply },
+              MeasureScaleChosen: { guard: 'canChooseScale', actions: apply },
               ContractSigned: { guard: 'canSignContract', actions: apply },
               MeasureStarted: { guard: 'canStartMeasure', target: 'briques', actions: apply },
               ContractDeclined: { guard: 'canDeclineContract', target: toClosed, actions: apply },
@@ -78,6 +79,7 @@ export function createTrajectoryMachine(workflowVersion: number, rules: Trajecto
               MeasureSuspended: { guard: 'canSuspend', target: '.suspended', actions: apply },
               MeasureResumed: { guard: 'canResume', target: '.active', actions: apply },
               MeasureRenewed: { guard: 'canRenew', actions: apply },
+              MeasureScaleChosen: { guard: 'canChooseScale', actions: apply },
               EvaluationStarted: { guard: 'canStartEvaluation', target: 'evaluation', actions: apply },
             },
             states: {
@@ -88,6 +90,7 @@ export function createTrajectoryMachine(workflowVersion: number, rules: Trajecto
           evaluation: {
             on: {
               FinalEvaluationRecorded: { guard: 'canRecordFinalEvaluation', actions: apply },
+              MeasureScaleChosen: { guard: 'canChooseScale', actions: apply },
               MeasureRenewed: { guard: 'canRenewFromEvaluation', target: 'briques', actions: apply },
               HandedOff: { guard: 'canHandOff', target: 'relais', actions: apply },
               VeilleStarted: { guard: 'canStartVeille', target: 'veille', actions: apply },
