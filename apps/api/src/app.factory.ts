@@ -22,6 +22,7 @@ import { installRequestLogContext } from './logging/request-log-context';
 import { setupOpenApi } from './openapi/openapi.setup';
 import { defaultWebDir, serveWebApp } from './http/web-app';
 import { ProjectionsModule } from './projections/projections.module';
+import { SqlConventionDirectory } from './projections/sql-convention-directory';
 import { FeedsModule } from './feeds/feeds.module';
 import { builtInProjections } from '../../../projections/projections.catalogue';
 import { feedProjection } from '../../../projections/feeds/feed.projection';
@@ -100,10 +101,11 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Created
         store: opened.store,
         clock,
         catalogue,
+        conventions: opened.database ? new SqlConventionDirectory(opened.database, catalogue.programmes, clock) : undefined,
         auth: { resolver, accessLog, extraPolicies: options.routePolicies },
         commands: { earliestOccurredAt: options.earliestOccurredAt, backoff: options.conflictBackoff },
         // Caseload, deadlines, conventions and /health's projections on the store's own database (runs them here on PGlite).
-        modules: [HttpLoggingModule.forRoot(logger), ...(options.modules ?? []), ...readModelModules(opened, options)],
+        modules: [HttpLoggingModule.forRoot(logger), ...(options.modules ?? []), ...readModelModules(opened, options, catalogue)],
       }),
       new ProblemFastifyAdapter({ logger }),
       // Without abortOnError:false Nest calls process.exit on a provider failure; we want to report it.
@@ -148,14 +150,14 @@ function loggerOf(option: CreateAppOptions['logger']): Logger {
 }
 
 /** Caseload, deadlines, conventions, /health's projections and, when configured, the funder feeds: all on the store's own database. */
-function readModelModules(opened: OpenedStore, options: CreateAppOptions): DynamicModule[] {
+function readModelModules(opened: OpenedStore, options: CreateAppOptions, catalogue: Catalogue): DynamicModule[] {
   if (!opened.database) return [];
   const feeds = options.feeds;
   const projections = feeds
     ? [...builtInProjections(), feedProjection({ pseudonymiser: new TrajectoryPseudonymiser(feeds.secret) })]
     : undefined;
   return [
-    ProjectionsModule.forStore({ store: sealedStoreOf(opened.store), db: opened.database, databaseUrl: options.databaseUrl, projections }),
+    ProjectionsModule.forStore({ store: sealedStoreOf(opened.store), db: opened.database, databaseUrl: options.databaseUrl, projections, programmes: catalogue.programmes }),
     ...(feeds ? [FeedsModule.register({ db: opened.database })] : []),
   ];
 }

@@ -16,6 +16,9 @@ export interface ConventionRef {
   capReached: boolean;
 }
 
+/** The commands whose decision reads the directory: the API refreshes it before running them. */
+export const CONVENTION_READING_COMMANDS: readonly string[] = ['receive-saisine', 'draft-contract', 'choose-scale'];
+
 export interface ConventionDirectory {
   /** Every convention of the programme, any year. */
   ofProgramme(programme: string): readonly ConventionRef[];

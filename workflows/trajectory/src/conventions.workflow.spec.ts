@@ -44,7 +44,7 @@ describe('the convention of a trajectory, resolved at the saisine (issue 17 §4)
 
   it('opens without a convention when the programme has none yet; the contract must then name one', () => {
     const then = world([])().when(saisine()).thenEvents('SaisineReceived');
-    expect(then.decision.accepted && 'conventionId' in then.decision.events[0].data).toBe(false);
+    expect(then.decision.accepted && 'conventionId' in (then.decision.events[0].data as object)).toBe(false);
   });
 });
 
