@@ -1,4 +1,5 @@
 import type { CalendarDate } from '../../libs/domain/src';
+import type { ProgrammeTerms } from '../../workflows/programmes/src';
 import type { RecordedEvent } from '../../libs/event-store/src/event-store.port';
 import type { TrajectoryEventDataMap } from '../../workflows/trajectory/src/events';
 import { businessDate } from './event-date';
@@ -25,7 +26,8 @@ export interface TrajectoryFacts {
   stageSince: CalendarDate;
   openedOn: CalendarDate;
   programmeCode: string;
-  terms: { firstContactDays: number; diagnosticDays: number; contractSignatureDays: number; bilanEveryMonths: number; pointEveryMonths: number };
+  /** The delays as the programme wrote them (read with delayOf: `delays` in days, weeks or months, or `...Days`; rows from before `delays` have only the days). */
+  terms: Pick<ProgrammeTerms, 'firstContactDays' | 'diagnosticDays' | 'contractSignatureDays' | 'delays'> & { bilanEveryMonths: number; pointEveryMonths: number };
   conventionId: string | null;
   prescriber: { kind: string; name: string; id: string | null };
   referentId: string | null;
@@ -73,9 +75,10 @@ export function evolveTrajectoryFacts(facts: TrajectoryFacts | undefined, event:
       openedOn: on,
       programmeCode: d.programme.code,
       terms: {
-        firstContactDays: d.programme.firstContactDays,
-        diagnosticDays: d.programme.diagnosticDays,
-        contractSignatureDays: d.programme.contractSignatureDays,
+        ...(d.programme.firstContactDays !== undefined ? { firstContactDays: d.programme.firstContactDays } : {}),
+        ...(d.programme.diagnosticDays !== undefined ? { diagnosticDays: d.programme.diagnosticDays } : {}),
+        ...(d.programme.contractSignatureDays !== undefined ? { contractSignatureDays: d.programme.contractSignatureDays } : {}),
+        ...(d.programme.delays ? { delays: d.programme.delays } : {}),
         bilanEveryMonths: d.programme.bilanEveryMonths,
         pointEveryMonths: d.programme.pointEveryMonths,
       },

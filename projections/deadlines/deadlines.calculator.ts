@@ -1,4 +1,5 @@
-import { addDays, addMonths, maxDate, type CalendarDate } from '../../libs/domain/src';
+import { addDays, addDelay, addMonths, maxDate, type CalendarDate } from '../../libs/domain/src';
+import { delayOf } from '../../workflows/programmes/src';
 import type { TrajectoryFacts } from '../core/trajectory-facts.reducer';
 
 export const DEADLINE_KINDS = ['first-contact', 'diagnostic', 'contract-signature', 'bilan', 'point', 'measure-end', 'relais-confirmation', 'veille-visit'] as const;
@@ -34,13 +35,13 @@ export function deadlinesOf(f: TrajectoryFacts): DueDeadline[] {
   };
   switch (f.stage) {
     case 'saisine':
-      due('first-contact', addDays(f.openedOn, f.terms.firstContactDays));
+      due('first-contact', addDelay(f.openedOn, delayOf(f.terms, 'firstContact')));
       break;
     case 'diagnostic':
-      if (f.diagnosticStartedOn) due('diagnostic', addDays(f.diagnosticStartedOn, f.terms.diagnosticDays));
+      if (f.diagnosticStartedOn) due('diagnostic', addDelay(f.diagnosticStartedOn, delayOf(f.terms, 'diagnostic')));
       break;
     case 'contract':
-      if (f.diagnosticConcludedOn) due('contract-signature', addDays(f.diagnosticConcludedOn, f.terms.contractSignatureDays));
+      if (f.diagnosticConcludedOn) due('contract-signature', addDelay(f.diagnosticConcludedOn, delayOf(f.terms, 'contractSignature')));
       break;
     case 'briques': {
       if (!f.measure) break;

@@ -52,6 +52,14 @@ describe.each(STORE_KINDS)('journey 1: saisine to closing, with a veille and a r
     await t.run('start-brique', { occurredAt: '2026-02-20', code: '2.5', personal: { objective: 'Repayment plan' } });
     await t.run('record-point', { occurredAt: '2026-03-18', briqueCode: '2.1', mode: 'home-visit', personal: { summary: 'Visited two flats.' } });
     await t.run('record-point', { occurredAt: '2026-03-20', briqueCode: '2.5', mode: 'phone', personal: { summary: 'FSL file sent.' } });
+    // A meeting with named parties present (categorical); what was said stays personal.
+    await t.run('record-point', {
+      occurredAt: '2026-03-25',
+      briqueCode: '2.5',
+      mode: 'tripartite-meeting',
+      parties: ['landlord', 'household', 'referent'],
+      personal: { summary: 'Repayment plan agreed with the landlord.' },
+    });
     await t.run('record-note', { occurredAt: '2026-04-10', category: 'contact-attempt', personal: { text: 'No answer.' } });
     await t.run('suspend', { occurredAt: '2026-04-15', reason: 'hospital' });
     const suspended = await t.state();
@@ -111,6 +119,8 @@ describe.each(STORE_KINDS)('journey 1: saisine to closing, with a veille and a r
     expect(events[0]).toMatchObject({ type: 'SaisineReceived', actor: { id: SECRETARY.id }, occurredAt: '2026-01-05' });
     expect(events[1]).toMatchObject({ type: 'ReferentAssigned', actor: { id: COORDINATOR.id } });
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['MeasureSuspended', 'MeasureResumed', 'MeasureRenewed', 'VeilleStarted']));
+    const meeting = (history.body.events as { type: string; schemaVersion: number; data: { mode: string; parties?: string[] } }[]).find((e) => e.data.mode === 'tripartite-meeting');
+    expect(meeting).toMatchObject({ type: 'PointRecorded', schemaVersion: 2, data: { parties: ['household', 'referent', 'landlord'] } });
     expect((await e2e.store.verifyStream(`trajectory-${t.id}`)).ok).toBe(true);
 
     // As it stood during the suspension (recorded on 2026-04-15 10:00 UTC).

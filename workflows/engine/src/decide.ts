@@ -36,7 +36,7 @@ export type Decision<C> =
   | { accepted: true; events: NewEvent[]; snapshot: WorkflowSnapshot<C>; allowedCommands: string[] }
   | { accepted: false; refusal: Refusal };
 
-/** Every event the engine writes starts at schema version 1; later shapes come with an upcaster. */
+/** Every event type starts at schema version 1; a later shape comes with an upcaster, which moves the writer on. */
 export const CURRENT_SCHEMA_VERSION = 1;
 
 /**
@@ -104,7 +104,7 @@ export function decide<C>(definition: WorkflowDefinition<C>, snapshot: WorkflowS
     events.push({
       id: deps.ids.next(),
       type: candidate.type,
-      schemaVersion: CURRENT_SCHEMA_VERSION,
+      schemaVersion: definition.upcasters?.currentSchemaVersion(candidate.type, CURRENT_SCHEMA_VERSION) ?? CURRENT_SCHEMA_VERSION,
       data,
       metadata: { ...definition.eventMetadata?.(machineSnapshot.context as C), ...metadataFor(definition.version, occurredAt, meta) },
     });

@@ -20,6 +20,16 @@ export class UpcasterRegistry {
     return this;
   }
 
+  /**
+   * The schema version new events of a type are written at: one past the newest registered
+   * upcaster's source, else `base`. Registering the 1 -> 2 upcaster is what moves the writer to 2.
+   */
+  currentSchemaVersion(type: string, base = 1): number {
+    let version = base;
+    while (this.upcasters.has(`${type}@${version}`)) version += 1;
+    return version;
+  }
+
   upcast<T extends StoredShape>(event: T): T {
     let current = event;
     for (;;) {

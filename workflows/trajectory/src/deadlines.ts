@@ -1,5 +1,5 @@
-import { addDays, addMonths, daysBetween, maxDate, type CalendarDate } from '../../../libs/domain/src';
-import type { Programme } from '../../programmes/src';
+import { addDays, addDelay, addMonths, daysBetween, maxDate, type CalendarDate } from '../../../libs/domain/src';
+import { delayOf, type Programme } from '../../programmes/src';
 import type { TrajectorySnapshot } from './trajectory.workflow';
 
 export const DEADLINE_KINDS = [
@@ -53,13 +53,13 @@ export function nextDeadlines(snapshot: TrajectorySnapshot, programme: Programme
   const out: Deadline[] = [];
   switch (snapshot.stage) {
     case 'saisine':
-      if (c.openedOn) out.push(due('first-contact', addDays(c.openedOn, programme.firstContactDays)));
+      if (c.openedOn) out.push(due('first-contact', addDelay(c.openedOn, delayOf(programme, 'firstContact'))));
       break;
     case 'diagnostic':
-      if (c.diagnostic.startedOn) out.push(due('diagnostic', addDays(c.diagnostic.startedOn, programme.diagnosticDays)));
+      if (c.diagnostic.startedOn) out.push(due('diagnostic', addDelay(c.diagnostic.startedOn, delayOf(programme, 'diagnostic'))));
       break;
     case 'contract':
-      if (c.diagnostic.concluded) out.push(due('contract-signature', addDays(c.diagnostic.concluded.on, programme.contractSignatureDays)));
+      if (c.diagnostic.concluded) out.push(due('contract-signature', addDelay(c.diagnostic.concluded.on, delayOf(programme, 'contractSignature'))));
       break;
     case 'briques': {
       if (!c.measure) break;

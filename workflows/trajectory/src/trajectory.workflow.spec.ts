@@ -5,14 +5,18 @@ import type { TrajectoryContext } from './trajectory-context';
 import { createTrajectoryRegistry, createTrajectoryRunner, createTrajectoryWorkflowV1 } from './trajectory.workflow';
 import {
   concludeDiagnostic,
+  draftContract,
   firstContact,
   gridRecorded,
   receiveSaisine,
   recordEvaluationGrid,
   recordFirstContact,
+  recordPoint,
   assignReferent,
   saisineReceived,
   scenario,
+  signContract,
+  startBrique,
   testDeps,
   type WhenCommand,
 } from './testing';
@@ -92,6 +96,29 @@ describe('upcasting trajectory events', () => {
     const snapshot = fold(definition, [base, oldNote]);
     expect(snapshot.context.notesCount).toBe(1);
     expect(definition.upcasters?.upcast(oldNote)).toMatchObject({ schemaVersion: 1, data: { category: 'note', personal: { text: 'Appel du bailleur' } } });
+  });
+});
+
+describe('PointRecorded schema 2 (parties present)', () => {
+  it('writes new points at schema 2 and every other event at 1', async () => {
+    const { run, store } = runnerWith([1]);
+    await toDiagnosticWithGrid(run, 'trajectory-p');
+    await run('trajectory-p', concludeDiagnostic(), '2026-01-20');
+    await run('trajectory-p', draftContract(), '2026-01-25');
+    await run('trajectory-p', signContract({ party: 'household' }), '2026-02-01');
+    await run('trajectory-p', signContract({ party: 'referent' }), '2026-02-01');
+    await run('trajectory-p', startBrique({ code: '2.1' }), '2026-02-02');
+    await run('trajectory-p', recordPoint({ briqueCode: '2.1', mode: 'tripartite-meeting', parties: ['household', 'referent', 'landlord'] }), '2026-03-02');
+    const events = await store.readStream('trajectory-p');
+    expect(events.filter((e) => e.schemaVersion !== 1).map((e) => [e.type, e.schemaVersion])).toEqual([['PointRecorded', 2]]);
+    expect(events[events.length - 1].data).toMatchObject({ parties: ['household', 'referent', 'landlord'] });
+  });
+
+  it('reads a schema 1 point (no parties) unchanged, and folds it', () => {
+    const definition = createTrajectoryWorkflowV1(testDeps());
+    const old = { type: 'PointRecorded', schemaVersion: 1, data: { briqueCode: '2.1', mode: 'home-visit' } };
+    expect(definition.upcasters?.upcast(old)).toEqual({ type: 'PointRecorded', schemaVersion: 2, data: { briqueCode: '2.1', mode: 'home-visit' } });
+    expect(definition.upcasters?.currentSchemaVersion('NoteRecorded')).toBe(1);
   });
 });
 

@@ -52,6 +52,9 @@ export function createTrajectoryMachine(workflowVersion: number, rules: Trajecto
           diagnostic: {
             on: {
               DiagnosticStepRecorded: { actions: apply },
+              BriqueStarted: { guard: 'canStartBriqueInDiagnostic', actions: apply },
+              PointRecorded: { guard: 'canRecordPointInDiagnostic', actions: apply },
+              BriqueCompleted: { guard: 'canCompleteBriqueInDiagnostic', actions: apply },
               EvaluationGridRecorded: { actions: apply },
               DiagnosticConcluded: [
                 { guard: 'concludeAutonomous', target: toClosed, actions: apply },
@@ -64,6 +67,9 @@ export function createTrajectoryMachine(workflowVersion: number, rules: Trajecto
             on: {
               ContractDrafted: { guard: 'canDraftContract', actions: apply },
               MeasureScaleChosen: { guard: 'canChooseScale', actions: apply },
+              BriqueStarted: { guard: 'canStartBriqueInContract', actions: apply },
+              PointRecorded: { guard: 'canRecordPointInContract', actions: apply },
+              BriqueCompleted: { guard: 'canCompleteBriqueInContract', actions: apply },
               ContractSigned: { guard: 'canSignContract', actions: apply },
               MeasureStarted: { guard: 'canStartMeasure', target: 'briques', actions: apply },
               ContractDeclined: { guard: 'canDeclineContract', target: toClosed, actions: apply },

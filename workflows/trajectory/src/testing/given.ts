@@ -62,7 +62,7 @@ export class Then {
     return this;
   }
 
-  thenRefused(expected: { code: string; stage?: string; kind?: 'invalid' | 'rule' }): this {
+  thenRefused(expected: { code: string; stage?: string; kind?: 'invalid' | 'rule'; reason?: string }): this {
     if (this.decision.accepted) throw new Error(`Expected refusal ${expected.code}, got events ${this.decision.events.map((e) => e.type).join(', ')}`);
     expect(this.decision.refusal).toMatchObject(expected);
     expect(this.decision.refusal.reason.length).toBeGreaterThan(10);

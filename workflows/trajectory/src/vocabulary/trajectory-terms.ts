@@ -27,8 +27,16 @@ export interface Landlord {
   id?: string;
 }
 
-export const POINT_MODES = ['monthly-point', 'home-visit', 'office-meeting', 'phone', 'collective-session'] as const;
+export const POINT_MODES = ['monthly-point', 'home-visit', 'office-meeting', 'phone', 'collective-session', 'tripartite-meeting', 'synthesis-meeting'] as const;
 export type PointMode = (typeof POINT_MODES)[number];
+
+/**
+ * Who was present at a point (domain.md §2): categorical, never a person's name (names and what was
+ * said go to `personal`). A tripartite meeting is household + referent + landlord or partner; a
+ * synthesis meeting gathers the partners around the case.
+ */
+export const POINT_PARTIES = ['household', 'referent', 'landlord', 'prescriber', 'partner'] as const;
+export type PointParty = (typeof POINT_PARTIES)[number];
 
 export const BRIQUE_RESULTS = ['achieved', 'partly', 'not-achieved'] as const;
 export type BriqueResult = (typeof BRIQUE_RESULTS)[number];

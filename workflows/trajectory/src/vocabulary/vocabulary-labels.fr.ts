@@ -47,7 +47,7 @@ export const VOCABULARY_LABELS_FR: Readonly<Record<string, string>> = {
   'family-allowances': 'Prestations familiales',
   none: 'Aucune',
   // contacts, points, visits
-  'tripartite-meeting': 'Rencontre tripartite avec le prescripteur',
+  'tripartite-meeting': 'Rencontre tripartite',
   letter: 'Courrier',
   'home-visit': 'Visite à domicile',
   office: 'Au bureau',
@@ -55,6 +55,10 @@ export const VOCABULARY_LABELS_FR: Readonly<Record<string, string>> = {
   'monthly-point': 'Point mensuel',
   'office-meeting': 'Rendez-vous au bureau',
   'collective-session': 'Séance collective',
+  'synthesis-meeting': 'Réunion de synthèse',
+  // parties present at a point (household, referent, landlord: above and below)
+  prescriber: 'Prescripteur',
+  partner: 'Partenaire',
   // diagnostic
   done: 'Réalisée',
   'skipped-already-done': 'Non faite : déjà réalisée',

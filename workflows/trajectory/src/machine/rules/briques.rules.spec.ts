@@ -63,6 +63,24 @@ describe('briques', () => {
       expect(then.snapshot.context.activeBriques[0]).toMatchObject({ lastPointOn: '2026-03-02', points: 1 });
     });
 
+    it('records who was present at a tripartite meeting, categorically and in one order, the notes staying personal', () => {
+      given(...inBriques, briqueStarted('2.5', '2026-02-02'))
+        .when(recordPoint({ briqueCode: '2.5', mode: 'tripartite-meeting', parties: ['landlord', 'household', 'referent'], personal: { summary: 'Rencontre chez le ménage avec le bailleur' }, occurredAt: '2026-03-02' }))
+        .thenEvents({ type: 'PointRecorded', data: { mode: 'tripartite-meeting', parties: ['household', 'referent', 'landlord'], personal: { summary: 'Rencontre chez le ménage avec le bailleur' } } });
+    });
+
+    it('refuses a party that is not in the vocabulary, twice the same party, and an empty list', () => {
+      const running = given(...inBriques, briqueStarted('2.1', '2026-02-02'));
+      running.when(recordPoint({ briqueCode: '2.1', mode: 'synthesis-meeting', parties: ['household', 'M. Dupont'] as never, occurredAt: '2026-03-02' })).thenRefused({ code: 'invalid-payload', kind: 'invalid' });
+      running.when(recordPoint({ briqueCode: '2.1', parties: ['landlord', 'landlord'], occurredAt: '2026-03-02' })).thenRefused({ code: 'invalid-payload', kind: 'invalid' });
+      running.when(recordPoint({ briqueCode: '2.1', parties: [], occurredAt: '2026-03-02' })).thenRefused({ code: 'invalid-payload', kind: 'invalid' });
+    });
+
+    it('leaves parties out when they were not recorded', () => {
+      const then = given(...inBriques, briqueStarted('2.1', '2026-02-02')).when(recordPoint({ briqueCode: '2.1', occurredAt: '2026-03-02' })).thenEvents('PointRecorded');
+      expect(then.decision.accepted && 'parties' in (then.decision.events[0].data as object)).toBe(false);
+    });
+
     it('refuses a point on a brique that is not active', () => {
       given(...inBriques).when(recordPoint({ briqueCode: '2.1' })).thenRefused({ code: 'brique-not-active', stage: 'briques' });
     });
