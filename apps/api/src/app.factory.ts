@@ -5,6 +5,7 @@ import type { TokenVerifierOptions } from '../../../libs/auth/src';
 import { type CalendarDate, type Clock, systemClock } from '../../../libs/domain/src';
 import { createLogger, type Logger } from '../../../libs/logging/src';
 import type { EventStore } from '../../../libs/event-store/src/event-store.port';
+import type { SqlExecutor } from '../../../projections/core/sql.port';
 import type { ConflictBackoff } from '../../../workflows/engine/src';
 import { AppModule } from './app.module';
 import type { AccessLog } from './audit/access-log.repository';
@@ -67,6 +68,11 @@ export interface CreateAppOptions extends StoreSelection {
   earliestOccurredAt?: CalendarDate;
   /** The wait between the server's retries of a write that lost a race (default: jittered with Math.random; tests may fix it). */
   conflictBackoff?: ConflictBackoff;
+  /**
+   * Where the trajectory commands find the conventions when the read models come through `modules`
+   * with an injected store (tests); createApp uses the store's own database otherwise.
+   */
+  conventionsDb?: SqlExecutor;
   /** Serve /docs and /docs/json (default true). */
   docs?: boolean;
   /** The built web app served at `/` (default: dist/web of this checkout); false serves none. */
@@ -101,7 +107,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Created
         store: opened.store,
         clock,
         catalogue,
-        conventions: opened.database ? new SqlConventionDirectory(opened.database, catalogue.programmes, clock) : undefined,
+        conventions: conventionDirectoryOf(options.conventionsDb ?? opened.database, catalogue, clock),
         auth: { resolver, accessLog, extraPolicies: options.routePolicies },
         commands: { earliestOccurredAt: options.earliestOccurredAt, backoff: options.conflictBackoff },
         // Caseload, deadlines, conventions and /health's projections on the store's own database (runs them here on PGlite).
@@ -129,6 +135,10 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Created
     await opened.close().catch(() => undefined);
     throw error;
   }
+}
+
+function conventionDirectoryOf(db: SqlExecutor | undefined, catalogue: Catalogue, clock: Clock): SqlConventionDirectory | undefined {
+  return db ? new SqlConventionDirectory(db, catalogue.programmes, clock) : undefined;
 }
 
 /** Nest's level lists name the least severe level kept last or first: the most verbose one decides. */

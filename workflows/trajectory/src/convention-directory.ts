@@ -30,7 +30,7 @@ export type ConventionChoice = { ok: true; convention: ConventionRef | undefined
  * domain §5 and issue 17 §4: the convention a trajectory is counted in, resolved once at the
  * saisine and kept. The saisine names it (id or code), else the programme's only convention of the
  * saisine's year; several and none named is refused (ambiguous); none at all leaves it to the
- * contract. Without a directory (a bare workflow) a named id is taken as given.
+ * contract. A named id is checked once the programme has conventions; before, it is kept as given.
  */
 export function resolveConvention(
   directory: ConventionDirectory | undefined,
@@ -41,8 +41,10 @@ export function resolveConvention(
 ): ConventionChoice {
   const all = directory?.ofProgramme(programme) ?? [];
   if (named.conventionId !== undefined) {
-    if (!directory) return { ok: true, convention: { id: named.conventionId, code: named.conventionId, programme, year, scales: [], capReached: false } };
     const found = all.find((c) => c.id === named.conventionId);
+    // An id under a programme with no convention known yet is kept as given (the convention may be
+    // created later and then counts it); once the programme has conventions, an unknown id is a typo.
+    if (!found && all.length === 0 && named.conventionCode === undefined) return { ok: true, convention: { id: named.conventionId, code: named.conventionId, programme, year, scales: [], capReached: false } };
     if (!found) return { ok: false, field: 'conventionId', reason: `is not a convention of programme ${programme}`, code: 'unknown-convention' };
     if (named.conventionCode !== undefined && found.code !== named.conventionCode) {
       return { ok: false, field: 'conventionCode', reason: `names another convention than conventionId (${found.code})`, code: 'unknown-convention' };
@@ -65,11 +67,11 @@ export function resolveConvention(
   return { ok: true, convention: undefined };
 }
 
-/** Why `scale` is not a barème of the convention (undefined when it is, or when no directory is known to check it). */
+/** Why `scale` is not a barème of the convention (undefined when it is, or when the programme has no convention known to check it against). */
 export function checkScale(directory: ConventionDirectory | undefined, programme: string, conventionId: string, scale: string): string | undefined {
-  if (!directory) return undefined;
-  const convention = directory.ofProgramme(programme).find((c) => c.id === conventionId);
-  if (!convention) return `cannot be checked: the convention ${conventionId} is unknown`;
+  const all = directory?.ofProgramme(programme) ?? [];
+  const convention = all.find((c) => c.id === conventionId);
+  if (!convention) return all.length === 0 ? undefined : `cannot be checked: the convention ${conventionId} is unknown`;
   if (!convention.scales.includes(scale)) {
     return convention.scales.length ? `is not a barème of convention ${convention.code} (${convention.scales.join(', ')})` : `is not a barème: convention ${convention.code} prices no measure`;
   }

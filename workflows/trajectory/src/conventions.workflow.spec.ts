@@ -45,6 +45,8 @@ describe('the convention of a trajectory, resolved at the saisine (issue 17 §4)
   it('opens without a convention when the programme has none yet; the contract must then name one', () => {
     const then = world([])().when(saisine()).thenEvents('SaisineReceived');
     expect(then.decision.accepted && 'conventionId' in (then.decision.events[0].data as object)).toBe(false);
+    // An id named before the programme has any convention is kept: the convention may come later.
+    world([])().when(saisine({ conventionId: 'c-later' })).thenEvents({ type: 'SaisineReceived', data: { conventionId: 'c-later' } });
   });
 });
 

@@ -12,6 +12,7 @@ import { pgliteTestDatabase, postgresTestDatabase, type TestDatabase } from '../
 import { builtInProjections } from '../../../../../projections/projections.catalogue';
 import { testDeps } from '../../../../../workflows/trajectory/src/testing';
 import { createApp } from '../../app.factory';
+import type { Catalogue } from '../../trajectories/catalogue';
 import { ProjectionsModule } from '../projections.module';
 
 export interface ProjectionsApp {
@@ -27,20 +28,22 @@ export interface ProjectionsApp {
 }
 
 /** The API with the projections module and its runners in-process, as `npm start` runs them on the embedded store. */
-export async function startProjectionsApp(options: { postgres?: boolean; now?: string } = {}): Promise<ProjectionsApp> {
+export async function startProjectionsApp(options: { postgres?: boolean; now?: string; catalogue?: Catalogue } = {}): Promise<ProjectionsApp> {
   const clock = new FixedClock(options.now ?? '2026-01-01T09:00:00Z');
   const db = options.postgres ? await postgresTestDatabase('projections_e2e') : await pgliteTestDatabase();
   // The real SQL store on the same database as the read models, as createApp opens it.
   const store = await SqlEventStore.open(db, { clock });
   const host = new ProjectionHost({ store, db, lock: new InProcessLock(), migrator: storeMigrator, projections: builtInProjections(), idleMs: 10, batchSize: 200 });
+  const catalogue = options.catalogue ?? testDeps();
   const { app } = await createApp({
     store,
     clock,
-    catalogue: testDeps(),
+    catalogue,
     auth: TEST_AUTH,
     logger: false,
     docs: false,
-    modules: [ProjectionsModule.register({ db, host, startHost: true })],
+    conventionsDb: db,
+    modules: [ProjectionsModule.register({ db, host, startHost: true, programmes: catalogue.programmes })],
   });
   await app.getHttpAdapter().getInstance().ready();
   return {
