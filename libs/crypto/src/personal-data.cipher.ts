@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
 
 /**
  * Personal fields are stored as one sealed envelope per event, under the household's own data key,
@@ -61,7 +61,7 @@ export function seal(value: unknown, key: Buffer, kid: string, aad = kid): Seale
 export function sealJson(json: string, key: Buffer, kid: string, aad = kid): SealedPersonal {
   assertKey(key);
   const iv = nextIv();
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const cipher = createCipheriv('aes-256-gcm', keyObjectOf(key), iv);
   cipher.setAAD(Buffer.from(aad, 'utf8'));
   const ct = Buffer.concat([cipher.update(json, 'utf8'), cipher.final()]);
   return { $sealed: 'aes-256-gcm', kid, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), ct: ct.toString('base64') };
@@ -70,7 +70,7 @@ export function sealJson(json: string, key: Buffer, kid: string, aad = kid): Sea
 /** Throws when the key, the aad or a single bit of the envelope is wrong. */
 export function open<T = unknown>(sealed: SealedPersonal, key: Buffer, aad = sealed.kid): T {
   assertKey(key);
-  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'));
+  const decipher = createDecipheriv('aes-256-gcm', keyObjectOf(key), Buffer.from(sealed.iv, 'base64'));
   decipher.setAAD(Buffer.from(aad, 'utf8'));
   decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
   const plain = Buffer.concat([decipher.update(Buffer.from(sealed.ct, 'base64')), decipher.final()]);
@@ -83,4 +83,17 @@ export function isSealed(value: unknown): value is SealedPersonal {
 
 function assertKey(key: Buffer): void {
   if (key.length !== KEY_BYTES) throw new Error('AES-256-GCM needs a 32-byte key');
+}
+
+/** Key objects by key buffer: Node imports a raw key again on every cipher otherwise. Keyed by the buffer itself, so a key's object lives as long as it does. */
+const keyObjects = new WeakMap<Buffer, { bytes: string; object: KeyObject }>();
+
+function keyObjectOf(key: Buffer): KeyObject {
+  const bytes = key.toString('base64');
+  const known = keyObjects.get(key);
+  // A buffer changed in place since (never done here, but possible) gets a new key object.
+  if (known && known.bytes === bytes) return known.object;
+  const object = createSecretKey(key);
+  keyObjects.set(key, { bytes, object });
+  return object;
 }
