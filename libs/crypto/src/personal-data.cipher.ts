@@ -29,25 +29,28 @@ const KEY_BYTES = 32;
 // 96-bit random IVs: NIST's limit of 2^32 messages per key is far beyond one household's events.
 const IV_BYTES = 12;
 
+/** A fresh random data key, in a buffer of its own (zeroing it touches nothing else). */
 export function newDataKey(): Buffer {
-  return randomBytes(KEY_BYTES);
+  return Buffer.from(poolBytes(KEY_BYTES));
 }
 
-/** IVs are cut from a pool of random bytes refilled at once: one call to the CSPRNG per 256 seals, not one each. */
-const IV_POOL_BYTES = IV_BYTES * 256;
-let ivPool = Buffer.alloc(0);
-let ivOffset = 0;
+/** IVs and keys are cut from a pool of random bytes drawn at once: one call to the CSPRNG per few hundred seals, not one each. */
+const RANDOM_POOL_BYTES = 4096;
+let randomPool = Buffer.alloc(0);
+let poolOffset = 0;
 
-/** A fresh random IV. The pool is replaced, never refilled in place, so a handed-out IV never changes. */
-function nextIv(): Buffer {
-  if (ivOffset + IV_BYTES > ivPool.length) {
-    ivPool = randomBytes(IV_POOL_BYTES);
-    ivOffset = 0;
+/** `n` fresh random bytes, never handed out twice. The pool is replaced, never refilled in place, so bytes handed out never change. */
+function poolBytes(n: number): Buffer {
+  if (poolOffset + n > randomPool.length) {
+    randomPool = randomBytes(RANDOM_POOL_BYTES);
+    poolOffset = 0;
   }
-  const iv = ivPool.subarray(ivOffset, ivOffset + IV_BYTES);
-  ivOffset += IV_BYTES;
-  return iv;
+  const bytes = randomPool.subarray(poolOffset, poolOffset + n);
+  poolOffset += n;
+  return bytes;
 }
+
+const nextIv = (): Buffer => poolBytes(IV_BYTES);
 
 /**
  * `aad` is authenticated but not stored: the opener must know it. Binding it to where the
