@@ -1,4 +1,4 @@
-import { parisDate, type Clock } from '../../libs/domain/src';
+import { parisDate, type CalendarDate, type Clock } from '../../libs/domain/src';
 import type { SqlExecutor } from '../core/sql.port';
 import { DUE_SOON_DAYS, type DeadlineKind, type DeadlineStatus } from './deadlines.calculator';
 import { DEADLINES_COUNTS_TABLE, DEADLINES_TABLE } from './deadlines.tables';
@@ -11,6 +11,8 @@ export interface DeadlinesFilter {
   programme?: string;
   convention?: string;
   trajectory?: string;
+  /** Decide the statuses against this Paris date instead of today ("what was overdue on 20 April?"), from the events recorded so far. */
+  asOf?: CalendarDate;
   limit?: number;
   offset?: number;
 }
@@ -19,6 +21,8 @@ export interface DeadlineItem {
   trajectoryId: string;
   kind: DeadlineKind;
   briqueCode: string | null;
+  /** For 'point-cadence' and 'milestone': the programme's code of it. */
+  code: string | null;
   ownerId: string | null;
   dueOn: string;
   status: DeadlineStatus;
@@ -28,8 +32,10 @@ export interface DeadlineItem {
 }
 
 export interface DeadlinesPage {
-  /** The Paris date the statuses were decided against. */
+  /** The Paris date the statuses were decided against: today, or the asOf date. */
   today: string;
+  /** Present when asked for with asOf. */
+  asOf?: string;
   total: number;
   limit: number;
   offset: number;
@@ -42,6 +48,7 @@ interface Row {
   trajectory_id: string;
   kind: DeadlineKind;
   brique_code: string;
+  code: string;
   owner_id: string | null;
   due_on: string;
   status: DeadlineStatus;
@@ -57,7 +64,7 @@ interface Row {
  * and a status filter becomes a range on due_on so the (…, due_on) indexes serve it.
  */
 export async function queryDeadlines(db: SqlExecutor, clock: Clock, filter: DeadlinesFilter = {}): Promise<DeadlinesPage> {
-  const today = parisDate(clock.now());
+  const today = filter.asOf ?? parisDate(clock.now());
   const params: unknown[] = [today];
   // $1 (today) is referenced even without a status filter: the count query shares the parameters.
   const where: ((table: string) => string)[] = [() => '$1::date IS NOT NULL'];
@@ -92,11 +99,11 @@ export async function queryDeadlines(db: SqlExecutor, clock: Clock, filter: Dead
   const countParams = [...params];
   // The ORDER BY names the table's columns (d.): the text alias due_on would sort as text, without the index.
   const { rows } = await db.query<Row>(
-    `SELECT trajectory_id, kind, brique_code, owner_id, due_on::text AS due_on, stage, programme_code, convention_id,
+    `SELECT trajectory_id, kind, brique_code, code, owner_id, due_on::text AS due_on, stage, programme_code, convention_id,
             CASE WHEN due_on < $1::date THEN 'overdue' WHEN due_on <= $1::date + ${DUE_SOON_DAYS} THEN 'due-soon' ELSE 'upcoming' END AS status
             ${byDayAndKind ? `, (${countSql}) AS total` : ''}
        FROM ${DEADLINES_TABLE} d ${whereOf('d')}
-      ORDER BY d.due_on, d.trajectory_id, d.kind, d.brique_code
+      ORDER BY d.due_on, d.trajectory_id, d.kind, d.brique_code, d.code
       LIMIT ${param(limit)} OFFSET ${param(offset)}`,
     params,
   );
@@ -108,6 +115,7 @@ export async function queryDeadlines(db: SqlExecutor, clock: Clock, filter: Dead
         : Number((await db.query<{ n: string }>(countSql, countParams)).rows[0].n);
   return {
     today,
+    ...(filter.asOf ? { asOf: filter.asOf } : {}),
     total,
     limit,
     offset,
@@ -115,6 +123,7 @@ export async function queryDeadlines(db: SqlExecutor, clock: Clock, filter: Dead
       trajectoryId: r.trajectory_id,
       kind: r.kind,
       briqueCode: r.brique_code || null,
+      code: r.code || null,
       ownerId: r.owner_id,
       dueOn: r.due_on,
       status: r.status,

@@ -92,6 +92,7 @@ const SAMPLES: Record<string, { success: number; request(world: AccessWorld): Pr
   'GET /access-log': { success: 200, request: (w) => ({ method: 'GET', url: `/access-log?trajectory=${w.a.id}` }) },
   'GET /commands': { success: 200, request: () => ({ method: 'GET', url: '/commands' }) },
   'GET /commands/:name': { success: 200, request: () => ({ method: 'GET', url: '/commands/record-point' }) },
+  'GET /programmes': { success: 200, request: () => ({ method: 'GET', url: '/programmes' }) },
   'GET /caseload': { success: 200, request: () => ({ method: 'GET', url: '/caseload' }) },
   'GET /deadlines': { success: 200, request: () => ({ method: 'GET', url: '/deadlines' }) },
   'POST /conventions': {

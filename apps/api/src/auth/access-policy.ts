@@ -113,6 +113,8 @@ export const ROUTE_POLICY: readonly RoutePolicy[] = [
   // The commands' schemas hold no data: whoever may call the API may build its forms from them.
   { method: 'GET', path: '/commands', access: everyone },
   { method: 'GET', path: '/commands/:name', access: everyone },
+  // The catalogue's programmes (code, title, briques; no prices): what a saisine form offers.
+  { method: 'GET', path: '/programmes', access: everyone },
 
   { method: 'GET', path: '/caseload', access: { coordinator: any, auditor: any, secretary: any, referent: { scope: 'own-caseload', shape: 'caseload:own' } } },
   { method: 'GET', path: '/deadlines', access: { coordinator: any, auditor: any, secretary: any, referent: { scope: 'own-caseload' } } },

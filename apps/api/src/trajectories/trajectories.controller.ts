@@ -4,13 +4,14 @@ import { ApiBody, ApiCreatedResponse, ApiExcludeEndpoint, ApiOkResponse, ApiOper
 import type { FastifyReply } from 'fastify';
 import type { IdGenerator } from '../../../../libs/domain/src';
 import { OPENING_COMMAND, TRAJECTORY_COMMANDS, trajectoryCommandDefinition, type TrajectoryCommandDefinition } from '../../../../workflows/trajectory/src';
+import { allowedForRole } from '../auth/command-scope';
 import { ApiProblem } from '../openapi/problem-responses';
 import { Ctx, type RequestContext } from '../principal/request-context';
 import { HttpProblem } from '../problem-details/http-problem';
 import { RunTrajectoryCommand } from './commands/run-trajectory.command';
 import { commandInputOf } from './http/command-input';
 import { etagOf, expectedVersionFrom, matchesIfNoneMatch } from './http/etag';
-import { parseHistoryInstant } from './http/history-instant';
+import { parseHistoryAsOf, parseHistoryInstant } from './http/history-instant';
 import { TrajectoryIdPipe } from './http/trajectory-id.pipe';
 import { GetTrajectoryHistoryQuery } from './queries/get-trajectory-history.query';
 import { GetTrajectoryQuery } from './queries/get-trajectory.query';
@@ -45,7 +46,7 @@ export class TrajectoriesController {
     const id = this.ids.next();
     const result = await this.commandBus.execute(new RunTrajectoryCommand(id, OPENING_COMMAND, payload, meta));
     void reply.header('location', `/trajectories/${id}`).header('etag', etagOf(result.version));
-    return result;
+    return allowedForRole(result, ctx.actor.role);
   }
 
   // Documented per command by addCommandPaths (one path and body schema each), not from here.
@@ -70,7 +71,7 @@ export class TrajectoriesController {
     const { payload, meta } = commandInputOf(definition, body, ctx, expectedVersion);
     const result = await this.commandBus.execute(new RunTrajectoryCommand(id, name, payload, meta));
     void reply.header('etag', etagOf(result.version));
-    return result;
+    return allowedForRole(result, ctx.actor.role);
   }
 
   @Get(':id')
@@ -83,9 +84,10 @@ export class TrajectoriesController {
   async get(
     @Param('id', TrajectoryIdPipe) id: string,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Ctx() ctx: RequestContext,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const view = await this.queryBus.execute(new GetTrajectoryQuery(id));
+    const view = allowedForRole(await this.queryBus.execute(new GetTrajectoryQuery(id)), ctx.actor.role);
     void reply.header('etag', etagOf(view.version)).header('cache-control', 'private, no-cache');
     // The version alone does not say the stream is intact: a broken chain is always sent in full.
     if (view.integrity.status === 'ok' && matchesIfNoneMatch(ifNoneMatch, view.version)) {
@@ -98,14 +100,18 @@ export class TrajectoriesController {
   @Get(':id/history')
   @ApiOperation({
     summary: 'Every event of the trajectory',
-    description: 'With ?at=<instant>: only the events recorded at or before it, and the trajectory as it stood then.',
+    description:
+      'With ?at=<instant>: only the events recorded at or before it, and the trajectory as the service knew it then (selectedBy recordedAt). ' +
+      'With ?asOf=<date>: only the events whose business date (occurredAt) is on or before that Paris date, whenever they were recorded, ' +
+      'and the trajectory as it stood that day, its deadlines decided against it (selectedBy occurredAt). Not both.',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiQuery({ name: 'at', required: false, example: '2026-03-01T10:00:00Z' })
+  @ApiQuery({ name: 'at', required: false, example: '2026-03-01T10:00:00Z', description: 'An ISO 8601 instant with its offset: select events by recordedAt.' })
+  @ApiQuery({ name: 'asOf', required: false, schema: { type: 'string', format: 'date' }, example: '2026-04-20', description: 'A Paris calendar date: select events by occurredAt.' })
   @ApiOkResponse({ type: TrajectoryHistoryViewSchema })
-  @ApiProblem(400, 'invalid-trajectory-id', 'The id is not a UUID, or `at` is not an instant.')
-  @ApiProblem(404, 'trajectory-not-found', 'No such trajectory.')
-  async history(@Param('id', TrajectoryIdPipe) id: string, @Query('at') at: unknown) {
-    return this.queryBus.execute(new GetTrajectoryHistoryQuery(id, parseHistoryInstant(at)));
+  @ApiProblem(400, 'invalid-trajectory-id', 'The id is not a UUID, `at` is not an instant, `asOf` not a date, or both were given.')
+  @ApiProblem(404, 'trajectory-not-found', 'No such trajectory (or not opened yet at that instant or date).')
+  async history(@Param('id', TrajectoryIdPipe) id: string, @Query('at') at: unknown, @Query('asOf') asOf: unknown) {
+    return this.queryBus.execute(new GetTrajectoryHistoryQuery(id, parseHistoryInstant(at), parseHistoryAsOf(asOf, at)));
   }
 }

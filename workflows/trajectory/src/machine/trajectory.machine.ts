@@ -37,6 +37,7 @@ export function createTrajectoryMachine(workflowVersion: number, rules: Trajecto
         initial: 'saisine',
         on: {
           NoteRecorded: { actions: apply },
+          MilestoneRecorded: { guard: 'canRecordMilestone', actions: apply },
           ReferentChanged: { guard: 'canChangeReferent', actions: apply },
           TrajectoryWithdrawn: { guard: 'canWithdraw', target: toClosed, actions: apply },
         },

@@ -28,7 +28,10 @@ export class CommandResultViewSchema {
   @ApiProperty({ enum: ['active', 'done'] }) status!: string;
   @ApiProperty({ example: 7, description: 'The new version: send it back as If-Match "7".' }) version!: number;
   @ApiProperty({ type: [EventViewSchema] }) events!: EventViewSchema[];
-  @ApiProperty({ example: ['start-brique', 'record-point', 'record-bilan', 'suspend', 'record-note', 'withdraw'] })
+  @ApiProperty({
+    example: ['start-brique', 'record-point', 'record-bilan', 'suspend', 'record-note', 'withdraw'],
+    description: 'What may be done next, among the commands the caller’s role may run (the access policy).',
+  })
   allowedCommands!: string[];
 }
 
@@ -38,6 +41,8 @@ class DeadlineSchema {
   @ApiProperty({ enum: DEADLINE_STATUSES }) status!: string;
   @ApiProperty({ type: String, nullable: true, example: 'referent-cesf-12', description: 'The referent; null while none is assigned.' }) ownerId!: string | null;
   @ApiProperty({ type: String, nullable: true, example: '2.1', description: "For 'point': the brique it is due on." }) briqueCode!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'bail-glisse', description: "For 'point-cadence' and 'milestone': the programme's code of the cadence or milestone." }) code!: string | null;
+  @ApiPropertyOptional({ example: 'Glissement du bail au ménage', description: "For 'point-cadence' and 'milestone': its title in the programme." }) title?: string;
 }
 
 class MonthMeasuresSchema {
@@ -110,7 +115,7 @@ export class TrajectoryViewSchema {
   monthMeasures!: MonthMeasuresSchema;
   @ApiProperty({
     example: ['record-point', 'record-bilan', 'suspend'],
-    description: 'Accepted today for at least one valid payload; every other command is refused today.',
+    description: 'Accepted today for at least one valid payload, among the commands the caller’s role may run (the access policy); every other command is refused today.',
   })
   allowedCommands!: string[];
   @ApiProperty({ type: [CommandRequirementsSchema], description: 'Per allowed command, in the same order: what its payload and date must satisfy.' })
@@ -121,13 +126,30 @@ export class TrajectoryViewSchema {
   details!: Record<string, unknown>;
 }
 
+class NotAppliedEventSchema {
+  @ApiProperty({ example: 12 }) version!: number;
+  @ApiProperty({ example: 'PointRecorded' }) type!: string;
+  @ApiProperty({ example: 'not accepted in state ...' }) reason!: string;
+}
+
 export class TrajectoryHistoryViewSchema {
   @ApiProperty({ format: 'uuid' }) trajectoryId!: string;
-  @ApiPropertyOptional({ example: '2026-03-01T10:00:00.000Z' }) at?: string;
+  @ApiPropertyOptional({ example: '2026-03-01T10:00:00.000Z', description: 'With ?at=: the instant asked for.' }) at?: string;
+  @ApiPropertyOptional({ format: 'date', example: '2026-04-20', description: 'With ?asOf=: the business date asked for.' }) asOf?: string;
+  @ApiPropertyOptional({
+    enum: ['recordedAt', 'occurredAt'],
+    description: 'Which date selected the events: recordedAt with ?at= (what the service knew then), occurredAt with ?asOf= (what had happened by then).',
+  })
+  selectedBy?: string;
   @ApiProperty({ example: 7 }) version!: number;
   @ApiProperty({ type: IntegritySchema, description: "The whole stream's chain, also with ?at= (a break after that instant is still reported)." })
   integrity!: IntegritySchema;
   @ApiProperty({ type: [EventViewSchema] }) events!: EventViewSchema[];
-  @ApiPropertyOptional({ type: TrajectoryViewSchema, description: 'With ?at=: the state at that instant.' })
+  @ApiPropertyOptional({
+    type: [NotAppliedEventSchema],
+    description: 'With ?asOf=: events dated on or before it that the workflow refuses in stream order, left out of the state.',
+  })
+  notApplied?: NotAppliedEventSchema[];
+  @ApiPropertyOptional({ type: TrajectoryViewSchema, description: 'With ?at= or ?asOf=: the state at that instant or on that date.' })
   state?: TrajectoryViewSchema;
 }
