@@ -11,6 +11,7 @@ const describeWithChromium = HAVE_CHROMIUM ? describe : describe.skip;
 if (!HAVE_CHROMIUM) console.warn('SKIPPED: browser tests need /usr/bin/chromium (apt-get install -y chromium), or CHROMIUM_PATH.');
 
 const daysAgo = (days: number) => addDays(parisDate(new Date()), -days);
+const frenchDate = (iso: string) => iso.split('-').reverse().join('/');
 // The referent's part is some twenty forms: on a loaded 2-core machine it takes a minute or two.
 jest.setTimeout(240_000);
 
@@ -112,7 +113,7 @@ describeWithChromium('a household followed from the saisine to its first point, 
     });
     await stageIs(page, 'Diagnostic');
 
-    const grid = [
+    const ratings = [
       ['Pouvoir louer', 'Acquis'],
       ['Savoir louer', "En cours d'acquisition"],
       ['Savoir habiter', "En cours d'acquisition"],
@@ -125,7 +126,7 @@ describeWithChromium('a household followed from the saisine to its first point, 
       async (d) => {
         await d.getByLabel('Date').fill(daysAgo(22));
         // The grid comes with one row per axis, in order: each gets its rating.
-        for (const [i, [axis, rating]] of grid.entries()) {
+        for (const [i, [axis, rating]] of ratings.entries()) {
           expect(await d.getByLabel(/^Axe/).nth(i).evaluate((s) => (s as unknown as { selectedOptions: { textContent: string }[] }).selectedOptions[0]?.textContent)).toBe(axis);
           await d.getByLabel(/^Appréciation/).nth(i).selectOption({ label: rating });
         }
@@ -173,6 +174,12 @@ describeWithChromium('a household followed from the saisine to its first point, 
       await d.getByLabel(/^Brique\*?$/).fill('2.1');
       await d.getByLabel(/^Modalité\*?$/).selectOption({ label: 'Visite à domicile' });
     });
+    // The measure's whole schedule, from the API's one schedule, and the grid at the diagnostic beside the end still to come.
+    const schedule = page.getByRole('table', { name: 'Toutes les échéances prévues de la mesure, par date' });
+    await schedule.getByRole('cell', { name: 'Bilan', exact: true }).first().waitFor();
+    await schedule.getByRole('cell', { name: 'Fin de mesure', exact: true }).waitFor();
+    const grid = page.getByRole('table', { name: 'Appréciation de chaque axe au diagnostic et à la fin de la mesure' });
+    expect(await grid.getByRole('row').filter({ hasText: 'Savoir louer' }).textContent()).toBe("Savoir louerEn cours d'acquisitionÀ venir");
     for (const event of ['Premier contact', "Grille d'évaluation", 'Conclusion du diagnostic', 'Signature du contrat', 'Brique commencée', 'Point']) {
       await page.getByRole('cell', { name: event, exact: true }).first().waitFor();
     }
@@ -216,6 +223,48 @@ describeWithChromium('a household followed from the saisine to its first point, 
     await checked(page, 'conflit-note');
     await dialog.getByRole('button', { name: 'Recharger le dossier' }).click();
     await page.getByRole('cell', { name: 'Note', exact: true }).waitFor();
+  });
+
+  it('puts the grid at the diagnostic and at the end side by side once the final evaluation is recorded', async () => {
+    const headers = { ...(await testAuthHeaders(COORDINATOR)), 'content-type': 'application/json' };
+    const post = async (path: string, body: Record<string, unknown>) => {
+      const res = await fetch(`${server.baseUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+      expect([res.status, path]).toEqual([path === '/trajectories' ? 201 : 200, path]);
+      return (await res.json()) as { trajectoryId: string };
+    };
+    const { trajectoryId: id } = await post('/trajectories', saisine(daysAgo(300)));
+    const run = (command: string, days: number, body: Record<string, unknown> = {}) => post(`/trajectories/${id}/commands/${command}`, { occurredAt: daysAgo(days), ...body });
+    const atStart = [
+      { axis: 'pouvoir-louer', rating: 'in-progress' },
+      { axis: 'savoir-louer', rating: 'needs-support' },
+      { axis: 'savoir-habiter', rating: 'in-progress' },
+      { axis: 'savoir-s-adapter', rating: 'acquired' },
+      { axis: 'besoin-accompagnement', rating: 'needs-support' },
+    ];
+    await run('assign-referent', 299, { referentId: REFERENT.id });
+    await run('record-first-contact', 295, { mode: 'office' });
+    await run('record-evaluation-grid', 290, { ratings: atStart });
+    await run('conclude-diagnostic', 288, { outcome: 'propose-accompaniment', householdSigned: true });
+    await run('draft-contract', 286, { measureType: 'ASLL', briques: ['2.1'], durationMonths: 6, meetingFrequency: 'monthly', occupancyStatus: 'direct-lease' });
+    await run('sign-contract', 285, { party: 'household' });
+    await run('sign-contract', 285, { party: 'referent' });
+    await run('start-brique', 284, { code: '2.1' });
+    // Before the measure's end (six months after the last signature): later, it is refused as measure-ended.
+    await run('start-evaluation', 110);
+    await run('record-final-evaluation', 105, {
+      ratings: atStart.map((r) => ({ ...r, rating: 'acquired' })),
+      objectives: [],
+      endReason: 'maintained',
+      householdSigned: true,
+    });
+    const page = await newPage();
+    await signIn(page, server.baseUrl, COORDINATOR);
+    await page.goto(`${server.baseUrl}/dossiers/${id}`);
+    const grid = page.getByRole('table', { name: 'Appréciation de chaque axe au diagnostic et à la fin de la mesure' });
+    await grid.waitFor();
+    expect(await grid.getByRole('columnheader').allTextContents()).toEqual(['Axe', `Au diagnostic (${frenchDate(daysAgo(290))})`, `À la fin (${frenchDate(daysAgo(105))})`]);
+    expect(await grid.getByRole('row').filter({ hasText: 'Savoir louer' }).textContent()).toBe('Savoir louerBesoin de soutienAcquis');
+    await checked(page, 'dossier-grille-avant-apres');
   });
 
   it('shows where the case stands on the caseload and the deadlines pages', async () => {

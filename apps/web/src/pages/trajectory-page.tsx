@@ -8,6 +8,7 @@ import { type Integrity, IntegrityFlag } from '../components/integrity-flag';
 import { formatDate, formatInstant } from '../format/format-date';
 import { DEADLINE_KIND_LABELS, EVENT_LABELS, label, STAGE_LABELS, STAGE_ORDER } from '../i18n/labels.fr';
 import { EvaluationGridComparison, type GridSnapshot } from '../trajectory/evaluation-grid-comparison';
+import { MeasureSchedule, type ScheduledDeadline } from '../trajectory/measure-schedule';
 import { shortReference } from './short-reference';
 
 export interface TrajectoryView {
@@ -21,6 +22,9 @@ export interface TrajectoryView {
   conventionId?: string | null;
   activeBriques: { code: string; title?: string; startedOn?: string }[];
   nextDeadlines: { kind: string; dueOn: string; ownerId?: string | null; status: string; briqueCode?: string | null; code?: string | null; title?: string }[];
+  /** Every deadline the measure has ahead (the API's one schedule); absent for the front desk. */
+  schedule?: ScheduledDeadline[];
+  monthMeasures?: { count: number; months: string[] };
   allowedCommands: AllowedCommand[];
   details?: {
     diagnostic?: { grid?: { recordedOn: string; ratings: GridSnapshot['ratings'] } };
@@ -96,6 +100,7 @@ export function TrajectoryPage({ api, id }: { api: ApiClient; id: string }) {
               )}
             </section>
           </div>
+          <MeasureSchedule schedule={view.body.schedule} monthMeasures={view.body.monthMeasures} />
           <EvaluationGridComparison
             diagnostic={view.body.details?.diagnostic?.grid && { on: view.body.details.diagnostic.grid.recordedOn, ratings: view.body.details.diagnostic.grid.ratings }}
             final={view.body.details?.evaluation?.final}

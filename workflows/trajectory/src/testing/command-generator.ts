@@ -18,6 +18,7 @@ const WEIGHTS: Partial<Record<TrajectoryCommandType, number>> = {
   decline: 1,
   reorient: 1,
   'record-note': 2,
+  'choose-scale': 2,
   'change-referent': 2,
   'record-diagnostic-step': 3,
   'draft-contract': 3,
@@ -117,6 +118,8 @@ export function payloadFor(command: string, c: TrajectoryContext, pick: Pick): u
       const open = (c.programme?.milestones ?? []).filter((m) => !c.milestones?.[m.code]).map((m) => m.code);
       return { code: open.length ? one(pick, open) : 'none' };
     }
+    case 'choose-scale':
+      return { scale: one(pick, ['standard', 'renforce']) };
     default:
       return {};
   }
