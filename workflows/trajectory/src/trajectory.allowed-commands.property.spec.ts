@@ -85,7 +85,7 @@ describe('allowedCommands is honest (property)', () => {
     fc.assert(
       fc.property(
         fc.constantFrom<1 | 2>(1, 2),
-        fc.constantFrom('asll-test', 'gla-test', 'schedule-test'),
+        fc.constantFrom('asll-test', 'gla-test'),
         fc.array(fc.nat({ max: 1_000 }), { minLength: 20, maxLength: 120 }),
         (version, programme, choices) => checkJourney(version, programme, choices, check),
       ),
@@ -95,5 +95,15 @@ describe('allowedCommands is honest (property)', () => {
     for (const stage of ['new', 'saisine', 'diagnostic', 'contract', 'briques', 'evaluation', 'relais', 'veille', 'closed']) expect(check.stages).toContain(stage);
     expect(check.listed).toBeGreaterThan(1_000);
     expect(check.unlisted).toBeGreaterThan(10_000);
+  });
+
+  it('under a programme with briques before the contract and milestones (issue 17), too', () => {
+    const check: Check = { listed: 0, unlisted: 0, stages: new Set() };
+    fc.assert(
+      fc.property(fc.constantFrom<1 | 2>(1, 2), fc.array(fc.nat({ max: 1_000 }), { minLength: 20, maxLength: 120 }), (version, choices) => checkJourney(version, 'schedule-test', choices, check)),
+      { numRuns: 30, seed: 20261202 },
+    );
+    for (const stage of ['saisine', 'diagnostic', 'contract', 'briques']) expect(check.stages).toContain(stage);
+    expect(check.listed).toBeGreaterThan(500);
   });
 });
