@@ -18,6 +18,7 @@ const WEIGHTS: Partial<Record<TrajectoryCommandType, number>> = {
   decline: 1,
   reorient: 1,
   'record-note': 2,
+  'choose-scale': 2,
   'change-referent': 2,
   'record-diagnostic-step': 3,
   'draft-contract': 3,
@@ -113,6 +114,12 @@ export function payloadFor(command: string, c: TrajectoryContext, pick: Pick): u
       return pick(2) === 0 ? { endReason: one(pick, END_REASONS), orientation: orientation(pick) } : {};
     case 'record-note':
       return { category: 'note', personal: { text: 'Note' } };
+    case 'record-milestone': {
+      const open = (c.programme?.milestones ?? []).filter((m) => !c.milestones?.[m.code]).map((m) => m.code);
+      return { code: open.length ? one(pick, open) : 'none' };
+    }
+    case 'choose-scale':
+      return { scale: one(pick, ['standard', 'renforce']) };
     default:
       return {};
   }

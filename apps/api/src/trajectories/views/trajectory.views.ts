@@ -5,6 +5,7 @@ import {
   type DeadlineStatus,
   deadlineStatus,
   monthMeasures,
+  monthMeasureSettingOf,
   trajectoryDeadlines,
   trajectorySchedule,
   type TrajectoryContext,
@@ -134,7 +135,7 @@ export function trajectoryView(
     const title = d.code ? titles.get(d.code) : undefined;
     return { ...d, status: deadlineStatus(d.dueOn, today), ...(title ? { title } : {}) };
   };
-  const months = (facts?.measures ?? []).flatMap((m) => monthMeasures(m, today));
+  const months = (facts?.measures ?? []).flatMap((m) => monthMeasures(m, today, monthMeasureSettingOf(terms?.monthBilling)));
   return {
     id,
     version: snapshot.version,

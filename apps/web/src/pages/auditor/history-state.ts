@@ -136,7 +136,7 @@ export function stateLines(view: StateView, commandLabel: (name: string) => stri
   const lines: StateLine[] = [
     { key: 'stage', label: 'Étape', value: label(STAGE_LABELS, view.stage) },
     { key: 'status', label: 'Statut', value: view.status === 'done' ? 'Terminé' : 'En cours' },
-    { key: 'version', label: 'Version (nombre d’événements)', value: String(view.version) },
+    { key: 'version', label: 'Version (dernier événement inclus)', value: String(view.version) },
     { key: 'referent', label: 'Référent·e', value: view.referent?.id ?? '—' },
     { key: 'programme', label: 'Programme', value: view.programme?.code ?? '—' },
     { key: 'convention', label: 'Convention', value: view.conventionId ?? '—' },
