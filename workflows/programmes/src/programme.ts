@@ -23,7 +23,24 @@ export interface Programme {
   funderShares: FunderShare[];
   /** Months personal data is kept after closing (default 24). */
   retentionMonths: number;
+  /** When set, a measure is validated by this validator before its contract is signed (domain.md §2). */
+  validation?: ValidationSetting;
 }
+
+/** Who validates the measures of a programme, and within how many days of the submission. */
+export interface ValidationSetting {
+  /** The validator's id: a `validator:<id>` scope reaches its submissions. */
+  validatorId: string;
+  /** 'fsl-secretariat', 'commission', 'landlord', 'funder'. */
+  validatorKind: ValidatorKind;
+  /** An organisation, never a person: "Secrétariat du FSL du Rhône". */
+  validatorName: string;
+  /** Days from the submission to the validator's decision (the validation deadline). */
+  days: number;
+}
+
+export const VALIDATOR_KINDS = ['fsl-secretariat', 'commission', 'landlord', 'funder'] as const;
+export type ValidatorKind = (typeof VALIDATOR_KINDS)[number];
 
 export interface Pricing {
   perDiagnostic?: number;
@@ -61,6 +78,7 @@ export type ProgrammeTerms = Pick<
   | 'bilanEveryMonths'
   | 'pointEveryMonths'
   | 'allowedBriques'
+  | 'validation'
 >;
 
 export function termsOf(programme: Programme): ProgrammeTerms {
@@ -74,5 +92,6 @@ export function termsOf(programme: Programme): ProgrammeTerms {
     bilanEveryMonths: programme.bilanEveryMonths,
     pointEveryMonths: programme.pointEveryMonths,
     allowedBriques: [...programme.allowedBriques],
+    ...(programme.validation ? { validation: { ...programme.validation } } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import type { FunderShare, PlannedVolumes, Pricing, Programme } from './programme';
+import { VALIDATOR_KINDS, type FunderShare, type PlannedVolumes, type Pricing, type Programme, type ValidationSetting } from './programme';
 
 export interface ProgrammeProblem {
   /** Dotted path, e.g. 'pricing.perMonth' or 'funderShares.1.share'. */
@@ -31,7 +31,9 @@ const FIELDS = [
   'plannedVolumes',
   'funderShares',
   'retentionMonths',
+  'validation',
 ];
+const VALIDATOR_ID = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,127}$/;
 
 type Rec = Record<string, unknown>;
 const isRecord = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -88,6 +90,8 @@ export function validateProgramme(raw: unknown, options: ValidationOptions = {})
   validateShares(raw.funderShares, fail);
   if (raw.retentionMonths !== undefined && !isPositiveInt(raw.retentionMonths)) fail('retentionMonths', 'must be a positive whole number');
 
+  validateValidation(raw.validation, fail);
+
   if (problems.length) return { ok: false, problems };
   const renewals = raw.renewals as Rec;
   return {
@@ -108,8 +112,19 @@ export function validateProgramme(raw: unknown, options: ValidationOptions = {})
       ...(raw.plannedVolumes !== undefined ? { plannedVolumes: { ...(raw.plannedVolumes as PlannedVolumes) } } : {}),
       funderShares: (raw.funderShares as FunderShare[]).map((s) => ({ funder: s.funder, share: s.share })),
       retentionMonths: (raw.retentionMonths as number | undefined) ?? DEFAULT_RETENTION_MONTHS,
+      ...(raw.validation !== undefined ? { validation: { ...(raw.validation as ValidationSetting) } } : {}),
     },
   };
+}
+
+function validateValidation(validation: unknown, fail: (field: string, reason: string) => void): void {
+  if (validation === undefined) return;
+  if (!isRecord(validation)) return fail('validation', 'must be an object { validatorId, validatorKind, validatorName, days }');
+  for (const key of Object.keys(validation)) if (!['validatorId', 'validatorKind', 'validatorName', 'days'].includes(key)) fail(`validation.${key}`, 'is not a validation field');
+  if (typeof validation.validatorId !== 'string' || !VALIDATOR_ID.test(validation.validatorId)) fail('validation.validatorId', 'must be an id (letters, digits, . _ @ -)');
+  if (!(VALIDATOR_KINDS as readonly unknown[]).includes(validation.validatorKind)) fail('validation.validatorKind', `must be one of ${VALIDATOR_KINDS.join(', ')}`);
+  if (typeof validation.validatorName !== 'string' || validation.validatorName.trim() === '') fail('validation.validatorName', 'must be a non-empty string');
+  if (!isPositiveInt(validation.days)) fail('validation.days', 'must be a positive whole number');
 }
 
 function validatePricing(pricing: unknown, fail: (field: string, reason: string) => void): void {

@@ -24,7 +24,11 @@ import { renew } from './renew.command';
 import { reopen } from './reopen.command';
 import { reorient } from './reorient.command';
 import { resume } from './resume.command';
+import { rejectMeasure } from './reject-measure.command';
+import { shareWithPartner } from './share-with-partner.command';
 import { signContract } from './sign-contract.command';
+import { submitForValidation } from './submit-for-validation.command';
+import { validateMeasure } from './validate-measure.command';
 import { startBrique } from './start-brique.command';
 import { startEvaluation } from './start-evaluation.command';
 import { startVeille } from './start-veille.command';
@@ -48,12 +52,16 @@ export const TRAJECTORY_COMMAND_DEFINITIONS = [
   recordDiagnosticStep,
   recordEvaluationGrid,
   concludeDiagnostic,
+  submitForValidation,
+  validateMeasure,
+  rejectMeasure,
   draftContract,
   signContract,
   startBrique,
   recordPoint,
   completeBrique,
   recordBilan,
+  shareWithPartner,
   suspend,
   resume,
   changeReferent,
