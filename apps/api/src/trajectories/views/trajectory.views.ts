@@ -61,6 +61,8 @@ export interface TrajectoryView {
   id: string;
   version: number;
   stage: string;
+  /** The state inside the stage (contract: drafting, awaitingValidation, validated; briques: active, suspended). */
+  subState?: string;
   status: 'active' | 'done';
   workflowVersion: number;
   openedOn?: string;
@@ -119,10 +121,12 @@ export function trajectoryView(
   // The trajectory keeps the terms it opened under, even if the programme file changed since.
   const programme = known || terms ? ({ ...known, ...terms } as Programme) : undefined;
   const deadlines = programme && snapshot.status === 'active' ? nextDeadlines(snapshot, programme) : [];
+  const subState = subStateOf(snapshot);
   return {
     id,
     version: snapshot.version,
     stage: snapshot.stage,
+    ...(subState !== undefined ? { subState } : {}),
     status: snapshot.status,
     workflowVersion: snapshot.workflowVersion,
     ...(openedOn !== undefined ? { openedOn } : {}),
@@ -138,4 +142,12 @@ export function trajectoryView(
     integrity,
     details,
   };
+}
+
+/** { open: { contract: 'awaitingValidation' } } -> 'awaitingValidation'; undefined for a stage without sub-states. */
+export function subStateOf(snapshot: Pick<TrajectorySnapshot, 'value' | 'stage'>): string | undefined {
+  const open = (snapshot.value as { open?: unknown }).open;
+  if (open === null || typeof open !== 'object') return undefined;
+  const inner = (open as Record<string, unknown>)[snapshot.stage];
+  return typeof inner === 'string' ? inner : undefined;
 }
