@@ -4,7 +4,7 @@ import { streamStateProjection } from '../core/stream-state.projection';
 import { trajectoryIdOfEvent } from '../core/event-date';
 import { evolveTrajectoryFacts, type TrajectoryFacts } from '../core/trajectory-facts.reducer';
 import { loadFacts } from '../core/trajectory-facts.store';
-import { deadlinesOf } from '../deadlines/deadlines.calculator';
+import { nextDeadline } from '../../workflows/trajectory/src';
 import { CASELOAD_COUNTS_TABLE, CASELOAD_MIGRATIONS, CASELOAD_STATE_TABLE, CASELOAD_TABLE } from './caseload.tables';
 
 export const CASELOAD_PROJECTION = 'caseload';
@@ -28,7 +28,8 @@ const COLUMNS = [
 ] as const;
 
 function rowOf(id: string, f: TrajectoryFacts): Record<string, unknown> {
-  const next = deadlinesOf(f)[0];
+  // The workflow's one definition: the first of trajectoryDeadlines(), as the view and /deadlines list them.
+  const next = nextDeadline(f);
   return {
     trajectory_id: id,
     version: f.version,
@@ -80,7 +81,7 @@ async function applyCountDeltas(tx: ProjectionTx, changed: readonly { before: Tr
 export function caseloadProjection(): Projection {
   return streamStateProjection<TrajectoryFacts>({
     name: CASELOAD_PROJECTION,
-    version: 'caseload-5',
+    version: 'caseload-6',
     tables: [CASELOAD_TABLE, CASELOAD_STATE_TABLE, CASELOAD_COUNTS_TABLE],
     migrations: CASELOAD_MIGRATIONS,
     keyOf: trajectoryIdOfEvent,

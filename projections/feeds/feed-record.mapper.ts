@@ -1,6 +1,6 @@
 import { isCalendarDate, parisDate, type CalendarDate } from '../../libs/domain/src';
 import { trajectoryIdOf } from '../../libs/domain/src/ids';
-import { activeMonths, type ActivePeriod } from '../funder/month-measures.calculator';
+import { measureActivityAfter, monthMeasures, type ActivePeriod } from '../funder/month-measures.calculator';
 import type { ConventionDirectory } from './convention-directory';
 import { GRID_AXES, type AxisProgress, type FeedDetails, type FeedKind, type FeedProfile, type FeedRecordDraft } from './feed-record';
 import { readFact, type AxisShares, type TrajectoryFact } from './trajectory-fact.reader';
@@ -40,7 +40,11 @@ export interface TrajectoryFeedState {
   profile: FeedProfile;
   contract: { measureType: string | null; briqueCodes: string[]; occupancyStatus: string | null } | null;
   diagnosticGrid: AxisShares | null;
-  measure: { periods: ActivePeriod[]; counted: string[] } | null;
+  /**
+   * The current measure's activity (workflows/trajectory measureActivityAfter) and the months already sent.
+   * `leftOn` is absent from states stored before it existed: see activityOf().
+   */
+  measure: { periods: ActivePeriod[]; leftOn?: CalendarDate | null; counted: string[] } | null;
   finalEvaluation: { endReason: string; grid: AxisShares } | null;
   /** The latest business date seen: open activity runs up to it when counting month-measures. */
   lastDate: CalendarDate | null;
@@ -108,7 +112,7 @@ export function mapFeedEvent(state: TrajectoryFeedState | undefined, event: Feed
   const emit = (kind: FeedKind, details: FeedDetails = {}, discriminator = ''): void => {
     entries.push({ sourceEventId: event.id, kind, businessDate: date, details, discriminator });
   };
-  applyFact(next, fact, date, emit);
+  applyFact(next, fact, event.type, date, emit);
   return route(next, entries, ctx);
 }
 
@@ -124,7 +128,7 @@ export function flushPending(state: TrajectoryFeedState, ctx: MappingContext): M
 
 type Emit = (kind: FeedKind, details?: FeedDetails, discriminator?: string) => void;
 
-function applyFact(s: TrajectoryFeedState, fact: TrajectoryFact, date: CalendarDate, emit: Emit): void {
+function applyFact(s: TrajectoryFeedState, fact: TrajectoryFact, type: string, date: CalendarDate, emit: Emit): void {
   switch (fact.fact) {
     case 'saisine':
       s.programme = fact.programme;
@@ -147,7 +151,7 @@ function applyFact(s: TrajectoryFeedState, fact: TrajectoryFact, date: CalendarD
     case 'measure-started': {
       if (fact.conventionId) s.contractConventionId = fact.conventionId;
       const startsOn = fact.startsOn ?? date;
-      s.measure = { periods: [{ from: startsOn, to: null }], counted: [] };
+      s.measure = { periods: [{ from: startsOn, to: null }], leftOn: null, counted: [] };
       s.finalEvaluation = null;
       emit('measure-started', {
         measureType: fact.measureType ?? s.contract?.measureType ?? undefined,
@@ -164,41 +168,40 @@ function applyFact(s: TrajectoryFeedState, fact: TrajectoryFact, date: CalendarD
     case 'renewed':
       countMonths(s, emit);
       // A renewal decided at the final evaluation sends the measure back to briques.
-      if (s.measure && !isOpen(s.measure.periods)) s.measure.periods.push({ from: date, to: null });
+      activity(s, type, date);
       s.finalEvaluation = null;
       emit('measure-renewed', { renewalMonths: fact.months });
       countMonths(s, emit);
       return;
     case 'suspended':
-      stopActivity(s, date);
+      activity(s, type, date);
       countMonths(s, emit);
       emit('measure-suspended');
       return;
     case 'resumed':
-      if (s.measure && !isOpen(s.measure.periods)) s.measure.periods.push({ from: date, to: null });
+      activity(s, type, date);
       emit('measure-resumed');
       countMonths(s, emit);
       return;
     case 'evaluation-started':
-      stopActivity(s, date);
+      activity(s, type, date);
       countMonths(s, emit);
       return;
     case 'final-evaluation':
-      stopActivity(s, date);
       countMonths(s, emit);
       // Renewal is still possible: the measure ends only with the next hand-off, veille or closing.
       s.finalEvaluation = { endReason: fact.endReason, grid: fact.grid };
       return;
     case 'measure-handed-on':
-      endMeasure(s, date, emit);
+      endMeasure(s, type, date, emit);
       return;
     case 'relais-confirmed':
-      endMeasure(s, date, emit);
+      endMeasure(s, type, date, emit);
       emit('relais-confirmed', { partnerKind: fact.partnerKind });
       emit('trajectory-closed', { closingReason: 'relais-confirmed' });
       return;
     case 'closed':
-      endMeasure(s, date, emit, fact.closingKind === 'withdrawn' ? 'withdrawn' : (fact.endReason ?? 'other'));
+      endMeasure(s, type, date, emit, fact.closingKind === 'withdrawn' ? 'withdrawn' : (fact.endReason ?? 'other'));
       emit('trajectory-closed', { closingReason: fact.closingKind, endReason: fact.endReason ?? undefined });
       return;
     case 'reopened':
@@ -214,13 +217,17 @@ function applyFact(s: TrajectoryFeedState, fact: TrajectoryFact, date: CalendarD
   }
 }
 
-function isOpen(periods: readonly ActivePeriod[]): boolean {
-  return periods.length > 0 && periods[periods.length - 1].to === null;
-}
-
-function stopActivity(s: TrajectoryFeedState, date: CalendarDate): void {
-  const periods = s.measure?.periods;
-  if (periods && isOpen(periods)) periods[periods.length - 1].to = date;
+/**
+ * The measure's activity after the event, by the workflow's one definition. A state stored before
+ * `leftOn` was kept counts as having left briques once its final evaluation is recorded.
+ */
+function activity(s: TrajectoryFeedState, type: string, date: CalendarDate): void {
+  if (!s.measure) return;
+  const periods = s.measure.periods;
+  const closed = periods.length > 0 ? periods[periods.length - 1].to : null;
+  const leftOn = s.measure.leftOn !== undefined ? s.measure.leftOn : s.finalEvaluation ? closed : null;
+  const next = measureActivityAfter({ startsOn: periods[0]?.from ?? date, periods, leftOn }, type, date);
+  s.measure = { ...s.measure, periods: next.periods, leftOn: next.leftOn };
 }
 
 /**
@@ -231,7 +238,7 @@ function stopActivity(s: TrajectoryFeedState, date: CalendarDate): void {
 function countMonths(s: TrajectoryFeedState, emit: Emit): void {
   if (!s.measure || !s.lastDate) return;
   const counted = new Set(s.measure.counted);
-  for (const month of activeMonths(s.measure.periods, s.lastDate)) {
+  for (const month of monthMeasures(s.measure, s.lastDate)) {
     if (counted.has(month)) continue;
     counted.add(month);
     emit('month-measure-counted', { month }, month);
@@ -239,9 +246,9 @@ function countMonths(s: TrajectoryFeedState, emit: Emit): void {
   s.measure.counted = [...counted].sort();
 }
 
-function endMeasure(s: TrajectoryFeedState, date: CalendarDate, emit: Emit, fallbackReason = 'other'): void {
+function endMeasure(s: TrajectoryFeedState, type: string, date: CalendarDate, emit: Emit, fallbackReason = 'other'): void {
   if (!s.measure) return;
-  stopActivity(s, date);
+  activity(s, type, date);
   countMonths(s, emit);
   const final = s.finalEvaluation;
   emit('measure-ended', {

@@ -2,7 +2,7 @@ import { addDays, type CalendarDate } from '../../libs/domain/src';
 import type { ConventionPrices } from './convention.events';
 import type { FunderFacts } from './funder-facts.reducer';
 import type { Cents } from './money';
-import { activeMonths, type YearMonth } from './month-measures.calculator';
+import { monthMeasures, type YearMonth } from './month-measures.calculator';
 
 export const UNIT_KINDS = ['diagnostic', 'month-measure', 'measure', 'dwelling-year'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
@@ -33,7 +33,7 @@ export function billableUnits(facts: readonly FunderFacts[], prices: ConventionP
     }
     const dwellingYears = new Map<string, YearMonth>();
     for (const m of f.measures) {
-      const months = activeMonths(m.periods, today);
+      const months = monthMeasures(m, today);
       for (const month of months) {
         units.push({ kind: 'month-measure', month, scale: null, trajectoryIndex });
         const year = month.slice(0, 4);

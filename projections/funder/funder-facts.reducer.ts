@@ -2,7 +2,7 @@ import type { CalendarDate } from '../../libs/domain/src';
 import type { RecordedEvent } from '../../libs/event-store/src/event-store.port';
 import type { TrajectoryEventDataMap } from '../../workflows/trajectory/src/events';
 import { businessDate } from '../core/event-date';
-import type { ActivePeriod } from './month-measures.calculator';
+import { measureActivityAfter, startMeasureActivity, type ActivePeriod } from './month-measures.calculator';
 
 /** Axis -> rating; the worst rating of an axis' items when several were rated. */
 export type GridSummary = Record<string, 'acquired' | 'in-progress' | 'needs-support'>;
@@ -70,29 +70,16 @@ function lastMeasure(f: FunderFacts, update: (m: MeasureFacts) => MeasureFacts):
   return { ...f, measures };
 }
 
-/** Closes the open active period of the current measure on `on` (the first day not billed). */
-function pause(f: FunderFacts, on: CalendarDate): FunderFacts {
+/** The current measure's activity after an event: the workflow's one definition (measureActivityAfter). */
+function activity(f: FunderFacts, type: string, on: CalendarDate): FunderFacts {
   return lastMeasure(f, (m) => {
-    const open = m.periods[m.periods.length - 1];
-    if (!open || open.to !== null) return m;
-    return { ...m, periods: [...m.periods.slice(0, -1), { from: open.from, to: on }] };
+    const next = measureActivityAfter({ startsOn: m.startsOn, periods: m.periods, leftOn: m.leftOn }, type, on);
+    return { ...m, periods: next.periods, leftOn: next.leftOn };
   });
 }
 
-function activate(f: FunderFacts, on: CalendarDate): FunderFacts {
-  return lastMeasure(f, (m) => {
-    const open = m.periods[m.periods.length - 1];
-    if (open && open.to === null) return m;
-    return { ...m, leftOn: null, periods: [...m.periods, { from: on, to: null }] };
-  });
-}
-
-function leave(f: FunderFacts, on: CalendarDate): FunderFacts {
-  return lastMeasure(pause(f, on), (m) => (m.leftOn === null ? { ...m, leftOn: on } : m));
-}
-
-function close(f: FunderFacts, on: CalendarDate, endReason: string | null): FunderFacts {
-  const left = leave(f, on);
+function close(f: FunderFacts, type: string, on: CalendarDate, endReason: string | null): FunderFacts {
+  const left = activity(f, type, on);
   return { ...left, closedOn: on, endReason: endReason ?? left.endReason };
 }
 
@@ -144,7 +131,7 @@ export function evolveFunderFacts(facts: FunderFacts | undefined, event: Recorde
     case 'DiagnosticConcluded': {
       const outcome = (event.data as Data<'DiagnosticConcluded'>).outcome;
       const concluded = conclude(f, on, outcome);
-      return outcome === 'autonomous' ? close(concluded, on, 'autonomous') : concluded;
+      return outcome === 'autonomous' ? close(concluded, event.type, on, 'autonomous') : concluded;
     }
     case 'ContractDrafted': {
       const d = event.data as Data<'ContractDrafted'>;
@@ -152,7 +139,7 @@ export function evolveFunderFacts(facts: FunderFacts | undefined, event: Recorde
     }
     case 'MeasureStarted': {
       const d = event.data as Data<'MeasureStarted'> & { scale?: string };
-      const measure: MeasureFacts = { startsOn: d.startsOn, measureType: d.measureType, scale: d.scale ?? null, leftOn: null, periods: [{ from: d.startsOn, to: null }] };
+      const measure: MeasureFacts = { ...startMeasureActivity(d.startsOn), measureType: d.measureType, scale: d.scale ?? null };
       return { ...f, contractConventionId: d.conventionId ?? f.contractConventionId, measures: [...f.measures, measure] };
     }
     case 'BriqueStarted': {
@@ -160,34 +147,30 @@ export function evolveFunderFacts(facts: FunderFacts | undefined, event: Recorde
       return code in f.briques ? f : { ...f, briques: { ...f.briques, [code]: on } };
     }
     case 'MeasureSuspended':
-      return pause(f, on);
     case 'MeasureResumed':
-      return activate(f, on);
     case 'MeasureRenewed':
-      // Renewed from the evaluation: back in briques from that day. Renewed in briques: nothing changes.
-      return f.measures.length > 0 && f.measures[f.measures.length - 1].leftOn !== null ? activate(f, on) : f;
     case 'EvaluationStarted':
-      return leave(f, on);
+      return activity(f, event.type, on);
     case 'FinalEvaluationRecorded': {
       const d = event.data as Data<'FinalEvaluationRecorded'>;
       return { ...f, gridAtFinal: summarise(d.ratings), finalEvaluationOn: on, endReason: d.endReason };
     }
     case 'HandedOff':
     case 'VeilleStarted':
-      return leave(f, on);
+      return activity(f, event.type, on);
     case 'TrajectoryClosed':
-      return close(f, on, (event.data as Data<'TrajectoryClosed'>).endReason);
+      return close(f, event.type, on, (event.data as Data<'TrajectoryClosed'>).endReason);
     case 'VeilleEnded':
-      return close(f, on, (event.data as Data<'VeilleEnded'>).endReason);
+      return close(f, event.type, on, (event.data as Data<'VeilleEnded'>).endReason);
     case 'RelaisConfirmed':
-      return close(f, on, f.endReason ?? 'relais');
+      return close(f, event.type, on, f.endReason ?? 'relais');
     case 'SaisineReoriented':
-      return close(f, on, 'reoriented');
+      return close(f, event.type, on, 'reoriented');
     case 'SaisineDeclined':
     case 'ContractDeclined':
-      return close(f, on, 'declined');
+      return close(f, event.type, on, 'declined');
     case 'TrajectoryWithdrawn':
-      return close(f, on, 'withdrawn');
+      return close(f, event.type, on, 'withdrawn');
     default:
       return f;
   }

@@ -63,5 +63,12 @@ describe('verify and access log on the SQL store', () => {
     expect(rows).toEqual([{ actor_id: COORDINATOR.id, actor_role: 'coordinator', resource: 'history', trajectory_id: t.id }]);
     const log = await e2e.http().get('/access-log').query({ trajectory: t.id }).set(await authHeaders(AUDITOR));
     expect(log.body.entries).toEqual([expect.objectContaining({ at: '2026-02-03T08:30:00.000Z', actor: { id: COORDINATOR.id, role: 'coordinator' }, resource: 'history' })]);
+    // Days are Paris days: 2026-02-03T08:30Z is on the 3rd, and the filters compare in SQL.
+    const onDay = await e2e.http().get('/access-log').query({ trajectory: t.id, from: '2026-02-03', to: '2026-02-03' }).set(await authHeaders(AUDITOR));
+    expect(onDay.body.entries).toHaveLength(1);
+    const dayBefore = await e2e.http().get('/access-log').query({ trajectory: t.id, to: '2026-02-02' }).set(await authHeaders(AUDITOR));
+    expect(dayBefore.body.entries).toEqual([]);
+    const dayAfter = await e2e.http().get('/access-log').query({ trajectory: t.id, from: '2026-02-04' }).set(await authHeaders(AUDITOR));
+    expect(dayAfter.body.entries).toEqual([]);
   });
 });

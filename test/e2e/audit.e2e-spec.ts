@@ -65,6 +65,16 @@ describe('auditors: who did what, who read what, and whether anything was altere
     const next = await app.http().get('/access-log').query({ trajectory: t, actor: COORDINATOR.id, after: byActor.body.nextCursor }).set(await authHeaders(AUDITOR));
     expect(next.body.entries.map((e: { resource: string }) => e.resource)).toEqual(['trajectory']);
 
+    // Paris calendar days, both ends included.
+    const days = async (from?: string, to?: string) =>
+      app.http().get('/access-log').query({ trajectory: t, ...(from ? { from } : {}), ...(to ? { to } : {}) }).set(await authHeaders(AUDITOR));
+    expect((await days('2026-03-03', '2026-03-03')).body.entries).toHaveLength(4);
+    expect((await days(undefined, '2026-03-02')).body.entries).toEqual([]);
+    expect((await days('2026-03-04')).body.entries).toEqual([]);
+    const badDay = await days('2026-02-30');
+    expect(badDay.status).toBe(400);
+    expect(badDay.body.errors[0].field).toBe('query:from');
+
     expect((await app.http().get('/access-log').query({ trajectory: 'not-a-uuid' }).set(await authHeaders(AUDITOR))).status).toBe(400);
     for (const reader of [COORDINATOR, REFERENT_2, SECRETARY]) {
       expect((await app.http().get('/access-log').query({ trajectory: t }).set(await authHeaders(reader))).status).toBe(403);

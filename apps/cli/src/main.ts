@@ -13,7 +13,7 @@ import { demoCommand } from './commands/demo.command';
 import { verifyCommand } from './commands/verify.command';
 import { embeddedApiFor } from './embedded/embedded-api.client';
 import { openAuditStore } from './open-audit-store';
-import { loadCatalogue } from '../../api/src/trajectories/load-catalogue';
+import { loadCatalogue } from '../../../libs/catalogue/src';
 
 /** Every command of `npm run cli -- <command>`. Add yours here: one entry, its own file under commands/. */
 export const COMMANDS: CliCommand[] = [

@@ -10,6 +10,7 @@ const MENUS: Record<string, { route: WebRouteName; text: string }[]> = {
     { route: 'caseload', text: 'Dossiers' },
     { route: 'deadlines', text: 'Échéances' },
     { route: 'newSaisine', text: 'Nouvelle saisine' },
+    { route: 'conventions', text: 'Conventions' },
   ],
   referent: [
     { route: 'myDay', text: 'Ma journée' },
@@ -21,10 +22,29 @@ const MENUS: Record<string, { route: WebRouteName; text: string }[]> = {
     { route: 'newSaisine', text: 'Nouvelle saisine' },
   ],
   prescriber: [{ route: 'newSaisine', text: 'Nouvelle saisine' }],
+  funder: [
+    { route: 'conventions', text: 'Conventions' },
+    { route: 'feed', text: 'Flux' },
+  ],
+  auditor: [
+    { route: 'auditTrajectories', text: 'Historique' },
+    { route: 'verification', text: 'Vérification' },
+    { route: 'accessLog', text: 'Journal des accès' },
+  ],
+};
+
+/** Pages reached from a menu entry rather than listed in the menu: the entry stays marked current. */
+const MENU_PARENT: Partial<Record<WebRouteName, WebRouteName>> = {
+  consumption: 'conventions',
+  dashboard: 'conventions',
+  report: 'conventions',
+  auditHistory: 'auditTrajectories',
 };
 
 export function homeOf(role: string): WebRouteName {
   if (role === 'referent') return 'myDay';
+  if (role === 'funder') return 'conventions';
+  if (role === 'auditor') return 'auditTrajectories';
   return role === 'prescriber' ? 'newSaisine' : 'caseload';
 }
 
@@ -44,7 +64,7 @@ export function AppShell({ session, current, onSignOut, children }: { session: S
           <ul>
             {menuOf(session.role).map((item) => (
               <li key={item.route}>
-                <AppLink href={pathTo(item.route)} aria-current={item.route === current ? 'page' : undefined}>
+                <AppLink href={pathTo(item.route)} aria-current={item.route === current || (current && MENU_PARENT[current] === item.route) ? 'page' : undefined}>
                   {item.text}
                 </AppLink>
               </li>

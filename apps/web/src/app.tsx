@@ -5,6 +5,7 @@ import { CaseloadPage } from './pages/caseload-page';
 import { DeadlinesPage } from './pages/deadlines-page';
 import { MyDayPage } from './pages/my-day-page';
 import { NewSaisinePage } from './pages/new-saisine-page';
+import { rolePage } from './pages/role-pages';
 import { SignInPage } from './pages/sign-in-page';
 import { TrajectoryPage } from './pages/trajectory-page';
 import { navigate, useLocation } from './routing/use-location';
@@ -65,6 +66,7 @@ export function App() {
       {route.name === 'myDay' && <MyDayPage api={api} session={session} search={location.search} />}
       {route.name === 'trajectory' && <TrajectoryPage api={api} id={route.params.id} />}
       {route.name === 'newSaisine' && <NewSaisinePage api={api} />}
+      {rolePage(route, api, session, location.search)}
     </AppShell>
   );
 }

@@ -2,7 +2,7 @@ import { systemClock } from '../../../libs/domain/src';
 import { embeddedDataDirOf, lockDataDir } from '../../../libs/event-store/src';
 import { createLogger, type Logger, messageLogger, readLogSettings } from '../../../libs/logging/src';
 import { openProjectionRuntime } from '../../../projections/core/open-projection-runtime';
-import { loadCatalogue } from '../../api/src/trajectories/load-catalogue';
+import { loadCatalogue } from '../../../libs/catalogue/src';
 import { RetentionJob } from './retention/retention.job';
 import { masterKeySourcesFrom, privacyRuntimeOver, retentionReadModelReady, retentionSweep } from './retention/retention.runtime';
 import { startFeedRelay } from './feeds/start-feed-relay';

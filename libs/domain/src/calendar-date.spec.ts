@@ -1,4 +1,4 @@
-import { addDays, addMonths, daysBetween, isCalendarDate, parisDate } from './calendar-date';
+import { addDays, addMonths, daysBetween, isCalendarDate, parisDate, parisDayStart } from './calendar-date';
 
 describe('calendar dates', () => {
   it('clamps to the end of the month when adding months', () => {
@@ -30,5 +30,15 @@ describe('calendar dates', () => {
     expect(isCalendarDate('2028-02-29')).toBe(true);
     expect(isCalendarDate('2026-13-01')).toBe(false);
     expect(isCalendarDate('26-01-01')).toBe(false);
+  });
+});
+
+describe('parisDayStart', () => {
+  it('is midnight in Paris, in winter and in summer time, and on the days the clocks change', () => {
+    expect(parisDayStart('2026-01-15').toISOString()).toBe('2026-01-14T23:00:00.000Z');
+    expect(parisDayStart('2026-07-01').toISOString()).toBe('2026-06-30T22:00:00.000Z');
+    expect(parisDayStart('2026-03-29').toISOString()).toBe('2026-03-28T23:00:00.000Z');
+    expect(parisDayStart('2026-10-25').toISOString()).toBe('2026-10-24T22:00:00.000Z');
+    expect(() => parisDayStart('2026-02-30')).toThrow();
   });
 });

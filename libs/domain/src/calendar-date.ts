@@ -36,6 +36,20 @@ export function parisDate(instant: Date): CalendarDate {
   return parisFormatter.format(instant);
 }
 
+/**
+ * The instant a Paris calendar date begins (midnight in Europe/Paris, 23:00 or 22:00 UTC the day
+ * before): the bound to compare instants with when a filter names days.
+ */
+export function parisDayStart(date: CalendarDate): Date {
+  const utcMidnight = Date.parse(`${assertCalendarDate(date)}T00:00:00Z`);
+  // Paris is UTC+1 or UTC+2: its midnight is one or two hours before UTC's; the later one that is already `date` wins.
+  for (const hours of [1, 2]) {
+    const candidate = new Date(utcMidnight - hours * 3_600_000);
+    if (parisDate(candidate) === date && parisDate(new Date(candidate.getTime() - 1)) !== date) return candidate;
+  }
+  throw new Error(`no Paris midnight found for ${date}`);
+}
+
 export function daysInMonth(year: number, month1: number): number {
   return new Date(Date.UTC(year, month1, 0)).getUTCDate();
 }

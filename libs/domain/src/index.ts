@@ -5,3 +5,4 @@ export * from './ids';
 export * from './roles';
 export * from './event-envelope';
 export * from './control-characters';
+export * from './delay';

@@ -21,6 +21,8 @@ export interface GeneratedTrajectory {
   events: NewEvent[];
   snapshot: TrajectorySnapshot;
   refusals: number;
+  /** After each accepted command: how many events the stream had, and the workflow's snapshot then. */
+  steps: { events: number; snapshot: TrajectorySnapshot; command: string; occurredAt: CalendarDate }[];
 }
 
 export interface JourneyOptions {
@@ -31,6 +33,10 @@ export interface JourneyOptions {
   referents?: readonly string[];
   conventions?: readonly (string | undefined)[];
   maxSteps?: number;
+  /** Chance (0..1) that a command is dated before the previous one (back-dated, never before the opening). */
+  backdate?: number;
+  /** Weights that replace the default ones (e.g. more suspensions and renewals). */
+  weights?: Partial<Record<TrajectoryCommandType, number>>;
 }
 
 /** Commands that move a trajectory on are picked more often than notes and side steps. */
@@ -89,9 +95,15 @@ export function generateJourneys(options: JourneyOptions): GeneratedTrajectory[]
     const events: NewEvent[] = [];
     let refusals = 0;
     let allowedNow: string[] = [];
+    const steps: GeneratedTrajectory['steps'] = [];
+    const openedOn = date;
     const actor = { id: pick(referents), role: 'referent' as const };
+    const weights = { ...WEIGHTS, ...options.weights };
     const apply = (type: string, payload: unknown): boolean => {
-      const d = decide(definition, snapshot, { type, payload }, { actor, occurredAt: date }, { clock, ids });
+      // A back-dated command: recorded after the previous one, about an earlier day (the rules may still refuse it).
+      const back = options.backdate && type !== 'receive-saisine' && rnd() < options.backdate ? Math.floor(rnd() * 40) : 0;
+      const occurredAt = back > 0 ? (addDays(date, -back) < openedOn ? openedOn : addDays(date, -back)) : date;
+      const d = decide(definition, snapshot, { type, payload }, { actor, occurredAt }, { clock, ids });
       if (!d.accepted) {
         refusals++;
         return false;
@@ -99,6 +111,7 @@ export function generateJourneys(options: JourneyOptions): GeneratedTrajectory[]
       events.push(...d.events);
       snapshot = d.snapshot;
       allowedNow = d.allowedCommands;
+      steps.push({ events: events.length, snapshot, command: type, occurredAt });
       return true;
     };
     const programmeCode = pick(['asll-test', 'gla-test']);
@@ -121,12 +134,12 @@ export function generateJourneys(options: JourneyOptions): GeneratedTrajectory[]
       if (next > today) break;
       date = next;
       const c = snapshot.context;
-      const allowed = (allowedNow as TrajectoryCommandType[]).filter((t) => (WEIGHTS[t] ?? 0) > 0);
+      const allowed = (allowedNow as TrajectoryCommandType[]).filter((t) => (weights[t] ?? 0) > 0);
       if (allowed.length === 0) break;
       for (let attempt = 0; attempt < 4; attempt++) {
-        const total = allowed.reduce((s, t) => s + (WEIGHTS[t] ?? 0), 0);
+        const total = allowed.reduce((s, t) => s + (weights[t] ?? 0), 0);
         let r = rnd() * total;
-        const type = allowed.find((t) => (r -= WEIGHTS[t] ?? 0) < 0) ?? allowed[0];
+        const type = allowed.find((t) => (r -= weights[t] ?? 0) < 0) ?? allowed[0];
         const brique = c.activeBriques.length ? pick(c.activeBriques).code : undefined;
         const programmeBriques = c.programme?.allowedBriques ?? ['2.1'];
         const payloads: Partial<Record<TrajectoryCommandType, unknown>> = {
@@ -148,7 +161,7 @@ export function generateJourneys(options: JourneyOptions): GeneratedTrajectory[]
         if (apply(type, payload)) break;
       }
     }
-    out.push({ id, streamId: `trajectory-${id}`, events, snapshot, refusals });
+    out.push({ id, streamId: `trajectory-${id}`, events, snapshot, refusals, steps });
   }
   return out;
 }

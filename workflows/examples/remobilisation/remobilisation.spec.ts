@@ -3,7 +3,7 @@ import { FixedClock } from '../../../libs/domain/src';
 import { createBriqueRegistry } from '../../briques/src';
 import { InMemoryWorkflowStore, SequentialIds } from '../../engine/src/testing/in-memory-workflow-store';
 import { loadProgrammeRegistry } from '../../programmes/src';
-import { createTrajectoryRunner, nextDeadlines } from '../../trajectory/src';
+import { createTrajectoryRunner, trajectoryDeadlines, trajectoryFactsOf } from '../../trajectory/src';
 import { remobilisation } from './remobilisation.brique';
 
 const PROGRAMMES = join(__dirname, 'programmes');
@@ -22,7 +22,7 @@ const grid = ['pouvoir-louer', 'savoir-louer', 'savoir-habiter', 'savoir-s-adapt
 
 describe('a custom "remobilisation" brique, end to end through the engine', () => {
   it('runs saisine -> contract -> start-brique remobilisation -> points -> complete-brique', async () => {
-    const { runner, programmes, store } = installation();
+    const { runner, store } = installation();
     const id = 'trajectory-2f1c6a0e-8a4b-4c1e-9d52-0b6a3c1f7e10';
     const run = (type: string, payload: unknown, occurredAt: string) => runner.run(id, { type, payload }, { actor: referent, occurredAt });
 
@@ -52,7 +52,7 @@ describe('a custom "remobilisation" brique, end to end through the engine', () =
 
     const started = await run('start-brique', { code: 'remobilisation', details: { sessionsPlanned: 6, format: 'collective' } }, '2026-04-07');
     expect(started.events[0]).toMatchObject({ type: 'BriqueStarted', data: { code: 'remobilisation', group: 'association', cadence: 'monthly', details: { sessionsPlanned: 6 } } });
-    expect(nextDeadlines(started.snapshot, programmes.get('asll-remobilisation')!)).toContainEqual({
+    expect(trajectoryDeadlines(trajectoryFactsOf(await store.readStream(id))!)).toContainEqual({
       kind: 'point',
       dueOn: '2026-05-07',
       ownerId: 'referent-1',

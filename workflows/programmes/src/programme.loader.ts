@@ -17,7 +17,9 @@ export class ProgrammeFileError extends Error {
   constructor(
     readonly file: string,
     readonly field: string | undefined,
-    reason: string,
+    readonly reason: string,
+    /** The same reason in French, for the operator's message (English when no translation exists). */
+    readonly reasonFr: string = reason,
   ) {
     super(field ? `${file}: ${field} ${reason}` : `${file}: ${reason}`);
     this.name = 'ProgrammeFileError';
@@ -40,16 +42,17 @@ export function loadProgrammes(dir: string, options: ValidationOptions = {}): Pr
     try {
       raw = JSON.parse(readFileSync(join(dir, file), 'utf8'));
     } catch (error) {
-      throw new ProgrammeFileError(label, undefined, `is not valid JSON (${(error as Error).message})`);
+      throw new ProgrammeFileError(label, undefined, `is not valid JSON (${(error as Error).message})`, `n'est pas du JSON valide (${(error as Error).message})`);
     }
     const result = validateProgramme(raw, options);
     if (!result.ok) {
       const [first] = result.problems;
       const others = result.problems.length > 1 ? ` (and ${result.problems.length - 1} more: ${result.problems.slice(1).map((p) => p.field).join(', ')})` : '';
-      throw new ProgrammeFileError(label, first.field, `${first.reason}${others}`);
+      const othersFr = result.problems.length > 1 ? ` (et ${result.problems.length - 1} autre(s) : ${result.problems.slice(1).map((p) => p.field).join(', ')})` : '';
+      throw new ProgrammeFileError(label, first.field, `${first.reason}${others}`, `${first.reasonFr ?? first.reason}${othersFr}`);
     }
     const previous = byCode.get(result.programme.code);
-    if (previous) throw new ProgrammeFileError(label, 'code', `repeats "${result.programme.code}", already defined in ${previous}`);
+    if (previous) throw new ProgrammeFileError(label, 'code', `repeats "${result.programme.code}", already defined in ${previous}`, `répète « ${result.programme.code} », déjà défini dans ${previous}`);
     byCode.set(result.programme.code, label);
     programmes.push(result.programme);
   }

@@ -1,20 +1,75 @@
+import type { Delay } from '../../../libs/domain/src';
+import type { OccupancyStatus, PointMode, PointParty } from '../../trajectory/src/vocabulary/trajectory-terms';
+
+/** Stages in which a brique may run (domain.md §2: some support starts before the contract or the lease). */
+export const BRIQUE_STAGES = ['diagnostic', 'contract', 'briques'] as const;
+export type BriqueStage = (typeof BRIQUE_STAGES)[number];
+
+/** The delays a programme sets, each in days, weeks or calendar months. */
+export const PROGRAMME_DELAYS = ['firstContact', 'diagnostic', 'contractSignature'] as const;
+export type ProgrammeDelay = (typeof PROGRAMME_DELAYS)[number];
+
+/**
+ * A point cadence (domain.md §3): at least `atLeast` points of the right kind in each period `per`,
+ * counted from its anchor (the start of the brique it names, or the measure's start). Each is a deadline
+ * kind of its own, owned by the referent.
+ */
+export interface PointCadence {
+  /** Kebab-case, unique in the programme: the deadline's `cadence`. */
+  code: string;
+  title: string;
+  /** Points needed in each period (default 1). */
+  atLeast: number;
+  per: Delay;
+  /** Only while one of these briques is active, counting points on it; otherwise during the measure, on any brique. */
+  briques?: string[];
+  /** Only points of these modes count. */
+  modes?: PointMode[];
+  /** Only points where all these parties were present count. */
+  parties?: PointParty[];
+}
+
+/** Where a milestone's delay counts from. */
+export type MilestoneAnchor = 'saisine' | 'first-contact' | 'measure-start' | { milestone: string };
+
+/**
+ * A named obligation (domain.md §5-6): due `dueAfter` its anchor, closed by `record-milestone`.
+ * E.g. a sliding lease (bail glissant) slides to the household within 12 months of the lease.
+ */
+export interface Milestone {
+  code: string;
+  title: string;
+  anchor: MilestoneAnchor;
+  dueAfter: Delay;
+  /** Only for contracts with one of these occupancy statuses. */
+  occupancyStatuses?: OccupancyStatus[];
+}
+
 /** A programme (dispositif): how a measure is framed and paid (domain.md §5). */
 export interface Programme {
   /** Stable code, kebab-case, e.g. 'asll-departement-x'. */
   code: string;
   title: string;
-  /** Days from the saisine to the first contact. */
-  firstContactDays: number;
-  /** Days from the first contact to the diagnostic's conclusion. */
-  diagnosticDays: number;
-  /** Days from the diagnostic's conclusion to the contract's last signature. */
-  contractSignatureDays: number;
+  /** Days from the saisine to the first contact (unless delays.firstContact says otherwise). */
+  firstContactDays?: number;
+  /** Days from the first contact to the diagnostic's conclusion (unless delays.diagnostic). */
+  diagnosticDays?: number;
+  /** Days from the diagnostic's conclusion to the contract's last signature (unless delays.contractSignature). */
+  contractSignatureDays?: number;
+  /** The same delays in days, weeks or calendar months; each one given here wins over its `...Days`. */
+  delays?: Partial<Record<ProgrammeDelay, Delay>>;
   durationMonths: number;
+  /** The longest contract a measure may have (default: durationMonths). */
+  maxDurationMonths?: number;
   renewals: { count: number; months: number };
   bilanEveryMonths: number;
   pointEveryMonths: number;
   /** Brique codes a measure under this programme may start. */
   allowedBriques: string[];
+  /** Stages in which a brique may run; a brique not named here runs in 'briques' only. */
+  briqueStages?: Record<string, BriqueStage[]>;
+  pointCadences?: PointCadence[];
+  milestones?: Milestone[];
   pricing: Pricing;
   /** EUR per calendar year and convention. */
   yearlyCap: number;
@@ -79,19 +134,47 @@ export type ProgrammeTerms = Pick<
   | 'pointEveryMonths'
   | 'allowedBriques'
   | 'validation'
+  | 'delays'
+  | 'maxDurationMonths'
+  | 'briqueStages'
+  | 'pointCadences'
+  | 'milestones'
 >;
 
 export function termsOf(programme: Programme): ProgrammeTerms {
   return {
     code: programme.code,
-    firstContactDays: programme.firstContactDays,
-    diagnosticDays: programme.diagnosticDays,
-    contractSignatureDays: programme.contractSignatureDays,
+    ...(programme.firstContactDays !== undefined ? { firstContactDays: programme.firstContactDays } : {}),
+    ...(programme.diagnosticDays !== undefined ? { diagnosticDays: programme.diagnosticDays } : {}),
+    ...(programme.contractSignatureDays !== undefined ? { contractSignatureDays: programme.contractSignatureDays } : {}),
     durationMonths: programme.durationMonths,
     renewals: { count: programme.renewals.count, months: programme.renewals.months },
     bilanEveryMonths: programme.bilanEveryMonths,
     pointEveryMonths: programme.pointEveryMonths,
     allowedBriques: [...programme.allowedBriques],
     ...(programme.validation ? { validation: { ...programme.validation } } : {}),
+    // Optional terms are copied only when set: a trajectory under a programme without them keeps the same event.
+    ...(programme.delays ? { delays: structuredClone(programme.delays) } : {}),
+    // Always written for a new trajectory: a contract is bounded by the programme (by default its duration).
+    maxDurationMonths: maxContractMonths(programme),
+    ...(programme.briqueStages ? { briqueStages: structuredClone(programme.briqueStages) } : {}),
+    ...(programme.pointCadences ? { pointCadences: structuredClone(programme.pointCadences) } : {}),
+    ...(programme.milestones ? { milestones: structuredClone(programme.milestones) } : {}),
   };
+}
+
+/** The delay a programme's terms set for one step: its `delays` entry, or its days. */
+export function delayOf(terms: Pick<Programme, 'delays' | 'firstContactDays' | 'diagnosticDays' | 'contractSignatureDays'>, step: ProgrammeDelay): Delay {
+  // Validation guarantees one of the two is set.
+  return terms.delays?.[step] ?? { days: terms[`${step}Days`] ?? 0 };
+}
+
+/** The stages in which a brique may run under these terms ('briques' only unless the programme says). */
+export function stagesOfBrique(terms: Pick<Programme, 'briqueStages'> | undefined, code: string): readonly BriqueStage[] {
+  return terms?.briqueStages?.[code] ?? ['briques'];
+}
+
+/** The longest contract these terms accept. */
+export function maxContractMonths(terms: Pick<Programme, 'durationMonths' | 'maxDurationMonths'>): number {
+  return terms.maxDurationMonths ?? terms.durationMonths;
 }

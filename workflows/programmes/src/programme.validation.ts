@@ -1,9 +1,12 @@
 import { VALIDATOR_KINDS, type FunderShare, type PlannedVolumes, type Pricing, type Programme, type ValidationSetting } from './programme';
+import { SCHEDULE_FIELDS, validateSchedule } from './programme-schedule.validation';
 
 export interface ProgrammeProblem {
   /** Dotted path, e.g. 'pricing.perMonth' or 'funderShares.1.share'. */
   field: string;
   reason: string;
+  /** French, for the operator; the English reason is used when none is given. */
+  reasonFr?: string;
 }
 
 export type ProgrammeValidation = { ok: true; programme: Programme } | { ok: false; problems: ProgrammeProblem[] };
@@ -32,6 +35,7 @@ const FIELDS = [
   'funderShares',
   'retentionMonths',
   'validation',
+  ...SCHEDULE_FIELDS,
 ];
 const VALIDATOR_ID = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,127}$/;
 
@@ -46,14 +50,14 @@ const isPositive = (v: unknown): v is number => typeof v === 'number' && Number.
  */
 export function validateProgramme(raw: unknown, options: ValidationOptions = {}): ProgrammeValidation {
   const problems: ProgrammeProblem[] = [];
-  const fail = (field: string, reason: string) => problems.push({ field, reason });
+  const fail = (field: string, reason: string, reasonFr?: string) => problems.push({ field, reason, ...(reasonFr ? { reasonFr } : {}) });
   if (!isRecord(raw)) return { ok: false, problems: [{ field: '(root)', reason: 'must be a JSON object' }] };
 
   for (const key of Object.keys(raw)) if (!FIELDS.includes(key)) fail(key, 'is not a programme field');
 
   if (typeof raw.code !== 'string' || !CODE.test(raw.code)) fail('code', 'must be a kebab-case code (lowercase letters, digits, dashes)');
   if (typeof raw.title !== 'string' || raw.title.trim() === '') fail('title', 'must be a non-empty string');
-  for (const field of ['firstContactDays', 'diagnosticDays', 'contractSignatureDays', 'durationMonths', 'bilanEveryMonths', 'pointEveryMonths'] as const) {
+  for (const field of ['durationMonths', 'bilanEveryMonths', 'pointEveryMonths'] as const) {
     if (!isPositiveInt(raw[field])) fail(field, 'must be a positive whole number');
   }
 
@@ -74,6 +78,8 @@ export function validateProgramme(raw: unknown, options: ValidationOptions = {})
       if (typeof code === 'string') seen.add(code);
     });
   }
+
+  const schedule = validateSchedule(raw, Array.isArray(raw.allowedBriques) ? (raw.allowedBriques as string[]) : [], fail);
 
   validatePricing(raw.pricing, fail);
   if (!isPositive(raw.yearlyCap)) fail('yearlyCap', 'must be a positive number');
@@ -99,10 +105,11 @@ export function validateProgramme(raw: unknown, options: ValidationOptions = {})
     programme: {
       code: raw.code as string,
       title: raw.title as string,
-      firstContactDays: raw.firstContactDays as number,
-      diagnosticDays: raw.diagnosticDays as number,
-      contractSignatureDays: raw.contractSignatureDays as number,
+      ...(raw.firstContactDays !== undefined ? { firstContactDays: raw.firstContactDays as number } : {}),
+      ...(raw.diagnosticDays !== undefined ? { diagnosticDays: raw.diagnosticDays as number } : {}),
+      ...(raw.contractSignatureDays !== undefined ? { contractSignatureDays: raw.contractSignatureDays as number } : {}),
       durationMonths: raw.durationMonths as number,
+      ...schedule,
       renewals: { count: renewals.count as number, months: renewals.months as number },
       bilanEveryMonths: raw.bilanEveryMonths as number,
       pointEveryMonths: raw.pointEveryMonths as number,

@@ -1,6 +1,5 @@
-import { deadlineStatus, nextDeadlines } from './deadlines';
+import { deadlineStatus, DEADLINE_KINDS, trajectoryDeadlines, trajectorySchedule } from './deadlines';
 import {
-  ASLL_TEST,
   GLA_TEST,
   bilanRecorded,
   briqueStarted,
@@ -20,76 +19,112 @@ import {
 } from './testing';
 
 const inBriques = [saisineReceived({ on: '2026-01-02' }), firstContact('2026-01-05'), diagnosticConcluded('propose-accompaniment', { on: '2026-01-20' }), contractSigned({ on: '2026-01-31', months: 6 })];
+const owner = { ownerId: 'referent-1', briqueCode: null };
 
-describe('nextDeadlines', () => {
-  it('saisine: first contact within the programme delay', () => {
-    expect(nextDeadlines(given(saisineReceived({ on: '2026-01-02' })).snapshot, ASLL_TEST)).toEqual([{ kind: 'first-contact', dueOn: '2026-01-17' }]);
+describe('trajectoryDeadlines', () => {
+  it('saisine: first contact within the programme delay, no owner yet', () => {
+    expect(trajectoryDeadlines(given(saisineReceived({ on: '2026-01-02' })).facts)).toEqual([{ kind: 'first-contact', dueOn: '2026-01-17', ownerId: null, briqueCode: null }]);
   });
 
   it('diagnostic: counted from the first contact, owned by the referent', () => {
-    expect(nextDeadlines(given(saisineReceived(), firstContact('2026-01-05')).snapshot, ASLL_TEST)).toEqual([{ kind: 'diagnostic', dueOn: '2026-02-19', ownerId: 'referent-1' }]);
+    expect(trajectoryDeadlines(given(saisineReceived(), firstContact('2026-01-05')).facts)).toEqual([{ kind: 'diagnostic', dueOn: '2026-02-19', ...owner }]);
   });
 
   it('contract: signature counted from the diagnostic conclusion', () => {
-    expect(nextDeadlines(given(saisineReceived(), firstContact('2026-01-05'), diagnosticConcluded('propose-accompaniment', { on: '2026-01-20' })).snapshot, ASLL_TEST)).toEqual([
-      { kind: 'contract-signature', dueOn: '2026-02-19', ownerId: 'referent-1' },
+    expect(trajectoryDeadlines(given(saisineReceived(), firstContact('2026-01-05'), diagnosticConcluded('propose-accompaniment', { on: '2026-01-20' })).facts)).toEqual([
+      { kind: 'contract-signature', dueOn: '2026-02-19', ...owner },
     ]);
   });
 
   it('briques: next bilan, next point of each monthly brique and measure end, months clamped to the month end', () => {
-    const snapshot = given(...inBriques, briqueStarted('2.1', '2026-01-31'), briqueStarted('2.7', '2026-02-01')).snapshot;
-    expect(nextDeadlines(snapshot, ASLL_TEST)).toEqual([
+    const facts = given(...inBriques, briqueStarted('2.1', '2026-01-31'), briqueStarted('2.7', '2026-02-01')).facts;
+    expect(trajectoryDeadlines(facts)).toEqual([
       { kind: 'point', dueOn: '2026-02-28', ownerId: 'referent-1', briqueCode: '2.1' },
-      { kind: 'bilan', dueOn: '2026-04-30', ownerId: 'referent-1' },
-      { kind: 'measure-end', dueOn: '2026-07-31', ownerId: 'referent-1' },
+      { kind: 'bilan', dueOn: '2026-04-30', ...owner },
+      { kind: 'measure-end', dueOn: '2026-07-31', ...owner },
     ]);
   });
 
   it('briques: the next point and bilan count from the last ones', () => {
-    const snapshot = given(...inBriques, briqueStarted('2.1', '2026-02-01'), pointRecorded('2.1', '2026-03-10'), bilanRecorded('2026-04-15')).snapshot;
-    expect(nextDeadlines(snapshot, ASLL_TEST).filter((d) => d.kind !== 'measure-end')).toEqual([
+    const facts = given(...inBriques, briqueStarted('2.1', '2026-02-01'), pointRecorded('2.1', '2026-03-10'), bilanRecorded('2026-04-15')).facts;
+    expect(trajectoryDeadlines(facts).filter((d) => d.kind !== 'measure-end')).toEqual([
       { kind: 'point', dueOn: '2026-04-10', ownerId: 'referent-1', briqueCode: '2.1' },
-      { kind: 'bilan', dueOn: '2026-07-15', ownerId: 'referent-1' },
+      { kind: 'bilan', dueOn: '2026-07-15', ...owner },
     ]);
   });
 
+  it('issue 12: a back-dated point never moves the next point back (the latest point counts)', () => {
+    const facts = given(...inBriques, briqueStarted('2.1', '2026-02-02'), pointRecorded('2.1', '2026-03-10'), pointRecorded('2.1', '2026-03-01')).facts;
+    expect(trajectoryDeadlines(facts).find((d) => d.kind === 'point')).toEqual({ kind: 'point', dueOn: '2026-04-10', ownerId: 'referent-1', briqueCode: '2.1' });
+  });
+
   it('a yearly brique is due a year on', () => {
-    const snapshot = given(saisineReceived({ programme: GLA_TEST }), firstContact('2026-01-05'), diagnosticConcluded(), contractSigned({ on: '2026-02-01', briques: ['3.4'] }), briqueStarted('3.4', '2026-02-01')).snapshot;
-    expect(nextDeadlines(snapshot, GLA_TEST)).toContainEqual({ kind: 'point', dueOn: '2027-02-01', ownerId: 'referent-1', briqueCode: '3.4' });
+    const facts = given(saisineReceived({ programme: GLA_TEST }), firstContact('2026-01-05'), diagnosticConcluded(), contractSigned({ on: '2026-02-01', briques: ['3.4'] }), briqueStarted('3.4', '2026-02-01')).facts;
+    expect(trajectoryDeadlines(facts)).toContainEqual({ kind: 'point', dueOn: '2027-02-01', ownerId: 'referent-1', briqueCode: '3.4' });
   });
 
   it('suspension removes points and bilans; the measure end stays', () => {
-    const snapshot = given(...inBriques, briqueStarted('2.1', '2026-02-01'), suspended('2026-03-01')).snapshot;
-    expect(nextDeadlines(snapshot, ASLL_TEST)).toEqual([{ kind: 'measure-end', dueOn: '2026-07-31', ownerId: 'referent-1' }]);
+    const facts = given(...inBriques, briqueStarted('2.1', '2026-02-01'), suspended('2026-03-01')).facts;
+    expect(trajectoryDeadlines(facts)).toEqual([{ kind: 'measure-end', dueOn: '2026-07-31', ...owner }]);
   });
 
   it('after a resumption the cadence counts from the resumption', () => {
-    const snapshot = given(...inBriques, briqueStarted('2.1', '2026-02-01'), suspended('2026-03-01'), resumed('2026-05-20')).snapshot;
-    expect(nextDeadlines(snapshot, ASLL_TEST).filter((d) => d.kind !== 'measure-end')).toEqual([
+    const facts = given(...inBriques, briqueStarted('2.1', '2026-02-01'), suspended('2026-03-01'), resumed('2026-05-20')).facts;
+    expect(trajectoryDeadlines(facts).filter((d) => d.kind !== 'measure-end')).toEqual([
       { kind: 'point', dueOn: '2026-06-20', ownerId: 'referent-1', briqueCode: '2.1' },
-      { kind: 'bilan', dueOn: '2026-08-20', ownerId: 'referent-1' },
+      { kind: 'bilan', dueOn: '2026-08-20', ...owner },
     ]);
   });
 
   it('relais: confirmation expected within a month of the hand-off', () => {
-    const snapshot = given(...inBriques, evaluationStarted('2026-07-01'), finalEvaluation(), handedOff('2026-07-10')).snapshot;
-    expect(nextDeadlines(snapshot, ASLL_TEST)).toEqual([{ kind: 'relais-confirmation', dueOn: '2026-08-09', ownerId: 'referent-1' }]);
+    const facts = given(...inBriques, evaluationStarted('2026-07-01'), finalEvaluation(), handedOff('2026-07-10')).facts;
+    expect(trajectoryDeadlines(facts)).toEqual([{ kind: 'relais-confirmation', dueOn: '2026-08-09', ...owner }]);
   });
 
-  it('veille: a visit every 12 months from the start or the last visit', () => {
+  it('veille: a visit every 12 months from the start or the last visit, a back-dated visit aside', () => {
     const watching = [...inBriques, evaluationStarted('2026-07-01'), finalEvaluation(), veilleStarted('2026-07-10')];
-    expect(nextDeadlines(given(...watching).snapshot, ASLL_TEST)).toEqual([{ kind: 'veille-visit', dueOn: '2027-07-10', ownerId: 'referent-1' }]);
-    expect(nextDeadlines(given(...watching, veilleVisit('2027-05-02')).snapshot, ASLL_TEST)).toEqual([{ kind: 'veille-visit', dueOn: '2028-05-02', ownerId: 'referent-1' }]);
+    expect(trajectoryDeadlines(given(...watching).facts)).toEqual([{ kind: 'veille-visit', dueOn: '2027-07-10', ...owner }]);
+    expect(trajectoryDeadlines(given(...watching, veilleVisit('2027-05-02')).facts)).toEqual([{ kind: 'veille-visit', dueOn: '2028-05-02', ...owner }]);
+    expect(trajectoryDeadlines(given(...watching, veilleVisit('2027-05-02'), veilleVisit('2027-01-10')).facts)).toEqual([{ kind: 'veille-visit', dueOn: '2028-05-02', ...owner }]);
   });
 
   it('evaluation and closed have none', () => {
-    expect(nextDeadlines(given(...inBriques, evaluationStarted('2026-07-01')).snapshot, ASLL_TEST)).toEqual([]);
+    expect(trajectoryDeadlines(given(...inBriques, evaluationStarted('2026-07-01')).facts)).toEqual([]);
+  });
+
+  it('lists the kinds of its contributors, in their order', () => {
+    expect(DEADLINE_KINDS).toEqual(['first-contact', 'diagnostic', 'contract-signature', 'bilan', 'point', 'measure-end', 'relais-confirmation', 'veille-visit']);
+  });
+});
+
+describe('trajectorySchedule', () => {
+  it('lists every planned bilan until the measure end, the next point and the measure end', () => {
+    // Measure 2026-01-31 -> 2026-07-31, bilan every 3 months (ASLL_TEST): 30 April, then 31 July (counted from the base, clamped).
+    const facts = given(...inBriques, briqueStarted('2.1', '2026-02-01')).facts;
+    expect(trajectorySchedule(facts).map((d) => [d.kind, d.dueOn])).toEqual([
+      ['point', '2026-03-01'],
+      ['bilan', '2026-04-30'],
+      ['bilan', '2026-07-31'],
+      ['measure-end', '2026-07-31'],
+    ]);
+  });
+
+  it('starts what is due now with trajectoryDeadlines', () => {
+    const facts = given(...inBriques, briqueStarted('2.1', '2026-02-01'), bilanRecorded('2026-03-15')).facts;
+    const now = trajectoryDeadlines(facts);
+    expect(trajectorySchedule(facts)).toEqual(expect.arrayContaining(now));
+    expect(trajectorySchedule(facts).filter((d) => d.kind === 'bilan').map((d) => d.dueOn)).toEqual(['2026-06-15']);
+  });
+
+  it('veille: the next visit', () => {
+    const facts = given(...inBriques, evaluationStarted('2026-07-01'), finalEvaluation(), veilleStarted('2026-07-10')).facts;
+    expect(trajectorySchedule(facts)).toEqual([{ kind: 'veille-visit', dueOn: '2027-07-10', ...owner }]);
   });
 });
 
 describe('deadlineStatus', () => {
-  it('is decided against today: upcoming, due within 7 days, overdue', () => {
-    expect(deadlineStatus('2026-03-20', '2026-03-01')).toBe('upcoming');
+  it('is decided against the date asked: upcoming, due within 7 days, overdue', () => {
+    expect(deadlineStatus('2026-03-10', '2026-03-01')).toBe('upcoming');
     expect(deadlineStatus('2026-03-08', '2026-03-01')).toBe('due-soon');
     expect(deadlineStatus('2026-03-01', '2026-03-01')).toBe('due-soon');
     expect(deadlineStatus('2026-02-28', '2026-03-01')).toBe('overdue');

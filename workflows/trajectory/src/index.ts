@@ -8,3 +8,6 @@ export * from './commands/command-descriptions';
 export * from './trajectory-context';
 export * from './trajectory.workflow';
 export * from './deadlines';
+export * from './obligations/trajectory-facts';
+export * from './obligations/trajectory-stage';
+export * from './obligations/month-measures';

@@ -22,6 +22,10 @@ export interface AccessLogRecord extends AccessLogEntry {
 export interface AccessLogQuery {
   trajectoryId?: string;
   actorId?: string;
+  /** Only entries at or after this instant. */
+  from?: Date;
+  /** Only entries before this instant. */
+  before?: Date;
   /** Only entries after this id. */
   after?: number;
   limit: number;

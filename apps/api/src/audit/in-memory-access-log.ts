@@ -16,6 +16,8 @@ export class InMemoryAccessLog implements AccessLog {
       .filter((e) => e.id > (query.after ?? 0))
       .filter((e) => query.trajectoryId === undefined || e.trajectoryId === query.trajectoryId)
       .filter((e) => query.actorId === undefined || e.actor.id === query.actorId)
+      .filter((e) => query.from === undefined || Date.parse(e.at) >= query.from.getTime())
+      .filter((e) => query.before === undefined || Date.parse(e.at) < query.before.getTime())
       .slice(0, query.limit)
       .map((e) => structuredClone(e));
   }

@@ -42,6 +42,14 @@ export class SqlAccessLog implements AccessLog {
       params.push(query.actorId);
       where.push(`actor_id = $${params.length}`);
     }
+    if (query.from !== undefined) {
+      params.push(query.from.toISOString());
+      where.push(`at >= $${params.length}`);
+    }
+    if (query.before !== undefined) {
+      params.push(query.before.toISOString());
+      where.push(`at < $${params.length}`);
+    }
     params.push(query.limit);
     const { rows } = await this.db.query<Row>(
       `SELECT id, at, actor_id, actor_role, trajectory_id::text AS trajectory_id, resource, correlation_id

@@ -6,7 +6,7 @@ import { PROBLEM_CONTENT_TYPE, problem } from '../problem-details/problem-detail
 import { ProblemDetailsSchema } from './problem-details.schema';
 
 /** The error statuses a client must be ready for; each operation documents those it can answer. */
-export const PROBLEM_STATUSES = [400, 401, 403, 404, 409, 412, 413, 415, 429] as const;
+export const PROBLEM_STATUSES = [400, 401, 403, 404, 409, 412, 413, 415, 429, 503] as const;
 export type ProblemStatus = (typeof PROBLEM_STATUSES)[number];
 
 export interface ProblemDoc {
@@ -26,6 +26,10 @@ export const PROBLEMS: Readonly<Record<ProblemStatus, ProblemDoc>> = {
   413: { code: 'payload-too-large', description: `The body is larger than ${BODY_LIMIT_BYTES} bytes.` },
   415: { code: 'unsupported-media-type', description: 'The body is not `application/json`.' },
   429: { code: 'too-many-requests', description: 'Too many requests: wait as long as `Retry-After` says, then try again.' },
+  503: {
+    code: 'read-models-not-ready',
+    description: 'On PostgreSQL, the worker has not created the read models yet: wait as long as `Retry-After` says, then try again.',
+  },
 };
 
 const MEDIA_TYPE = PROBLEM_CONTENT_TYPE.split(';')[0];

@@ -4,7 +4,7 @@ import { NotFoundError, parisDate, trajectoryIdOf, type Clock } from '../../../.
 import type { EventStore, RecordedEvent, VerifiedStream } from '../../../../libs/event-store/src/event-store.port';
 import { householdStreamId, type HouseholdErasedData } from '../../../../libs/privacy/src';
 import { commandOffersOf, fold } from '../../../../workflows/engine/src';
-import { createTrajectoryRegistry } from '../../../../workflows/trajectory/src';
+import { createTrajectoryRegistry, trajectoryFactsOf } from '../../../../workflows/trajectory/src';
 import type { AccessLog } from '../audit/access-log.repository';
 import { ACCESS_LOG } from '../auth/auth.tokens';
 import type { RequestContext } from '../principal/request-context';
@@ -68,7 +68,7 @@ export class HouseholdExportService {
       const snapshot = fold(definition, events);
       trajectories.push({
         id,
-        state: trajectoryView(id, snapshot, commandOffersOf(definition, snapshot, parisDate(now)), this.catalogue, parisDate(now), integrityView(integrity)),
+        state: trajectoryView(id, snapshot, commandOffersOf(definition, snapshot, parisDate(now)), this.catalogue, parisDate(now), integrityView(integrity), trajectoryFactsOf(events)),
         events: events.map(eventView),
       });
     }

@@ -46,6 +46,7 @@ export function toProblem(error: unknown, instance: string): MappedProblem {
     const code = CODE_BY_STATUS[status] ?? `http-${status}`;
     return { problem: problem(status, code, messageOf(error), instance), unexpected: false };
   }
+  if (isMissingTable(error)) return readModelsNotReady(instance);
   return internal(instance);
 }
 
@@ -59,6 +60,27 @@ function fromDomainError(error: DomainError, instance: string): ProblemDetails {
     extensions.fields = jsonSafe(fields);
   }
   return problem(status, error.code, error.message, instance, extensions);
+}
+
+/** Seconds a client should wait before asking again while the worker creates the read models. */
+export const READ_MODELS_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * SQLSTATE 42P01 (undefined_table), from pg and PGlite alike: on PostgreSQL the worker creates the
+ * read-model tables, so an API started first has nothing to read yet. That is a wait, not a bug.
+ */
+function isMissingTable(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '42P01';
+}
+
+function readModelsNotReady(instance: string): MappedProblem {
+  const code = 'read-models-not-ready';
+  return {
+    problem: problem(503, code, 'The read models are not ready yet (the worker has not created them): retry in a few seconds.', instance, {
+      retryAfterSeconds: READ_MODELS_RETRY_AFTER_SECONDS,
+    }),
+    unexpected: false,
+  };
 }
 
 function internal(instance: string): MappedProblem {

@@ -1,4 +1,5 @@
 import { refusalMessageFr } from '../../../../workflows/trajectory/src/refusal-messages.fr';
+import { HTTP_PROBLEM_MESSAGES_FR } from './http-problem-messages.fr';
 import type { ProblemDetails } from './problem-details';
 
 /** True when the caller ranks French above English (Accept-Language: fr, fr-FR, "fr;q=0.9, en;q=0.8"...). */
@@ -22,6 +23,6 @@ export function prefersFrench(acceptLanguage: string | string[] | undefined): bo
  */
 export function localiseProblem(problem: ProblemDetails, acceptLanguage: string | string[] | undefined): ProblemDetails {
   if (!prefersFrench(acceptLanguage)) return problem;
-  const french = refusalMessageFr(problem.code);
+  const french = refusalMessageFr(problem.code) ?? HTTP_PROBLEM_MESSAGES_FR[problem.code];
   return french ? { ...problem, detail: french, detailEn: problem.detail } : problem;
 }

@@ -8,7 +8,9 @@ import { CLOCK } from '../store/store.tokens';
 import { CaseloadPageSchema } from './caseload.schemas';
 import { PROJECTIONS_DATABASE } from './projections.tokens';
 import { optionalBoolean, optionalInt, optionalOneOf, optionalText } from './query-params';
+import { ApiProblem } from '../openapi/problem-responses';
 
+@ApiProblem(503)
 @ApiTags('coordination')
 @Controller('caseload')
 export class CaseloadController {

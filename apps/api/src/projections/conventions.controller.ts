@@ -47,6 +47,7 @@ const CONVENTION_EXAMPLE = {
 
 const NOT_FOUND = ['convention-not-found', 'No such convention (or not one of yours, for a funder).'] as const;
 
+@ApiProblem(503)
 @ApiTags('funders')
 @Controller('conventions')
 export class ConventionsController {

@@ -8,7 +8,9 @@ import { CLOCK } from '../store/store.tokens';
 import { DeadlinesPageSchema } from './deadlines.schemas';
 import { PROJECTIONS_DATABASE } from './projections.tokens';
 import { optionalInt, optionalOneOf, optionalText } from './query-params';
+import { ApiProblem } from '../openapi/problem-responses';
 
+@ApiProblem(503)
 @ApiTags('coordination')
 @Controller('deadlines')
 export class DeadlinesController {

@@ -3,7 +3,7 @@ import { NotFoundError, trajectoryStreamId, type CalendarDate } from '../../../.
 import { readVerifiedStream } from '../../../../libs/event-store/src/core/hash-chain';
 import type { EventStore, VerifiedStream } from '../../../../libs/event-store/src/event-store.port';
 import { commandOffersOf, fold, hasCode, type CommandOffer, STREAM_NOT_FOUND, type RecordedEvent, type WorkflowRegistry } from '../../../../workflows/engine/src';
-import type { TrajectoryContext, TrajectorySnapshot } from '../../../../workflows/trajectory/src';
+import { trajectoryFactsOf, type TrajectoryContext, type TrajectoryFacts, type TrajectorySnapshot } from '../../../../workflows/trajectory/src';
 
 /**
  * Reads a stream once and checks its hash chain on the rows read (issue 15 §4: a broken chain is
@@ -26,13 +26,14 @@ export async function readVerifiedTrajectory(store: EventStore, trajectoryId: st
   }
 }
 
-/** The trajectory folded from its events, through the machine version it recorded, and what it accepts on `on`. */
+/** The trajectory folded from its events, through the machine version it recorded, what it accepts on `on`, and its facts. */
 export function foldTrajectory(
   registry: WorkflowRegistry<TrajectoryContext>,
   events: readonly RecordedEvent[],
   on: CalendarDate,
-): { snapshot: TrajectorySnapshot; offers: CommandOffer[] } {
+): { snapshot: TrajectorySnapshot; offers: CommandOffer[]; facts: TrajectoryFacts | undefined } {
   const definition = registry.forStream(events);
   const snapshot = fold(definition, events);
-  return { snapshot, offers: commandOffersOf(definition, snapshot, on) };
+  // The same fold of the same events as every read model: what the trajectory owes is computed from these.
+  return { snapshot, offers: commandOffersOf(definition, snapshot, on), facts: trajectoryFactsOf(events) };
 }

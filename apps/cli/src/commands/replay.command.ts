@@ -1,4 +1,4 @@
-import type { Catalogue } from '../../../api/src/trajectories/catalogue';
+import type { Catalogue } from '../../../../libs/catalogue/src';
 import { isUuid, trajectoryStreamId } from '../../../../libs/domain/src';
 import type { RecordedEvent } from '../../../../workflows/engine/src';
 import { createTrajectoryRegistry } from '../../../../workflows/trajectory/src';

@@ -1,7 +1,7 @@
 import { parisDate, systemClock, type Clock } from '../../../../libs/domain/src';
 import type { RetentionDecision } from '../../../../libs/privacy/src';
 import type { RuntimeOpener } from '../../../../projections/core/projection-runtime';
-import type { Catalogue } from '../../../api/src/trajectories/catalogue';
+import type { Catalogue } from '../../../../libs/catalogue/src';
 import { masterKeySourcesFrom, privacyRuntimeOver, retentionReadModelReady, retentionSweep } from '../../../worker/src/retention/retention.runtime';
 import { CliUsageError, parseArgs, type CliCommand, type CliIo } from '../cli-command';
 import type { EmbeddedApi, OperatorRole } from '../embedded/embedded-api.client';

@@ -40,6 +40,29 @@ export class ApiClient {
     return this.send<T>('POST', path, body, headers);
   }
 
+  /**
+   * The raw answer, for what is not JSON: a CSV to save, a server-sent event stream to read as it
+   * comes. Problem answers are still turned into ApiError (and a 401 still signs out).
+   */
+  async raw(path: string, accept: string, init: { signal?: AbortSignal; headers?: Record<string, string> } = {}): Promise<Response> {
+    const response = await fetch(path, {
+      headers: { authorization: `Bearer ${this.session.token}`, accept, 'accept-language': 'fr', ...init.headers },
+      signal: init.signal,
+    });
+    if (!response.ok) {
+      if (response.status === 401) this.onUnauthorised();
+      const text = await response.text();
+      let problem: Partial<Problem> = {};
+      try {
+        problem = text ? (JSON.parse(text) as Partial<Problem>) : {};
+      } catch {
+        // Not a problem document: the status line says enough.
+      }
+      throw new ApiError({ ...problem, status: response.status, code: problem.code ?? 'http-error', title: problem.title ?? response.statusText });
+    }
+    return response;
+  }
+
   private async send<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiAnswer<T>> {
     const response = await fetch(path, {
       method,

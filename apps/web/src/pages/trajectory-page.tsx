@@ -4,6 +4,7 @@ import { AsyncView, useLoad } from '../components/async-view';
 import { StatusBadge } from '../components/status-badge';
 import { type AllowedCommand, allowedName, loadCommandCatalogue } from '../commands/command-catalogue';
 import { CommandDialog } from '../commands/command-dialog';
+import { type Integrity, IntegrityFlag } from '../components/integrity-flag';
 import { formatDate, formatInstant } from '../format/format-date';
 import { DEADLINE_KIND_LABELS, EVENT_LABELS, label, STAGE_LABELS, STAGE_ORDER } from '../i18n/labels.fr';
 import { shortReference } from './short-reference';
@@ -20,6 +21,7 @@ export interface TrajectoryView {
   activeBriques: { code: string; title?: string; startedOn?: string }[];
   nextDeadlines: { kind: string; dueOn: string; ownerId?: string | null; status: string; briqueCode?: string | null }[];
   allowedCommands: AllowedCommand[];
+  integrity?: Integrity;
 }
 
 interface HistoryEvent {
@@ -51,6 +53,7 @@ export function TrajectoryPage({ api, id }: { api: ApiClient; id: string }) {
           <p className="lead">
             {view.body.programme.title} · ouvert le {formatDate(view.body.openedOn)} · référent·e : {view.body.referent?.id ?? 'aucun·e'}
           </p>
+          <IntegrityFlag integrity={view.body.integrity} />
           <StagePath stage={view.body.stage} />
           <div className="columns">
             <section aria-labelledby="actions-title">

@@ -9,6 +9,17 @@ export const WEB_ROUTES = {
   trajectory: '/dossiers/:id',
   deadlines: '/echeances',
   myDay: '/ma-journee',
+  // Funders and coordinators (pages/funder): the conventions and their figures.
+  conventions: '/financement',
+  consumption: '/financement/:id/consommation',
+  dashboard: '/financement/:id/tableau-de-bord',
+  report: '/financement/:id/rapport',
+  feed: '/flux',
+  // Auditors (pages/auditor).
+  auditTrajectories: '/controle/historique',
+  auditHistory: '/controle/historique/:id',
+  verification: '/controle/verification',
+  accessLog: '/controle/journal-des-acces',
 } as const;
 
 /** The first segment of every route above: what the API serves index.html for. */

@@ -3,6 +3,7 @@ import type { TrajectoryContext } from '../trajectory-context';
 import { afterMeasureRules } from './rules/after-measure.rules';
 import { briquesRules } from './rules/briques.rules';
 import { contractRules } from './rules/contract.rules';
+import { earlyBriquesRules } from './rules/early-briques.rules';
 import { diagnosticRules } from './rules/diagnostic.rules';
 import { evaluationRules } from './rules/evaluation.rules';
 import { openStageRules } from './rules/open-stage.rules';
@@ -23,6 +24,7 @@ export const trajectoryRulesV1 = {
   ...contractRules,
   ...validationRules,
   ...briquesRules,
+  ...earlyBriquesRules,
   ...evaluationRules,
   ...afterMeasureRules,
   ...sharingRules,

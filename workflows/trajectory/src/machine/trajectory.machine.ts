@@ -53,6 +53,9 @@ export function createTrajectoryMachine(workflowVersion: number, rules: Trajecto
           diagnostic: {
             on: {
               DiagnosticStepRecorded: { actions: apply },
+              BriqueStarted: { guard: 'canStartBriqueInDiagnostic', actions: apply },
+              PointRecorded: { guard: 'canRecordPointInDiagnostic', actions: apply },
+              BriqueCompleted: { guard: 'canCompleteBriqueInDiagnostic', actions: apply },
               EvaluationGridRecorded: { actions: apply },
               DiagnosticConcluded: [
                 { guard: 'concludeAutonomous', target: toClosed, actions: apply },
@@ -66,6 +69,9 @@ export function createTrajectoryMachine(workflowVersion: number, rules: Trajecto
             initial: 'drafting',
             on: {
               ContractDrafted: { guard: 'canDraftContract', actions: apply },
+              BriqueStarted: { guard: 'canStartBriqueInContract', actions: apply },
+              PointRecorded: { guard: 'canRecordPointInContract', actions: apply },
+              BriqueCompleted: { guard: 'canCompleteBriqueInContract', actions: apply },
               ContractSigned: { guard: 'canSignContract', actions: apply },
               MeasureStarted: { guard: 'canStartMeasure', target: 'briques', actions: apply },
               ContractDeclined: { guard: 'canDeclineContract', target: toClosed, actions: apply },

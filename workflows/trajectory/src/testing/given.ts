@@ -2,6 +2,7 @@ import { FixedClock, type Actor } from '../../../../libs/domain/src';
 import { commandOffersOf, decide, fold, initialSnapshot, type CommandOffer, type Decision, type RecordedEvent } from '../../../engine/src';
 import { SequentialIds } from '../../../engine/src/testing/in-memory-workflow-store';
 import type { TrajectoryEventType } from '../events';
+import { trajectoryFactsOf, type TrajectoryFacts } from '../obligations/trajectory-facts';
 import type { TrajectoryContext } from '../trajectory-context';
 import { createTrajectoryWorkflowV1, createTrajectoryWorkflowV2, type TrajectoryDefinition, type TrajectorySnapshot } from '../trajectory.workflow';
 import type { WhenCommand } from './command-fixtures';
@@ -62,7 +63,7 @@ export class Then {
     return this;
   }
 
-  thenRefused(expected: { code: string; stage?: string; kind?: 'invalid' | 'rule' }): this {
+  thenRefused(expected: { code: string; stage?: string; kind?: 'invalid' | 'rule'; reason?: string }): this {
     if (this.decision.accepted) throw new Error(`Expected refusal ${expected.code}, got events ${this.decision.events.map((e) => e.type).join(', ')}`);
     expect(this.decision.refusal).toMatchObject(expected);
     expect(this.decision.refusal.reason.length).toBeGreaterThan(10);
@@ -96,6 +97,13 @@ export class Given {
 
   get snapshot(): TrajectorySnapshot {
     return this.resolved.snapshot;
+  }
+
+  /** The facts what the trajectory owes is computed from, folded from the given events as stored. */
+  get facts(): TrajectoryFacts {
+    const facts = trajectoryFactsOf(toRecorded(this.resolved.events, this.definition.version));
+    if (!facts) throw new Error('No SaisineReceived in the given events');
+    return facts;
   }
 
   /** What the trajectory offers on a date (allowedCommands with their requirements). */

@@ -34,8 +34,8 @@ export class GetTrajectoryHistoryHandler implements IQueryHandler<GetTrajectoryH
       throw new NotFoundError('trajectory-not-found', `Trajectory ${query.trajectoryId} did not exist yet at ${query.at.toISOString()}.`);
     }
     const then = parisDate(query.at);
-    const { snapshot, offers } = foldTrajectory(this.registry, events, then);
-    const state = trajectoryView(query.trajectoryId, snapshot, offers, this.catalogue, then, integrity);
+    const { snapshot, offers, facts } = foldTrajectory(this.registry, events, then);
+    const state = trajectoryView(query.trajectoryId, snapshot, offers, this.catalogue, then, integrity, facts);
     return {
       trajectoryId: query.trajectoryId,
       at: query.at.toISOString(),

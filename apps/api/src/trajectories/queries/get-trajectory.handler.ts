@@ -27,7 +27,7 @@ export class GetTrajectoryHandler implements IQueryHandler<GetTrajectoryQuery> {
   async execute(query: GetTrajectoryQuery): Promise<TrajectoryView> {
     const { events, integrity } = await readVerifiedTrajectory(this.store, query.trajectoryId);
     const today = parisDate(this.clock.now());
-    const { snapshot, offers } = foldTrajectory(this.registry, events, today);
-    return trajectoryView(query.trajectoryId, snapshot, offers, this.catalogue, today, integrityView(integrity));
+    const { snapshot, offers, facts } = foldTrajectory(this.registry, events, today);
+    return trajectoryView(query.trajectoryId, snapshot, offers, this.catalogue, today, integrityView(integrity), facts);
   }
 }

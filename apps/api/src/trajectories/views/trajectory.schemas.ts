@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DEADLINE_KINDS, DEADLINE_STATUSES } from '../../../../../workflows/trajectory/src';
 
 /*
  * OpenAPI shapes of the responses (documentation only; the views are built in trajectory.views.ts).
@@ -32,11 +33,16 @@ export class CommandResultViewSchema {
 }
 
 class DeadlineSchema {
-  @ApiProperty({ example: 'bilan' }) kind!: string;
+  @ApiProperty({ enum: DEADLINE_KINDS, example: 'bilan' }) kind!: string;
   @ApiProperty({ example: '2026-06-02' }) dueOn!: string;
-  @ApiProperty({ enum: ['upcoming', 'due-soon', 'overdue'] }) status!: string;
-  @ApiPropertyOptional({ example: 'referent-cesf-12' }) ownerId?: string;
-  @ApiPropertyOptional({ example: '2.1' }) briqueCode?: string;
+  @ApiProperty({ enum: DEADLINE_STATUSES }) status!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'referent-cesf-12', description: 'The referent; null while none is assigned.' }) ownerId!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '2.1', description: "For 'point': the brique it is due on." }) briqueCode!: string | null;
+}
+
+class MonthMeasuresSchema {
+  @ApiProperty({ example: 3 }) count!: number;
+  @ApiProperty({ type: [String], example: ['2026-02', '2026-03', '2026-04'] }) months!: string[];
 }
 
 class ActiveBriqueSchema {
@@ -102,7 +108,11 @@ export class TrajectoryViewSchema {
   @ApiPropertyOptional({ example: 'conv-fsl-2026' }) conventionId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) householdId?: string;
   @ApiProperty({ type: [ActiveBriqueSchema] }) activeBriques!: ActiveBriqueSchema[];
-  @ApiProperty({ type: [DeadlineSchema] }) nextDeadlines!: DeadlineSchema[];
+  @ApiProperty({ type: [DeadlineSchema], description: 'What is due now, computed as /deadlines and /caseload compute it.' }) nextDeadlines!: DeadlineSchema[];
+  @ApiProperty({ type: [DeadlineSchema], description: "The measure's whole schedule ahead: what is due now, every planned bilan until the measure end, the measure end, the veille visit." })
+  schedule!: DeadlineSchema[];
+  @ApiProperty({ type: MonthMeasuresSchema, description: 'Month-measures counted so far (domain §5), by the definition the funder figures use.' })
+  monthMeasures!: MonthMeasuresSchema;
   @ApiProperty({
     example: ['record-point', 'record-bilan', 'suspend'],
     description: 'Accepted today for at least one valid payload; every other command is refused today.',

@@ -1,12 +1,14 @@
 import type { ChainBreak, StreamVerification } from '../../../../../libs/event-store/src/event-store.port';
 import type { CommandOffer, RecordedEvent, RunResult } from '../../../../../workflows/engine/src';
-import type { Programme } from '../../../../../workflows/programmes/src';
 import {
   type Deadline,
   type DeadlineStatus,
   deadlineStatus,
-  nextDeadlines,
+  monthMeasures,
+  trajectoryDeadlines,
+  trajectorySchedule,
   type TrajectoryContext,
+  type TrajectoryFacts,
   type TrajectorySnapshot,
 } from '../../../../../workflows/trajectory/src';
 import type { Catalogue } from '../catalogue';
@@ -71,7 +73,12 @@ export interface TrajectoryView {
   conventionId?: string;
   householdId?: string;
   activeBriques: TrajectoryContext['activeBriques'];
+  /** What is due now, one per kind (and brique): trajectoryDeadlines() of the facts, as every read model shows it. */
   nextDeadlines: DeadlineView[];
+  /** The measure's whole schedule ahead: what is due now and every later planned bilan, the measure end, the veille visit. */
+  schedule: DeadlineView[];
+  /** The month-measures counted so far (domain §5), every measure of the trajectory, by the one month-measure definition. */
+  monthMeasures: { count: number; months: string[] };
   /** The commands accepted today for at least one valid payload; every other one is refused. */
   allowedCommands: string[];
   /** For each allowed command, in the same order: the payload and date rules it must still satisfy. */
@@ -114,13 +121,16 @@ export function trajectoryView(
   catalogue: Catalogue,
   today: string,
   integrity: IntegrityView,
+  facts: TrajectoryFacts | undefined,
 ): TrajectoryView {
   const { activeBriques, referentId, programme: terms, openedOn, conventionId, householdId, ...details } = snapshot.context;
   const code = terms?.code ?? snapshot.context.programmeCode;
   const known = code ? catalogue.programmes.get(code) : undefined;
-  // The trajectory keeps the terms it opened under, even if the programme file changed since.
-  const programme = known || terms ? ({ ...known, ...terms } as Programme) : undefined;
-  const deadlines = programme && snapshot.status === 'active' ? nextDeadlines(snapshot, programme) : [];
+  // Deadlines, schedule and month-measures come from the facts folded from the same events, by the
+  // functions every read model calls (workflows/trajectory): the terms are those the saisine copied.
+  const active = facts !== undefined && snapshot.status === 'active';
+  const withStatus = (d: Deadline): DeadlineView => ({ ...d, status: deadlineStatus(d.dueOn, today) });
+  const months = (facts?.measures ?? []).flatMap((m) => monthMeasures(m, today));
   const subState = subStateOf(snapshot);
   return {
     id,
@@ -136,7 +146,9 @@ export function trajectoryView(
     ...(householdId !== undefined ? { householdId } : {}),
     // The folded context keeps the briques that ran when the trajectory closed; none runs any more.
     activeBriques: snapshot.status === 'done' ? [] : activeBriques,
-    nextDeadlines: deadlines.map((d) => ({ ...d, status: deadlineStatus(d.dueOn, today) })),
+    nextDeadlines: active ? trajectoryDeadlines(facts).map(withStatus) : [],
+    schedule: active ? trajectorySchedule(facts).map(withStatus) : [],
+    monthMeasures: { count: months.length, months },
     allowedCommands: offers.map((offer) => offer.command),
     commandRequirements: offers.map((offer) => ({ command: offer.command, requires: offer.requires })),
     integrity,

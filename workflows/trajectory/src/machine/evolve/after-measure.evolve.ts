@@ -31,7 +31,11 @@ export const afterMeasureReducers: Reducers = {
     closing: { kind: 'relais-confirmed', on, ...(c.evaluation?.final ? { endReason: c.evaluation.final.endReason } : {}) },
   }),
   VeilleStarted: (c, _d, on) => ({ ...measureOver(c, on), veille: { startedOn: on, visits: 0 } }),
-  VeilleVisitRecorded: (c, _d, on) => ({ ...c, veille: c.veille ? { ...c.veille, lastVisitOn: on, visits: c.veille.visits + 1 } : c.veille }),
+  // The latest visit's date, as for points and bilans: a back-dated visit never moves it back.
+  VeilleVisitRecorded: (c, _d, on) => ({
+    ...c,
+    veille: c.veille ? { ...c.veille, lastVisitOn: c.veille.lastVisitOn && c.veille.lastVisitOn > on ? c.veille.lastVisitOn : on, visits: c.veille.visits + 1 } : c.veille,
+  }),
   // "Droit au recommencement": a new diagnostic in the same trajectory; the earlier cycle stays in the events.
   TrajectoryReopened: (c, d, on) => ({
     ...c,

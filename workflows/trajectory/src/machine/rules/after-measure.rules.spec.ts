@@ -79,8 +79,14 @@ describe('veille', () => {
     given(...evaluated).when(reopen()).thenRefused({ code: 'command-not-allowed', stage: 'evaluation' });
   });
 
-  it('end-veille closes', () => {
-    given(...watching).when(endVeille({ occurredAt: '2027-06-30' })).thenEvents({ type: 'VeilleEnded', data: { endReason: 'autonomous' } }).thenStage('closed');
+  it('end-veille closes, by default for the final evaluation’s end reason (as close does)', () => {
+    given(...watching).when(endVeille({ occurredAt: '2027-06-30' })).thenEvents({ type: 'VeilleEnded', data: { endReason: 'housed' } }).thenStage('closed');
+  });
+
+  it('end-veille and close take the same default end reason: the final evaluation’s', () => {
+    const maintained = [...evaluated.slice(0, -1), finalEvaluation({ on: '2026-07-20', endReason: 'maintained' })];
+    given(...maintained, veilleStarted('2026-07-25')).when(endVeille({ occurredAt: '2027-06-30' })).thenEvents({ type: 'VeilleEnded', data: { endReason: 'maintained' } });
+    given(...maintained).when(close({ occurredAt: '2026-07-30' })).thenEvents({ type: 'TrajectoryClosed', data: { endReason: 'maintained' } });
   });
 
   it('end-veille for a reason other than autonomy or housing needs an orientation', () => {

@@ -1,5 +1,6 @@
 import { daysBetween, type CalendarDate } from '../../../../../libs/domain/src';
 import type { TrajectoryContext } from '../../trajectory-context';
+import { briqueAllowedInStage } from './early-briques.rules';
 import { dataOf, notSuspended, withinMeasure, type TrajectoryRule, type TrajectoryRules } from './trajectory-rule';
 
 /** domain.md §2: a renewal needs a bilan recorded in the last 30 days. */
@@ -51,6 +52,7 @@ export const briquesRules = {
       holds: (c, e) => c.programme?.allowedBriques.includes(dataOf(e, 'BriqueStarted').code) === true,
       satisfiable: (c) => startable(c).length > 0,
     },
+    briqueAllowedInStage('briques'),
     {
       code: 'brique-already-active',
       reason: (_c, e) => `The brique ${dataOf(e, 'BriqueStarted').code} is already active.`,

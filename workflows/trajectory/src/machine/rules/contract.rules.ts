@@ -1,3 +1,4 @@
+import { maxContractMonths } from '../../../../programmes/src';
 import type { TrajectoryContext } from '../../trajectory-context';
 import { CONTRACT_PARTIES } from '../../vocabulary/trajectory-terms';
 import { dataOf, orientationRequired, type TrajectoryRule, type TrajectoryRules } from './trajectory-rule';
@@ -24,6 +25,14 @@ export const contractRules = {
       requirement: 'The contract plans briques the programme allows.',
       holds: (c, e) => dataOf(e, 'ContractDrafted').briques.every((b) => c.programme?.allowedBriques.includes(b) === true),
       satisfiable: (c) => (c.programme?.allowedBriques.length ?? 0) > 0,
+    },
+    {
+      code: 'duration-above-maximum',
+      reason: (c, e) =>
+        `The programme ${c.programmeCode} allows a contract of at most ${c.programme ? maxContractMonths(c.programme) : '?'} months; this one states ${dataOf(e, 'ContractDrafted').durationMonths}.`,
+      requirement: 'The contract lasts at most the programme’s maximum duration (maxDurationMonths, by default its duration).',
+      // Terms captured before maxDurationMonths existed bound nothing: their contracts replay as they were accepted.
+      holds: (c, e) => !c.programme || c.programme.maxDurationMonths === undefined || dataOf(e, 'ContractDrafted').durationMonths <= maxContractMonths(c.programme),
     },
   ],
   canSignContract: [

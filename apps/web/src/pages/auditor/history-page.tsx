@@ -1,0 +1,193 @@
+import type { ApiClient } from '../../api/api-client';
+import { AsyncView, useLoad } from '../../components/async-view';
+import { IntegrityFlag } from '../../components/integrity-flag';
+import { formatDate, formatInstant } from '../../format/format-date';
+import { EVENT_LABELS, label } from '../../i18n/labels.fr';
+import { shortReference } from '../short-reference';
+import { diffStates, type HistoryEvent, type HistoryView, type StateView } from './history-state';
+
+/** Changes the address without moving the focus (navigate() focuses the heading: not while someone drags a slider). */
+function replaceSearch(params: URLSearchParams): void {
+  const query = params.toString();
+  window.history.replaceState(null, '', `${window.location.pathname}${query ? `?${query}` : ''}`);
+  window.dispatchEvent(new Event('app:navigate'));
+}
+
+function setParam(search: string, name: string, value: string | undefined): void {
+  const params = new URLSearchParams(search);
+  if (value) params.set(name, value);
+  else params.delete(name);
+  replaceSearch(params);
+}
+
+/** A datetime-local value (the browser's time, Paris for the people here) from an instant, and back. */
+function toLocalInput(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+/** The index of the last event recorded at or before `at` (the whole list when there is no `at`). */
+function positionOf(events: HistoryEvent[], at: string | undefined): number {
+  if (!at) return events.length;
+  const limit = Date.parse(at);
+  return events.filter((e) => Date.parse(e.recordedAt) <= limit).length;
+}
+
+/**
+ * A trajectory's events in order and its state at any recording instant (?at=), compared with
+ * another point (?compare=, default: now): what the system knew then, replayed by the API.
+ */
+export function HistoryPage({ api, id, search }: { api: ApiClient; id: string; search: string }) {
+  const params = new URLSearchParams(search);
+  const at = params.get('at') ?? undefined;
+  const compare = params.get('compare') ?? undefined;
+  const path = `/trajectories/${encodeURIComponent(id)}`;
+  const stateAt = async (instant: string | undefined): Promise<StateView> =>
+    instant ? (await api.get<HistoryView>(`${path}/history?at=${encodeURIComponent(instant)}`)).body.state! : (await api.get<StateView>(path)).body;
+  const [full] = useLoad(() => api.get<HistoryView>(`${path}/history`).then((a) => a.body), [id]);
+  const [pointA] = useLoad(() => stateAt(at), [id, at]);
+  const [pointB] = useLoad(() => stateAt(compare), [id, compare]);
+
+  return (
+    <AsyncView loaded={full}>
+      {(history) => {
+        const events = history.events;
+        const a = positionOf(events, at);
+        const b = positionOf(events, compare);
+        const [low, high] = [Math.min(a, b), Math.max(a, b)];
+        const pointLabel = (position: number, instant: string | undefined) =>
+          instant ? `après l'événement n° ${position} (${formatInstant(instant)})` : `maintenant (${events.length} événements)`;
+        return (
+          <>
+            <h1 tabIndex={-1}>Historique du dossier {shortReference(id)}</h1>
+            <IntegrityFlag integrity={history.integrity} />
+            <form className="filters history-controls" aria-label="Instants comparés" onSubmit={(e) => e.preventDefault()}>
+              <label className="wide">
+                Instant A : l'état tel qu'il était enregistré après l'événement n°
+                <input
+                  type="range"
+                  name="at"
+                  min={1}
+                  max={events.length}
+                  step={1}
+                  value={a}
+                  aria-valuetext={`${a} sur ${events.length} : ${label(EVENT_LABELS, events[a - 1]?.type)}, enregistré le ${formatInstant(events[a - 1]?.recordedAt)}`}
+                  onChange={(e) => {
+                    const n = Number(e.target.value);
+                    setParam(search, 'at', n >= events.length ? undefined : events[n - 1].recordedAt);
+                  }}
+                />
+                <span aria-hidden="true">
+                  {a} / {events.length}
+                </span>
+              </label>
+              <label>
+                ou à un instant précis (heure de Paris)
+                <input
+                  type="datetime-local"
+                  name="at-instant"
+                  step={1}
+                  value={at ? toLocalInput(at) : ''}
+                  onChange={(e) => {
+                    const time = new Date(e.target.value).getTime();
+                    if (!Number.isNaN(time)) setParam(search, 'at', new Date(time).toISOString());
+                  }}
+                />
+              </label>
+              <label>
+                Comparer avec (point B)
+                <select name="compare" value={compare ?? ''} onChange={(e) => setParam(search, 'compare', e.target.value || undefined)}>
+                  <option value="">Maintenant</option>
+                  {events.map((event) => (
+                    <option key={event.id} value={event.recordedAt}>
+                      Après le n° {event.version} — {label(EVENT_LABELS, event.type)} ({formatInstant(event.recordedAt)})
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button type="button" className="secondary" onClick={() => replaceSearch(new URLSearchParams())}>
+                Revenir à maintenant
+              </button>
+            </form>
+            <section aria-labelledby="diff-title">
+              <h2 id="diff-title">
+                État A {pointLabel(a, at)} — comparé à B {pointLabel(b, compare)}
+              </h2>
+              {pointA.state === 'ready' && pointB.state === 'ready' ? (
+                <DiffTable a={pointA.value} b={pointB.value} />
+              ) : (
+                <AsyncView loaded={pointA.state !== 'ready' ? pointA : pointB}>{() => null}</AsyncView>
+              )}
+            </section>
+            <section aria-labelledby="events-title">
+              <h2 id="events-title">Événements enregistrés, dans l'ordre</h2>
+              <table className="list">
+                <caption className="visually-hidden">Événements du dossier ; ceux qui séparent A et B sont signalés</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">N°</th>
+                    <th scope="col">Événement</th>
+                    <th scope="col">Date métier</th>
+                    <th scope="col">Enregistré le</th>
+                    <th scope="col">Par</th>
+                    <th scope="col">Entre A et B</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {events.map((event, i) => {
+                    const between = i + 1 > low && i + 1 <= high;
+                    const broken = history.integrity.firstBroken?.version === event.version;
+                    return (
+                      <tr key={event.id} className={[between ? 'between' : '', i + 1 > a ? 'after-a' : '', broken ? 'broken' : ''].join(' ').trim() || undefined}>
+                        <td>{event.version}</td>
+                        <td>
+                          {label(EVENT_LABELS, event.type)}
+                          {broken ? ' — altéré' : ''}
+                        </td>
+                        <td>{formatDate(event.occurredAt)}</td>
+                        <td>{formatInstant(event.recordedAt)}</td>
+                        <td>{event.actor ? `${event.actor.id} (${event.actor.role})` : '—'}</td>
+                        <td>{between ? 'oui' : ''}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </section>
+          </>
+        );
+      }}
+    </AsyncView>
+  );
+}
+
+function DiffTable({ a, b }: { a: StateView; b: StateView }) {
+  const lines = diffStates(a, b);
+  const changed = lines.filter((l) => l.changed).length;
+  return (
+    <table className="list diff">
+      <caption>
+        {changed === 0 ? 'Aucune différence entre A et B' : `${changed} différence${changed > 1 ? 's' : ''} entre A et B, surlignée${changed > 1 ? 's' : ''}`}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Champ</th>
+          <th scope="col">État A</th>
+          <th scope="col">État B</th>
+          <th scope="col">Différence</th>
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((line) => (
+          <tr key={line.key} className={line.changed ? 'changed' : undefined} data-field={line.key}>
+            <th scope="row">{line.label}</th>
+            <td>{line.a}</td>
+            <td>{line.b}</td>
+            <td>{line.changed ? 'modifié' : ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

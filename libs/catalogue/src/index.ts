@@ -1,0 +1,3 @@
+export * from './catalogue-error';
+export * from './brique-files.loader';
+export * from './load-catalogue';
