@@ -70,12 +70,23 @@ describeWithChromium("funders' and auditors' pages in a browser", () => {
     expect(await volumes.getByRole('row', { name: /Diagnostics/ }).textContent()).toMatch(/10\s*2$/);
     await checked(page, 'financeur-conventions');
 
+    // Another funder's convention, by its address: the API answers as if it did not exist, and the page says so.
+    await page.goto(`${world.baseUrl}/financement/${seed.conventionB}/consommation`);
+    await page.getByRole('heading', { level: 1, name: 'Convention indisponible' }).waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain('vous n’en êtes pas financeur');
+    expect(await page.locator('main').textContent()).not.toContain('action-logement');
+    await screenshot(page, 'financeur-convention-d-un-autre');
+
     // The coordinator has the same page for every convention of the service.
     const coordinator = await newPage();
     await signIn(coordinator, world.baseUrl, COORDINATOR);
     await coordinator.getByRole('link', { name: 'Conventions' }).click();
     await coordinator.getByRole('heading', { level: 1, name: 'Conventions' }).waitFor();
     await coordinator.getByRole('table', { name: /2 conventions/ }).waitFor();
+    await coordinator.goto(`${world.baseUrl}/financement/${seed.conventionB}/consommation`);
+    await coordinator.locator('canvas[data-last-cumulated-cents]').waitFor();
+    const b = await world.call<{ totalCents: number }>(COORDINATOR, 'GET', `/conventions/${seed.conventionB}/consumption`);
+    expect(Number(await coordinator.locator('canvas').getAttribute('data-last-cumulated-cents'))).toBe(b.body.totalCents);
   });
 
   it("draws the consumption month by month, its last cumulated point being the API's consumption, and downloads the CSV", async () => {

@@ -41,23 +41,32 @@ function positionOf(events: HistoryEvent[], at: string | undefined): number {
 export function HistoryPage({ api, id, search }: { api: ApiClient; id: string; search: string }) {
   const params = new URLSearchParams(search);
   const at = params.get('at') ?? undefined;
+  const asOfParam = params.get('asOf');
+  const asOf = asOfParam && /^\d{4}-\d{2}-\d{2}$/.test(asOfParam) ? asOfParam : undefined;
   const compare = params.get('compare') ?? undefined;
   const path = `/trajectories/${encodeURIComponent(id)}`;
   const stateAt = async (instant: string | undefined): Promise<StateView> =>
     instant ? (await api.get<HistoryView>(`${path}/history?at=${encodeURIComponent(instant)}`)).body.state! : (await api.get<StateView>(path)).body;
   const [full] = useLoad(() => api.get<HistoryView>(`${path}/history`).then((a) => a.body), [id]);
-  const [pointA] = useLoad(() => stateAt(at), [id, at]);
+  // As of a business date: the events whose occurredAt is on or before it, whenever they were recorded.
+  const [pointA] = useLoad(
+    async () => (asOf ? (await api.get<HistoryView>(`${path}/history?asOf=${asOf}`)).body.state! : stateAt(at)),
+    [id, at, asOf],
+  );
   const [pointB] = useLoad(() => stateAt(compare), [id, compare]);
 
   return (
     <AsyncView loaded={full}>
       {(history) => {
         const events = history.events;
-        const a = positionOf(events, at);
+        const businessDay = (event: HistoryEvent) => (event.occurredAt ?? event.recordedAt).slice(0, 10);
+        const a = asOf ? events.filter((e) => businessDay(e) <= asOf).length : positionOf(events, at);
         const b = positionOf(events, compare);
-        const [low, high] = [Math.min(a, b), Math.max(a, b)];
+        const inA = (event: HistoryEvent, i: number) => (asOf ? businessDay(event) <= asOf : i < a);
+        const inB = (_event: HistoryEvent, i: number) => i < b;
         const pointLabel = (position: number, instant: string | undefined) =>
           instant ? `après l'événement n° ${position} (${formatInstant(instant)})` : `maintenant (${events.length} événements)`;
+        const labelA = asOf ? `à la date métier du ${formatDate(asOf)}` : pointLabel(a, at);
         return (
           <>
             <h1 tabIndex={-1}>Historique du dossier {shortReference(id)}</h1>
@@ -75,7 +84,11 @@ export function HistoryPage({ api, id, search }: { api: ApiClient; id: string; s
                   aria-valuetext={`${a} sur ${events.length} : ${label(EVENT_LABELS, events[a - 1]?.type)}, enregistré le ${formatInstant(events[a - 1]?.recordedAt)}`}
                   onChange={(e) => {
                     const n = Number(e.target.value);
-                    setParam(search, 'at', n >= events.length ? undefined : events[n - 1].recordedAt);
+                    const next = new URLSearchParams(search);
+                    next.delete('asOf');
+                    if (n >= events.length) next.delete('at');
+                    else next.set('at', events[n - 1].recordedAt);
+                    replaceSearch(next);
                   }}
                 />
                 <span aria-hidden="true">
@@ -91,7 +104,26 @@ export function HistoryPage({ api, id, search }: { api: ApiClient; id: string; s
                   value={at ? toLocalInput(at) : ''}
                   onChange={(e) => {
                     const time = new Date(e.target.value).getTime();
-                    if (!Number.isNaN(time)) setParam(search, 'at', new Date(time).toISOString());
+                    if (Number.isNaN(time)) return;
+                    const next = new URLSearchParams(search);
+                    next.delete('asOf');
+                    next.set('at', new Date(time).toISOString());
+                    replaceSearch(next);
+                  }}
+                />
+              </label>
+              <label>
+                ou à une date métier (faits datés de ce jour ou avant)
+                <input
+                  type="date"
+                  name="as-of"
+                  value={asOf ?? ''}
+                  onChange={(e) => {
+                    const next = new URLSearchParams(search);
+                    next.delete('at');
+                    if (/^\d{4}-\d{2}-\d{2}$/.test(e.target.value)) next.set('asOf', e.target.value);
+                    else next.delete('asOf');
+                    replaceSearch(next);
                   }}
                 />
               </label>
@@ -112,7 +144,7 @@ export function HistoryPage({ api, id, search }: { api: ApiClient; id: string; s
             </form>
             <section aria-labelledby="diff-title">
               <h2 id="diff-title">
-                État A {pointLabel(a, at)} — comparé à B {pointLabel(b, compare)}
+                État A {labelA} — comparé à B {pointLabel(b, compare)}
               </h2>
               {pointA.state === 'ready' && pointB.state === 'ready' ? (
                 <DiffTable a={pointA.value} b={pointB.value} />
@@ -136,10 +168,11 @@ export function HistoryPage({ api, id, search }: { api: ApiClient; id: string; s
                 </thead>
                 <tbody>
                   {events.map((event, i) => {
-                    const between = i + 1 > low && i + 1 <= high;
+                    // In one of the two states and not the other: what separates A from B.
+                    const between = inA(event, i) !== inB(event, i);
                     const broken = history.integrity.firstBroken?.version === event.version;
                     return (
-                      <tr key={event.id} className={[between ? 'between' : '', i + 1 > a ? 'after-a' : '', broken ? 'broken' : ''].join(' ').trim() || undefined}>
+                      <tr key={event.id} className={[between ? 'between' : '', !inA(event, i) ? 'after-a' : '', broken ? 'broken' : ''].join(' ').trim() || undefined}>
                         <td>{event.version}</td>
                         <td>
                           {label(EVENT_LABELS, event.type)}

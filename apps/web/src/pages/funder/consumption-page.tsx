@@ -1,5 +1,5 @@
 import type { ApiClient } from '../../api/api-client';
-import { AsyncView, useLoad } from '../../components/async-view';
+import { useLoad } from '../../components/async-view';
 import { CsvDownload, PrintButton } from '../../components/csv-download';
 import { formatDate, formatEurosFromCents } from '../../format/format-date';
 import { formatCount, formatPercent } from '../../format/format-figures';
@@ -7,7 +7,7 @@ import { monthLabel, UNIT_KIND_LABELS } from '../../i18n/funding-labels.fr';
 import { label } from '../../i18n/labels.fr';
 import { navigate } from '../../routing/use-location';
 import { pathTo } from '../../routing/web-routes';
-import { ConventionNav } from './convention-nav';
+import { ConventionNav, ConventionView } from './convention-nav';
 import { CHART_COLOURS, EUROS_AXIS, FigureChart } from './figure-chart';
 import { type Consumption, conventionPaths, conventionTitle, loadConvention, type MonthlyDashboard, yearParam } from './funder-api';
 
@@ -32,7 +32,7 @@ export default function ConsumptionPage({ api, id, search }: { api: ApiClient; i
   }, [id, year]);
 
   return (
-    <AsyncView loaded={loaded}>
+    <ConventionView loaded={loaded} id={id} current="consumption">
       {({ convention, consumption, months }) => (
         <>
           <ConventionNav id={id} current="consumption" />
@@ -133,7 +133,7 @@ export default function ConsumptionPage({ api, id, search }: { api: ApiClient; i
           </table>
         </>
       )}
-    </AsyncView>
+    </ConventionView>
   );
 }
 

@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react';
 import { AppLink } from '../../components/app-link';
+import { AsyncView, type Loaded } from '../../components/async-view';
 import { pathTo, type WebRouteName } from '../../routing/web-routes';
 
 const TABS: { route: WebRouteName; text: string }[] = [
@@ -25,4 +27,20 @@ export function ConventionNav({ id, current }: { id: string; current: WebRouteNa
       </ul>
     </nav>
   );
+}
+
+/** A convention's page once loaded; if the API refused it (not one of yours, gone), a page that says so, with the way back. */
+export function ConventionView<T>({ loaded, id, current, children }: { loaded: Loaded<T>; id: string; current: WebRouteName; children: (value: T) => ReactNode }) {
+  if (loaded.state === 'error') {
+    return (
+      <>
+        <ConventionNav id={id} current={current} />
+        <h1 tabIndex={-1}>Convention indisponible</h1>
+        <p role="alert" className="error">
+          {loaded.message}
+        </p>
+      </>
+    );
+  }
+  return <AsyncView loaded={loaded}>{children}</AsyncView>;
 }

@@ -1,5 +1,5 @@
 import type { ApiClient } from '../../api/api-client';
-import { AsyncView, useLoad } from '../../components/async-view';
+import { useLoad } from '../../components/async-view';
 import { CsvDownload, PrintButton } from '../../components/csv-download';
 import { formatDate, formatEurosFromCents } from '../../format/format-date';
 import { formatCount, formatPercent } from '../../format/format-figures';
@@ -7,7 +7,7 @@ import { END_REASON_LABELS, monthLabel, UNIT_KIND_LABELS } from '../../i18n/fund
 import { label } from '../../i18n/labels.fr';
 import { navigate } from '../../routing/use-location';
 import { pathTo } from '../../routing/web-routes';
-import { ConventionNav } from './convention-nav';
+import { ConventionNav, ConventionView } from './convention-nav';
 import { CHART_COLOURS, EUROS_AXIS, FigureChart } from './figure-chart';
 import { conventionPaths, conventionTitle, loadConvention, type MonthlyDashboard } from './funder-api';
 
@@ -31,7 +31,7 @@ export default function DashboardPage({ api, id, search }: { api: ApiClient; id:
   }, [id, month]);
 
   return (
-    <AsyncView loaded={loaded}>
+    <ConventionView loaded={loaded} id={id} current="dashboard">
       {({ convention, dashboard: d }) => {
         const activity: [string, number][] = [
           ['Saisines reçues', d.saisinesReceived],
@@ -169,6 +169,6 @@ export default function DashboardPage({ api, id, search }: { api: ApiClient; id:
           </>
         );
       }}
-    </AsyncView>
+    </ConventionView>
   );
 }

@@ -1,12 +1,12 @@
 import type { ApiClient } from '../../api/api-client';
-import { AsyncView, useLoad } from '../../components/async-view';
+import { useLoad } from '../../components/async-view';
 import { CsvDownload, PrintButton } from '../../components/csv-download';
 import { formatDate } from '../../format/format-date';
 import { formatCount, formatPercent, type ShownCount } from '../../format/format-figures';
 import { vocabulary } from '../../i18n/funding-labels.fr';
 import { navigate } from '../../routing/use-location';
 import { pathTo } from '../../routing/web-routes';
-import { ConventionNav } from './convention-nav';
+import { ConventionNav, ConventionView } from './convention-nav';
 import { CHART_COLOURS, FigureChart } from './figure-chart';
 import { conventionPaths, conventionTitle, loadConvention, yearParam, type YearlyReport } from './funder-api';
 
@@ -28,7 +28,7 @@ export default function ReportPage({ api, id, search }: { api: ApiClient; id: st
   }, [id, year]);
 
   return (
-    <AsyncView loaded={loaded}>
+    <ConventionView loaded={loaded} id={id} current="report">
       {({ convention, report: r }) => {
         const journey: [string, ShownCount][] = [
           ['Ménages reçus', r.households.received],
@@ -171,7 +171,7 @@ export default function ReportPage({ api, id, search }: { api: ApiClient; id: st
           </>
         );
       }}
-    </AsyncView>
+    </ConventionView>
   );
 }
 
