@@ -1,4 +1,4 @@
-import { parisDate, type Clock } from '../../libs/domain/src';
+import { parisDate, type CalendarDate, type Clock } from '../../libs/domain/src';
 import type { SqlExecutor } from '../core/sql.port';
 import { DUE_SOON_DAYS, type DeadlineKind, type DeadlineStatus } from '../deadlines/deadlines.calculator';
 import { CASELOAD_COUNTS_TABLE, CASELOAD_TABLE } from './caseload.tables';
@@ -13,6 +13,8 @@ export interface CaseloadFilter {
   prescriberKind?: string;
   /** Closed trajectories are left out unless asked for (or stage=closed). */
   includeClosed?: boolean;
+  /** Decide the next deadline's status against this Paris date instead of today, from the events recorded so far. */
+  asOf?: CalendarDate;
   limit?: number;
   offset?: number;
 }
@@ -31,7 +33,10 @@ export interface CaseloadItem {
 }
 
 export interface CaseloadPage {
+  /** The Paris date the statuses were decided against: today, or the asOf date. */
   today: string;
+  /** Present when asked for with asOf. */
+  asOf?: string;
   total: number;
   limit: number;
   offset: number;
@@ -83,7 +88,7 @@ function conditions(filter: CaseloadFilter, params: unknown[], without?: Facet):
 
 /** The page ordered by next due date (what needs attention first), then id for a stable order. */
 export async function queryCaseload(db: SqlExecutor, clock: Clock, filter: CaseloadFilter = {}): Promise<CaseloadPage> {
-  const today = parisDate(clock.now());
+  const today = filter.asOf ?? parisDate(clock.now());
   const limit = Math.min(Math.max(filter.limit ?? 50, 1), MAX_CASELOAD_PAGE);
   const offset = Math.max(filter.offset ?? 0, 0);
 
@@ -141,6 +146,7 @@ export async function queryCaseload(db: SqlExecutor, clock: Clock, filter: Casel
     : Object.entries(stageCounts).reduce((s, [stage, n]) => s + (filter.includeClosed || stage !== 'closed' ? n : 0), 0);
   return {
     today,
+    ...(filter.asOf ? { asOf: filter.asOf } : {}),
     total,
     limit,
     offset,

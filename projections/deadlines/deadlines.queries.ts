@@ -1,4 +1,4 @@
-import { parisDate, type Clock } from '../../libs/domain/src';
+import { parisDate, type CalendarDate, type Clock } from '../../libs/domain/src';
 import type { SqlExecutor } from '../core/sql.port';
 import { DUE_SOON_DAYS, type DeadlineKind, type DeadlineStatus } from './deadlines.calculator';
 import { DEADLINES_COUNTS_TABLE, DEADLINES_TABLE } from './deadlines.tables';
@@ -11,6 +11,8 @@ export interface DeadlinesFilter {
   programme?: string;
   convention?: string;
   trajectory?: string;
+  /** Decide the statuses against this Paris date instead of today ("what was overdue on 20 April?"), from the events recorded so far. */
+  asOf?: CalendarDate;
   limit?: number;
   offset?: number;
 }
@@ -28,8 +30,10 @@ export interface DeadlineItem {
 }
 
 export interface DeadlinesPage {
-  /** The Paris date the statuses were decided against. */
+  /** The Paris date the statuses were decided against: today, or the asOf date. */
   today: string;
+  /** Present when asked for with asOf. */
+  asOf?: string;
   total: number;
   limit: number;
   offset: number;
@@ -57,7 +61,7 @@ interface Row {
  * and a status filter becomes a range on due_on so the (…, due_on) indexes serve it.
  */
 export async function queryDeadlines(db: SqlExecutor, clock: Clock, filter: DeadlinesFilter = {}): Promise<DeadlinesPage> {
-  const today = parisDate(clock.now());
+  const today = filter.asOf ?? parisDate(clock.now());
   const params: unknown[] = [today];
   // $1 (today) is referenced even without a status filter: the count query shares the parameters.
   const where: ((table: string) => string)[] = [() => '$1::date IS NOT NULL'];
@@ -108,6 +112,7 @@ export async function queryDeadlines(db: SqlExecutor, clock: Clock, filter: Dead
         : Number((await db.query<{ n: string }>(countSql, countParams)).rows[0].n);
   return {
     today,
+    ...(filter.asOf ? { asOf: filter.asOf } : {}),
     total,
     limit,
     offset,

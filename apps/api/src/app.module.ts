@@ -1,12 +1,11 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { Clock } from '../../../libs/domain/src';
 import type { EventStore } from '../../../libs/event-store/src/event-store.port';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule, type AuthModuleOptions } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
-import { KnownQueryInterceptor } from './http/known-query.interceptor';
 import { PrivacyModule } from './privacy/privacy.module';
 import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
 import { createValidationPipe } from './problem-details/validation-exception.factory';
@@ -46,7 +45,6 @@ export class AppModule {
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
-        { provide: APP_INTERCEPTOR, useClass: KnownQueryInterceptor },
       ],
     };
   }

@@ -14,7 +14,7 @@ import type {
 } from '../../event-store/src/event-store.port';
 import { readVerifiedStream } from '../../event-store/src/core/hash-chain';
 import type { KeyStore } from './key-store.port';
-import { ALTERED, ERASED, isSealed, open, seal, type SealedPersonal } from './personal-data.cipher';
+import { ALTERED, ERASED, isSealed, open, sealJson, type SealedPersonal } from './personal-data.cipher';
 
 /** Which household an event's personal data belongs to. */
 export type HouseholdResolver = (streamId: string, event: NewEvent) => string | undefined;
@@ -53,7 +53,8 @@ export class EncryptingEventStore implements EventStore {
     const sealingKeys = new Map<string, Buffer>();
     const unlinked = this.unlinkedHouseholds(streamId, events);
     const sealed: NewEvent[] = [];
-    for (const event of events) sealed.push(await this.sealEvent(streamId, event, sealingKeys, unlinked));
+    const clear = new Map<string, SealedClear>();
+    for (const event of events) sealed.push(await this.sealEvent(streamId, event, sealingKeys, unlinked, clear));
     // Before the append: a crash in between leaves a link to a stream that may not exist (harmless),
     // never a stream its household's export and erasure cannot find. Sealing linked the households
     // whose key it fetched; what is left carries no personal data in this append.
@@ -62,8 +63,10 @@ export class EncryptingEventStore implements EventStore {
       this.rememberLink(householdId, streamId);
     }
     const result = await this.inner.append(streamId, sealed, options);
-    // The keys just used open the answer: no second look-up for what this call wrote.
-    return { ...result, events: await this.openAll(result.events, sealingKeys) };
+    // What this call sealed is answered from the clear text it sealed (what opening it would give);
+    // anything else the store answers (an event stored earlier under the same id) is opened, with
+    // the keys just used: no second look-up for what this call wrote.
+    return { ...result, events: await this.openAll(result.events, sealingKeys, Infinity, clear) };
   }
 
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
@@ -119,7 +122,7 @@ export class EncryptingEventStore implements EventStore {
     return this.keys;
   }
 
-  private async sealEvent(streamId: string, event: NewEvent, keys: Map<string, Buffer>, unlinked: Set<string>): Promise<NewEvent> {
+  private async sealEvent(streamId: string, event: NewEvent, keys: Map<string, Buffer>, unlinked: Set<string>, clear: Map<string, SealedClear>): Promise<NewEvent> {
     const data = event.data as { personal?: unknown } | null;
     if (!data || typeof data !== 'object' || data.personal === undefined || isSealed(data.personal)) return event;
     const householdId = this.householdOf(streamId, event);
@@ -140,7 +143,10 @@ export class EncryptingEventStore implements EventStore {
       }
       keys.set(householdId, key);
     }
-    return { ...event, data: { ...data, personal: seal(data.personal, key, householdId, aadOf(householdId, event.id)) } };
+    const json = JSON.stringify(data.personal);
+    const personal = sealJson(json, key, householdId, aadOf(householdId, event.id));
+    clear.set(String(event.id).toLowerCase(), { sealed: personal, json });
+    return { ...event, data: { ...data, personal } };
   }
 
   /** The households of these events not yet linked to the stream by this process. */
@@ -158,15 +164,36 @@ export class EncryptingEventStore implements EventStore {
     this.linked.add(`${householdId} ${streamId}`);
   }
 
-  private async openAll(events: RecordedEvent[], known: Map<string, Buffer> = new Map(), untrustedFrom = Infinity): Promise<RecordedEvent[]> {
+  private async openAll(
+    events: RecordedEvent[],
+    known: Map<string, Buffer> = new Map(),
+    untrustedFrom = Infinity,
+    clear?: ReadonlyMap<string, SealedClear>,
+  ): Promise<RecordedEvent[]> {
     const kids = new Set<string>();
     for (const event of events) {
       const personal = (event.data as { personal?: unknown } | null)?.personal;
       if (isSealed(personal) && !known.has(personal.kid)) kids.add(personal.kid);
     }
     const keys = kids.size > 0 ? new Map([...known, ...(await this.keys.findMany([...kids]))]) : known;
-    return events.map((event) => openEvent(event, keys, event.version >= untrustedFrom));
+    return events.map((event) => openSealedHere(event, clear) ?? openEvent(event, keys, event.version >= untrustedFrom));
   }
+}
+
+/** An envelope sealed by this call, and the JSON text it sealed. */
+interface SealedClear {
+  sealed: SealedPersonal;
+  json: string;
+}
+
+/** The event with its personal data from the clear text this call sealed, if it carries exactly that envelope. */
+function openSealedHere(event: RecordedEvent, clear: ReadonlyMap<string, SealedClear> | undefined): RecordedEvent | undefined {
+  const mine = clear?.get(event.id.toLowerCase());
+  const data = event.data as { personal?: unknown } | null;
+  if (!mine || !data || typeof data !== 'object' || !isSealed(data.personal)) return undefined;
+  const stored = data.personal;
+  const same = stored.ct === mine.sealed.ct && stored.iv === mine.sealed.iv && stored.tag === mine.sealed.tag && stored.kid === mine.sealed.kid;
+  return same ? { ...event, data: { ...data, personal: JSON.parse(mine.json) as unknown } } : undefined;
 }
 
 function openEvent(event: RecordedEvent, keys: Map<string, Buffer>, untrusted = false): RecordedEvent {

@@ -16,6 +16,14 @@ describe('personal data cipher', () => {
     expect(seal(personal, key, 'h').ct).not.toEqual(seal(personal, key, 'h').ct);
   });
 
+  it('never hands out the same iv twice, across refills of its random pool, and an iv never changes once used', () => {
+    const key = newDataKey();
+    const sealed = Array.from({ length: 1000 }, () => seal(personal, key, 'h'));
+    expect(new Set(sealed.map((s) => s.iv)).size).toBe(1000);
+    expect(sealed.every((s) => Buffer.from(s.iv, 'base64').length === 12)).toBe(true);
+    for (const s of sealed) expect(open(s, key)).toEqual(personal);
+  });
+
   it('cannot be opened with another key, nor moved to another household or event', () => {
     const key = newDataKey();
     const sealed = seal(personal, key, 'household-1', 'household-1/event-1');

@@ -33,16 +33,37 @@ export function newDataKey(): Buffer {
   return randomBytes(KEY_BYTES);
 }
 
+/** IVs are cut from a pool of random bytes refilled at once: one call to the CSPRNG per 256 seals, not one each. */
+const IV_POOL_BYTES = IV_BYTES * 256;
+let ivPool = Buffer.alloc(0);
+let ivOffset = 0;
+
+/** A fresh random IV. The pool is replaced, never refilled in place, so a handed-out IV never changes. */
+function nextIv(): Buffer {
+  if (ivOffset + IV_BYTES > ivPool.length) {
+    ivPool = randomBytes(IV_POOL_BYTES);
+    ivOffset = 0;
+  }
+  const iv = ivPool.subarray(ivOffset, ivOffset + IV_BYTES);
+  ivOffset += IV_BYTES;
+  return iv;
+}
+
 /**
  * `aad` is authenticated but not stored: the opener must know it. Binding it to where the
  * ciphertext belongs (household, event) means an envelope copied elsewhere does not open.
  */
 export function seal(value: unknown, key: Buffer, kid: string, aad = kid): SealedPersonal {
+  return sealJson(JSON.stringify(value), key, kid, aad);
+}
+
+/** seal() of a value already printed as JSON: what open() gives back is JSON.parse(json). */
+export function sealJson(json: string, key: Buffer, kid: string, aad = kid): SealedPersonal {
   assertKey(key);
-  const iv = randomBytes(IV_BYTES);
+  const iv = nextIv();
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(aad, 'utf8'));
-  const ct = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
+  const ct = Buffer.concat([cipher.update(json, 'utf8'), cipher.final()]);
   return { $sealed: 'aes-256-gcm', kid, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), ct: ct.toString('base64') };
 }
 

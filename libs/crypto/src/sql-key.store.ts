@@ -89,12 +89,15 @@ export class SqlKeyStore implements KeyStore {
     }
     // One statement: link the stream, create the key if there is none, and answer the row. Without a
     // master key nothing can be sealed: the row only decides which error to give.
-    let row = this.master ? await this.createOrRead(householdId, this.master, options.linkStream) : await this.row(householdId);
+    const created = this.master ? await this.createOrRead(householdId, this.master, options.linkStream) : undefined;
     // A writer that created the key after this statement's snapshot was taken: its row is committed now.
-    row ??= await this.row(householdId);
+    const row = created?.row ?? (await this.row(householdId));
     if (!row) throw this.master ? new Error(`household key ${householdId} vanished while being created`) : this.noMaster();
     if (row.destroyed_at) throw new KeyDestroyed(householdId);
-    const key = this.unwrap(row);
+    // The row this statement inserted holds the key it just wrapped: no need to unwrap it again.
+    const mine = created !== undefined && row.wrapped_key?.ct === created.wrapped.ct;
+    if (mine) remember(this.unwrapped, created.wrapped.ct, created.key);
+    const key = mine ? created.key : this.unwrap(row);
     remember(this.sealing, householdId, { key, at: Date.now() });
     return key;
   }
@@ -208,8 +211,14 @@ export class SqlKeyStore implements KeyStore {
    * way. Two writers may race to create the same key: the first one wins, both use it (the loser's
    * statement may not see the winner's row, hence undefined). The link is skipped for an erased household.
    */
-  private async createOrRead(householdId: string, master: MasterKey, linkStream: string | undefined): Promise<KeyRow | undefined> {
-    const wrapped = JSON.stringify(wrapDataKey(newDataKey(), master, householdId));
+  private async createOrRead(
+    householdId: string,
+    master: MasterKey,
+    linkStream: string | undefined,
+  ): Promise<{ row: KeyRow | undefined; key: Buffer; wrapped: SealedPersonal }> {
+    const key = newDataKey();
+    const sealed = wrapDataKey(key, master, householdId);
+    const wrapped = JSON.stringify(sealed);
     const link = linkStream
       ? `link AS (
            INSERT INTO household_streams (household_id, stream_id)
@@ -227,7 +236,7 @@ export class SqlKeyStore implements KeyStore {
        SELECT ${KEY_COLUMNS} FROM household_keys WHERE household_id = $1 AND NOT EXISTS (SELECT 1 FROM created)`,
       linkStream ? [householdId, master.id, wrapped, linkStream] : [householdId, master.id, wrapped],
     );
-    return rows[0];
+    return { row: rows[0], key, wrapped: sealed };
   }
 
   private noMaster(): MasterKeyMissing {

@@ -25,6 +25,18 @@ describe('calendar dates', () => {
     expect(parisDate(new Date('2026-12-31T23:00:00Z'))).toBe('2027-01-01');
   });
 
+  it('keeps answering right around midnight in Paris while it reuses the last minute (summer and winter offsets)', () => {
+    expect(parisDate(new Date('2026-06-30T21:59:00.000Z'))).toBe('2026-06-30');
+    expect(parisDate(new Date('2026-06-30T21:59:59.999Z'))).toBe('2026-06-30');
+    expect(parisDate(new Date('2026-06-30T22:00:00.000Z'))).toBe('2026-07-01');
+    expect(parisDate(new Date('2026-06-30T22:00:59.999Z'))).toBe('2026-07-01');
+    expect(parisDate(new Date('2026-01-15T22:59:59.999Z'))).toBe('2026-01-15');
+    expect(parisDate(new Date('2026-01-15T23:00:00.000Z'))).toBe('2026-01-16');
+    expect(parisDate(new Date('2026-06-30T21:59:30.000Z'))).toBe('2026-06-30');
+    expect(() => parisDate(new Date(Number.NaN))).toThrow(RangeError);
+    expect(() => parisDate(new Date(Number.NaN))).toThrow(RangeError);
+  });
+
   it('accepts only real dates', () => {
     expect(isCalendarDate('2026-02-29')).toBe(false);
     expect(isCalendarDate('2028-02-29')).toBe(true);

@@ -31,9 +31,21 @@ export function assertCalendarDate(value: unknown, field = 'date'): CalendarDate
   return value;
 }
 
-/** The calendar date in Paris at a given instant. */
+let lastMinute = Number.NaN;
+let lastDate: CalendarDate = '';
+
+/**
+ * The calendar date in Paris at a given instant. Paris changes date only on a whole UTC minute
+ * (its offsets are whole hours), so the last minute's answer is kept: Intl's formatter cost more
+ * than the rest of a command's date checks, and every command asks for today.
+ */
 export function parisDate(instant: Date): CalendarDate {
-  return parisFormatter.format(instant);
+  const minute = Math.floor(instant.getTime() / 60_000);
+  if (minute === lastMinute) return lastDate;
+  const date = parisFormatter.format(instant);
+  lastMinute = minute;
+  lastDate = date;
+  return date;
 }
 
 /**

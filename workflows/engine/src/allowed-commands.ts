@@ -1,7 +1,7 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import type { CalendarDate } from '../../../libs/domain/src';
 import type { MachineEvent } from './domain-event';
-import { candidateTransitions, guardName, machineSnapshotOf } from './machine-state';
+import { guardName, machineSnapshotOf, transitionsByEventType } from './machine-state';
 import { readsOf, requirementOf, type Rule } from './rule';
 import type { WorkflowDefinition } from './workflow-definition';
 import type { WorkflowSnapshot } from './workflow-snapshot';
@@ -42,13 +42,15 @@ export function offersFromMachine<C>(definition: WorkflowDefinition<C>, machineS
   const openedOn = definition.openedOn(context);
   if (openedOn !== undefined && on < openedOn) return [];
   const offers: CommandOffer[] = [];
+  // The active states' transitions, asked of XState once for every command and event type below.
+  const transitions = transitionsByEventType(machineSnapshot);
   for (const [command, handler] of Object.entries(definition.commands)) {
     let offered = false;
     const requires = new Map<string, CommandRequirement>();
     for (const eventType of handler.produces) {
       // Context and date rules read neither the data nor anything but the date.
       const probe: MachineEvent = { type: eventType, data: {}, occurredAt: on };
-      for (const transition of candidateTransitions(machineSnapshot, eventType)) {
+      for (const transition of transitions.get(eventType) ?? []) {
         const name = guardName(transition);
         const rules = name ? (definition.rules[name] ?? []) : [];
         if (!rules.every((rule) => mayHold(rule, context, probe))) continue;

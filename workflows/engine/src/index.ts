@@ -10,6 +10,7 @@ export * from './machine-state';
 export * from './occurred-at';
 export * from './plain-data';
 export * from './fold';
+export * from './as-of';
 export * from './explain';
 export * from './common-refusals';
 export * from './allowed-commands';

@@ -19,10 +19,22 @@ export function toWorkflowSnapshot<C>(definition: WorkflowDefinition<C>, machine
   };
 }
 
-/** The snapshot of an instance that has no event yet. */
+const initialSnapshots = new WeakMap<WorkflowDefinition<never>, WorkflowSnapshot<unknown>>();
+
+/**
+ * The snapshot of an instance that has no event yet. The same for every new instance of a
+ * definition, so computed once (XState's initialTransition builds an actor each time) and kept
+ * frozen; each caller gets its own outer object.
+ */
 export function initialSnapshot<C>(definition: WorkflowDefinition<C>): WorkflowSnapshot<C> {
-  const [machineSnapshot] = initialTransition(definition.machine);
-  return toWorkflowSnapshot(definition, machineSnapshot, 0);
+  let initial = initialSnapshots.get(definition as WorkflowDefinition<never>) as WorkflowSnapshot<C> | undefined;
+  if (!initial) {
+    const [machineSnapshot] = initialTransition(definition.machine);
+    const snapshot = toWorkflowSnapshot(definition, machineSnapshot, 0);
+    initial = Object.freeze({ ...snapshot, value: frozenPlainData(snapshot.value) });
+    initialSnapshots.set(definition as WorkflowDefinition<never>, initial as WorkflowSnapshot<unknown>);
+  }
+  return { ...initial };
 }
 
 /** XState's snapshot rebuilt from the plain one: the same path for live, replayed and cached snapshots. */
@@ -36,6 +48,17 @@ export function machineSnapshotOf<C>(definition: WorkflowDefinition<C>, snapshot
 /** Transitions of the active state nodes for one event type, guards not evaluated, in document order. */
 export function candidateTransitions(machineSnapshot: AnyMachineSnapshot, eventType: string): AnyTransitionDefinition[] {
   return getNextTransitions(machineSnapshot).filter((t) => t.eventType === eventType);
+}
+
+/** candidateTransitions of every event type at once: one walk of the active state nodes. */
+export function transitionsByEventType(machineSnapshot: AnyMachineSnapshot): Map<string, AnyTransitionDefinition[]> {
+  const byType = new Map<string, AnyTransitionDefinition[]>();
+  for (const transition of getNextTransitions(machineSnapshot)) {
+    const list = byType.get(transition.eventType);
+    if (list) list.push(transition);
+    else byType.set(transition.eventType, [transition]);
+  }
+  return byType;
 }
 
 export function guardName(transition: AnyTransitionDefinition): string | undefined {

@@ -44,4 +44,20 @@ describe('plainData', () => {
     expect(Object.isFrozen(plainData(source).c)).toBe(false);
     expect(everyObjectFrozen(deepFreeze({ x: [{ y: {} }] }))).toBe(true);
   });
+
+  it('shares the parts that are already its own frozen copies (what assign kept of the previous context), and copies the rest', () => {
+    const previous = frozenPlainData({ points: [{ on: '2026-01-05' }], household: { size: 2 } });
+    const next = { ...previous, points: [...previous.points, { on: '2026-02-05', note: undefined }] };
+    const copy = frozenPlainData(next);
+    expect(copy).toStrictEqual({ points: [{ on: '2026-01-05' }, { on: '2026-02-05' }], household: { size: 2 } });
+    expect(copy.household).toBe(previous.household);
+    expect(copy.points[0]).toBe(previous.points[0]);
+    expect(copy.points).not.toBe(previous.points);
+    expect(everyObjectFrozen(copy)).toBe(true);
+    // Frozen by someone else is not enough: only what this copy built is known to be plain JSON.
+    const foreign = Object.freeze({ kept: undefined, n: -0 });
+    const copied = frozenPlainData({ foreign });
+    expect(copied.foreign).not.toBe(foreign);
+    expect(copied).toStrictEqual({ foreign: { n: 0 } });
+  });
 });

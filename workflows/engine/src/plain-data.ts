@@ -8,11 +8,17 @@ export function plainData<T>(value: T): T {
 
 /**
  * The same copy, deep-frozen as it is built: the one copy of a snapshot's context, which the cache
- * then keeps and hands out as it is (deepFreeze finds it frozen and stops at the root).
+ * then keeps and hands out as it is (deepFreeze finds it frozen and stops at the root). A part that
+ * is itself such a copy (XState's assign keeps the members it does not change, so most of the
+ * previous context) is plain and immutable already: it is kept as it is rather than copied again,
+ * so the copy costs what the event changed, not the size of the context.
  */
 export function frozenPlainData<T>(value: T): T {
   return copyAsJson(value, true) as T;
 }
+
+/** Every object frozenPlainData built: plain JSON and frozen all the way down. */
+const frozenCopies = new WeakSet<object>();
 
 /**
  * Freezes a plain value in place, all the way down. A frozen snapshot can be handed out by a cache
@@ -38,6 +44,7 @@ function copyAsJson(value: unknown, freeze: boolean): unknown {
     if (typeof value !== 'number') return value;
     return Number.isFinite(value) ? value + 0 : null; // + 0: -0 prints as 0
   }
+  if (freeze && frozenCopies.has(value)) return value;
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
     const viaJson: unknown = JSON.parse(JSON.stringify(value));
     return freeze ? deepFreeze(viaJson) : viaJson;
@@ -53,5 +60,7 @@ function copyAsJson(value: unknown, freeze: boolean): unknown {
     }
     copy = object;
   }
-  return freeze ? Object.freeze(copy) : copy;
+  if (!freeze) return copy;
+  frozenCopies.add(copy);
+  return Object.freeze(copy);
 }

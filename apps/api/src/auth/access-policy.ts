@@ -169,10 +169,16 @@ export const ROUTE_POLICY: readonly RoutePolicy[] = [
   { method: 'GET', path: '/audit/trajectories/:id/events', access: { auditor: any } },
 ];
 
-const BY_ROUTE = new Map(ROUTE_POLICY.map((p) => [`${p.method} ${p.path}`, p]));
+/** Method, then route pattern: no key string built per request. */
+const BY_ROUTE = new Map<string, Map<string, RoutePolicy>>();
+for (const policy of ROUTE_POLICY) {
+  const paths = BY_ROUTE.get(policy.method) ?? new Map<string, RoutePolicy>();
+  paths.set(policy.path, policy);
+  BY_ROUTE.set(policy.method, paths);
+}
 
 export function routePolicy(method: string, path: string | undefined): RoutePolicy | undefined {
   // HEAD is answered by the GET route (Fastify exposes it automatically) and must be guarded alike.
   const m = method === 'HEAD' ? 'GET' : method;
-  return path === undefined ? undefined : BY_ROUTE.get(`${m} ${path}`);
+  return path === undefined ? undefined : BY_ROUTE.get(m)?.get(path);
 }

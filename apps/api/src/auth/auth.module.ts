@@ -1,5 +1,6 @@
 import { type DynamicModule, Global, Module, type Provider, type Type } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { KnownQueryGuard } from '../http/known-query.guard';
 import type { AccessLog } from '../audit/access-log.repository';
 import { PRINCIPAL_RESOLVER, type PrincipalResolver } from '../principal/principal';
 import { type RoutePolicy, routePolicy } from './access-policy';
@@ -34,6 +35,8 @@ export class AuthModule {
         { provide: ACCESS_LOG, useValue: options.accessLog },
         ScopeChecker,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
+        // Global guards run in the order they are registered: the query check after authentication.
+        { provide: APP_GUARD, useClass: KnownQueryGuard },
       ],
       exports: [PRINCIPAL_RESOLVER, ACCESS_LOG],
     };

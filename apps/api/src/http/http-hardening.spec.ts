@@ -38,6 +38,32 @@ describe('HTTP hardening (defaults: no CORS, no rate limit in createApp)', () =>
     }
   });
 
+  it("sends helmet's other headers too, on a command's answer as on a refusal", async () => {
+    for (const res of [await subject.http().get('/caseload').set(await coordinator()), await subject.http().get('/caseload')]) {
+      expect(res.headers).toMatchObject({
+        'cross-origin-opener-policy': 'same-origin',
+        'cross-origin-resource-policy': 'same-origin',
+        'origin-agent-cluster': '?1',
+        'referrer-policy': 'no-referrer',
+        'strict-transport-security': 'max-age=31536000; includeSubDomains',
+        'x-content-type-options': 'nosniff',
+        'x-dns-prefetch-control': 'off',
+        'x-download-options': 'noopen',
+        'x-frame-options': 'SAMEORIGIN',
+        'x-permitted-cross-domain-policies': 'none',
+        'x-xss-protection': '0',
+      });
+    }
+  });
+
+  it('checks the query parameters only once the caller is known: 401 without a token, then 400 naming the unknown one', async () => {
+    const anonymous = await subject.http().get('/caseload?referentId=x');
+    expect(anonymous.status).toBe(401);
+    const known = await subject.http().get('/caseload?referentId=x').set(await coordinator());
+    expect(known.status).toBe(400);
+    expect(known.body).toMatchObject({ code: 'unknown-query-parameter', unknown: ['referentId'] });
+  });
+
   it('serves a Swagger UI that the CSP lets run: no inline script, assets and styles from the same origin', async () => {
     const page = await subject.http().get('/docs');
     expect(page.status).toBe(200);

@@ -1,7 +1,7 @@
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
+import helmet from 'helmet';
 import { HttpProblem } from '../problem-details/http-problem';
 import type { PrincipalResolver } from '../principal/principal';
 import { rateLimitKey } from './rate-limit-key';
@@ -53,7 +53,9 @@ const CORS_EXPOSED_HEADERS = ['etag', 'location', 'x-request-id', 'retry-after']
  * carry personal data; the docs' static assets keep their own). Register before app.init().
  */
 export async function installHttpHardening(fastify: FastifyInstance, options: HttpHardening, resolver: PrincipalResolver): Promise<void> {
-  await fastify.register(helmet, { contentSecurityPolicy: CONTENT_SECURITY_POLICY, global: true });
+  // Helmet's middleware, built once: @fastify/helmet built it again (and parsed the CSP) on every request.
+  const securityHeaders = helmet({ contentSecurityPolicy: CONTENT_SECURITY_POLICY });
+  fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
   if (options.corsOrigins?.length) {
     await fastify.register(cors, {
       origin: [...options.corsOrigins],

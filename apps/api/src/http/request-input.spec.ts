@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { jsonDepthExceeds } from './bounded-json.parser';
-import { acceptedQueryOf } from './known-query.interceptor';
+import { acceptedQueryOf } from './known-query.guard';
 import { refusedRequestInput } from './request-input.hooks';
 
 describe('jsonDepthExceeds', () => {

@@ -79,7 +79,7 @@ function add(op: OperationObject, status: ProblemStatus, path: string, doc: Part
   op.responses[status] ??= problemResponse(status, doc, path);
 }
 
-/** What a route that reads no input can still refuse: KnownQueryInterceptor runs on every route. */
+/** What a route that reads no input can still refuse: KnownQueryGuard runs on every route. */
 const UNKNOWN_QUERY: ProblemDoc = {
   code: 'unknown-query-parameter',
   description: 'A query parameter this route does not take: `unknown` names it, `accepted` lists those it takes (none here).',
@@ -88,7 +88,7 @@ const UNKNOWN_QUERY: ProblemDoc = {
 /**
  * Documents, on every operation, the refusals that follow from what it is: every one can answer 429
  * (the rate limit is global, per caller address without a token) and 400 (an unknown query
- * parameter is refused everywhere, KnownQueryInterceptor); authenticated ones 401 and 403; those
+ * parameter is refused everywhere, KnownQueryGuard); authenticated ones 401 and 403; those
  * with a body 413 and 415. Public routes (the access policy's `public`) get `security: []`. A 404,
  * 409 or 412 depends on the route: its @ApiProblem says so. Every problem answer gets an example
  * with the path as its `instance`, as a real answer would.

@@ -7,7 +7,7 @@ import type { ProjectionDatabase } from '../../../../projections/core/sql.port';
 import { CLOCK } from '../store/store.tokens';
 import { CaseloadPageSchema } from './caseload.schemas';
 import { PROJECTIONS_DATABASE } from './projections.tokens';
-import { optionalBoolean, optionalInt, optionalOneOf, optionalText } from './query-params';
+import { AS_OF_DESCRIPTION, optionalBoolean, optionalDate, optionalInt, optionalOneOf, optionalText } from './query-params';
 import { ApiProblem } from '../openapi/problem-responses';
 
 @ApiProblem(503)
@@ -24,7 +24,7 @@ export class CaseloadController {
     summary: 'The caseload: each open trajectory with its stage, referent, programme, since when and next deadline',
     description:
       'Ordered by next due date. Closed trajectories only with stage=closed or includeClosed=true. `counts.byStage` applies every ' +
-      'filter but the stage, `counts.byReferent` every filter but the referent. Statuses are decided against today in Europe/Paris.',
+      'filter but the stage, `counts.byReferent` every filter but the referent. Statuses are decided against today in Europe/Paris, or the asOf date.',
   })
   @ApiQuery({ name: 'referent', required: false })
   @ApiQuery({ name: 'stage', required: false, enum: TRAJECTORY_STAGES })
@@ -33,6 +33,7 @@ export class CaseloadController {
   @ApiQuery({ name: 'prescriber', required: false, description: "The prescriber's id or name" })
   @ApiQuery({ name: 'prescriberKind', required: false })
   @ApiQuery({ name: 'includeClosed', required: false, type: Boolean })
+  @ApiQuery({ name: 'asOf', required: false, schema: { type: 'string', format: 'date' }, example: '2026-04-20', description: AS_OF_DESCRIPTION })
   @ApiQuery({ name: 'limit', required: false, description: `1-${MAX_CASELOAD_PAGE}, default 50` })
   @ApiQuery({ name: 'offset', required: false })
   @ApiOkResponse({ type: CaseloadPageSchema, description: 'One page of the caseload, with the facet counts.' })
@@ -44,6 +45,7 @@ export class CaseloadController {
     @Query('prescriber') prescriber?: string,
     @Query('prescriberKind') prescriberKind?: string,
     @Query('includeClosed') includeClosed?: string,
+    @Query('asOf') asOf?: string,
     @Query('limit') limit?: string,
     @Query('offset') offset?: string,
   ) {
@@ -55,6 +57,7 @@ export class CaseloadController {
       prescriber: optionalText('prescriber', prescriber),
       prescriberKind: optionalText('prescriberKind', prescriberKind),
       includeClosed: optionalBoolean('includeClosed', includeClosed),
+      asOf: optionalDate('asOf', asOf),
       limit: optionalInt('limit', limit, 1, MAX_CASELOAD_PAGE),
       offset: optionalInt('offset', offset, 0, 10_000_000),
     });

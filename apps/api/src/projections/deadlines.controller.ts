@@ -7,7 +7,7 @@ import { MAX_PAGE, queryDeadlines } from '../../../../projections/deadlines/dead
 import { CLOCK } from '../store/store.tokens';
 import { DeadlinesPageSchema } from './deadlines.schemas';
 import { PROJECTIONS_DATABASE } from './projections.tokens';
-import { optionalInt, optionalOneOf, optionalText } from './query-params';
+import { AS_OF_DESCRIPTION, optionalDate, optionalInt, optionalOneOf, optionalText } from './query-params';
 import { ApiProblem } from '../openapi/problem-responses';
 
 @ApiProblem(503)
@@ -23,7 +23,7 @@ export class DeadlinesController {
   @ApiOperation({
     summary: 'Deadlines of open trajectories, sorted by due date',
     description:
-      'Status is decided at query time against today in Europe/Paris: overdue (due before today), due-soon (today to 7 days ' +
+      'Status is decided at query time against today in Europe/Paris (or the asOf date): overdue (due before today), due-soon (today to 7 days ' +
       'ahead), upcoming (later). A suspended measure has no bilan or point due; a closed trajectory has none.',
   })
   @ApiQuery({ name: 'status', required: false, enum: DEADLINE_STATUSES })
@@ -32,6 +32,7 @@ export class DeadlinesController {
   @ApiQuery({ name: 'programme', required: false })
   @ApiQuery({ name: 'convention', required: false })
   @ApiQuery({ name: 'trajectory', required: false })
+  @ApiQuery({ name: 'asOf', required: false, schema: { type: 'string', format: 'date' }, example: '2026-04-20', description: AS_OF_DESCRIPTION })
   @ApiQuery({ name: 'limit', required: false, description: `1-${MAX_PAGE}, default 50` })
   @ApiQuery({ name: 'offset', required: false })
   @ApiOkResponse({ type: DeadlinesPageSchema, description: 'One page of deadlines, soonest first.' })
@@ -42,6 +43,7 @@ export class DeadlinesController {
     @Query('programme') programme?: string,
     @Query('convention') convention?: string,
     @Query('trajectory') trajectory?: string,
+    @Query('asOf') asOf?: string,
     @Query('limit') limit?: string,
     @Query('offset') offset?: string,
   ) {
@@ -52,6 +54,7 @@ export class DeadlinesController {
       programme: optionalText('programme', programme),
       convention: optionalText('convention', convention),
       trajectory: optionalText('trajectory', trajectory),
+      asOf: optionalDate('asOf', asOf),
       limit: optionalInt('limit', limit, 1, MAX_PAGE),
       offset: optionalInt('offset', offset, 0, 10_000_000),
     });

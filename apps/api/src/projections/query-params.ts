@@ -1,4 +1,4 @@
-import { ValidationError } from '../../../../libs/domain/src';
+import { isCalendarDate, ValidationError, type CalendarDate } from '../../../../libs/domain/src';
 
 /** Query strings arrive as text; each reader names the parameter it refuses, as problem details expect. */
 function refuse(name: string, reason: string): never {
@@ -21,6 +21,17 @@ export function optionalInt(name: string, value: string | undefined, min: number
   if (value === undefined || value === '') return undefined;
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) refuse(name, `an integer from ${min} to ${max}`);
   return Number(value);
+}
+
+export const AS_OF_DESCRIPTION =
+  'A Paris calendar date YYYY-MM-DD: statuses (overdue, due-soon within 7 days, upcoming) are decided against it instead of today, ' +
+  'over the deadlines computed from the events recorded so far.';
+
+/** A Paris calendar date YYYY-MM-DD (a real day: 2026-02-30 is refused). */
+export function optionalDate(name: string, value: string | undefined): CalendarDate | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!isCalendarDate(value)) refuse(name, 'a calendar date YYYY-MM-DD');
+  return value;
 }
 
 export function optionalYear(value: string | undefined): number | undefined {

@@ -10,7 +10,7 @@ import { HttpProblem } from '../problem-details/http-problem';
 import { RunTrajectoryCommand } from './commands/run-trajectory.command';
 import { commandInputOf } from './http/command-input';
 import { etagOf, expectedVersionFrom, matchesIfNoneMatch } from './http/etag';
-import { parseHistoryInstant } from './http/history-instant';
+import { parseHistoryAsOf, parseHistoryInstant } from './http/history-instant';
 import { TrajectoryIdPipe } from './http/trajectory-id.pipe';
 import { GetTrajectoryHistoryQuery } from './queries/get-trajectory-history.query';
 import { GetTrajectoryQuery } from './queries/get-trajectory.query';
@@ -98,14 +98,18 @@ export class TrajectoriesController {
   @Get(':id/history')
   @ApiOperation({
     summary: 'Every event of the trajectory',
-    description: 'With ?at=<instant>: only the events recorded at or before it, and the trajectory as it stood then.',
+    description:
+      'With ?at=<instant>: only the events recorded at or before it, and the trajectory as the service knew it then (selectedBy recordedAt). ' +
+      'With ?asOf=<date>: only the events whose business date (occurredAt) is on or before that Paris date, whenever they were recorded, ' +
+      'and the trajectory as it stood that day, its deadlines decided against it (selectedBy occurredAt). Not both.',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiQuery({ name: 'at', required: false, example: '2026-03-01T10:00:00Z' })
+  @ApiQuery({ name: 'at', required: false, example: '2026-03-01T10:00:00Z', description: 'An ISO 8601 instant with its offset: select events by recordedAt.' })
+  @ApiQuery({ name: 'asOf', required: false, schema: { type: 'string', format: 'date' }, example: '2026-04-20', description: 'A Paris calendar date: select events by occurredAt.' })
   @ApiOkResponse({ type: TrajectoryHistoryViewSchema })
-  @ApiProblem(400, 'invalid-trajectory-id', 'The id is not a UUID, or `at` is not an instant.')
-  @ApiProblem(404, 'trajectory-not-found', 'No such trajectory.')
-  async history(@Param('id', TrajectoryIdPipe) id: string, @Query('at') at: unknown) {
-    return this.queryBus.execute(new GetTrajectoryHistoryQuery(id, parseHistoryInstant(at)));
+  @ApiProblem(400, 'invalid-trajectory-id', 'The id is not a UUID, `at` is not an instant, `asOf` not a date, or both were given.')
+  @ApiProblem(404, 'trajectory-not-found', 'No such trajectory (or not opened yet at that instant or date).')
+  async history(@Param('id', TrajectoryIdPipe) id: string, @Query('at') at: unknown, @Query('asOf') asOf: unknown) {
+    return this.queryBus.execute(new GetTrajectoryHistoryQuery(id, parseHistoryInstant(at), parseHistoryAsOf(asOf, at)));
   }
 }

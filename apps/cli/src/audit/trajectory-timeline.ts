@@ -38,7 +38,13 @@ export interface Timeline {
  * Replays a stream through the machine version it recorded, one event at a time, keeping the state
  * after each: the same fold the API runs, so what the auditor reads is what the service acted on.
  */
-export function buildTimeline(streamId: string, events: readonly RecordedEvent[], registry: WorkflowRegistry<TrajectoryContext>): Timeline {
+export function buildTimeline(
+  streamId: string,
+  events: readonly RecordedEvent[],
+  registry: WorkflowRegistry<TrajectoryContext>,
+  /** renumber: the events are a selection (as of a business date), folded in order as 1..n; entries keep their stream version. */
+  options: { renumber?: boolean } = {},
+): Timeline {
   if (events.length === 0) return { streamId, entries: [] };
   let definition;
   try {
@@ -48,9 +54,9 @@ export function buildTimeline(streamId: string, events: readonly RecordedEvent[]
   }
   const entries: TimelineEntry[] = [];
   let snapshot: TrajectorySnapshot | undefined;
-  for (const event of events) {
+  for (const [i, event] of events.entries()) {
     try {
-      snapshot = fold(definition, [event], snapshot);
+      snapshot = fold(definition, [options.renumber ? { ...event, version: i + 1 } : event], snapshot);
     } catch (error) {
       return { streamId, workflowVersion: definition.version, entries, failure: { version: event.version, type: event.type, message: (error as Error).message } };
     }

@@ -113,6 +113,31 @@ describe('cli replay', () => {
     expect(parsed.chain).toMatchObject({ ok: true, eventsChecked: 4 });
   });
 
+  it('shows the case as it stood on a business date (--as-of), whenever its events were recorded', async () => {
+    // The first contact dated the 12th was recorded on the 14th: --at the 13th misses it, --as-of the 12th has it.
+    const io = capturedIo();
+    expect(await runCli(['replay', intact, '--as-of', '2026-01-12'], commands(), io)).toBe(0);
+    expect(io.stdout).toContain('as of 2026-01-12 by business date: 3 of 4 events');
+    expect(io.stdout).toMatch(/#3 {2}FirstContactRecorded {2}occurred 2026-01-12 {2}recorded 2026-01-14T10:00:00.000Z/);
+    expect(io.stdout).not.toContain('NoteRecorded');
+    expect(io.stdout).toContain('as of 2026-01-12: stage diagnostic');
+
+    const json = capturedIo();
+    expect(await runCli(['replay', intact, '--as-of', '2026-01-12', '--json'], commands(), json)).toBe(0);
+    const parsed = JSON.parse(json.stdout);
+    expect(parsed).toMatchObject({ asOf: '2026-01-12', selectedBy: 'occurredAt', notApplied: [] });
+    expect(parsed.entries.map((e: { version: number }) => e.version)).toEqual([1, 2, 3]);
+
+    const before = capturedIo();
+    expect(await runCli(['replay', intact, '--as-of', '2026-01-04'], commands(), before)).toBe(1);
+    expect(before.stderr).toContain('had not opened yet on 2026-01-04');
+    for (const bad of [['--as-of', '2026-02-30'], ['--as-of'], ['--as-of', '2026-01-12', '--at', '2026-01-13T00:00:00Z']]) {
+      const refused = capturedIo();
+      expect(await runCli(['replay', intact, ...bad], commands(), refused)).not.toBe(0);
+      expect(refused.stderr).toMatch(/--as-of|--at/);
+    }
+  });
+
   it('warns and exits 1 on an altered trajectory; refuses unknown ids and bad arguments', async () => {
     const io = capturedIo();
     expect(await runCli(['replay', altered], commands(), io)).toBe(1);

@@ -126,13 +126,30 @@ export class TrajectoryViewSchema {
   details!: Record<string, unknown>;
 }
 
+class NotAppliedEventSchema {
+  @ApiProperty({ example: 12 }) version!: number;
+  @ApiProperty({ example: 'PointRecorded' }) type!: string;
+  @ApiProperty({ example: 'not accepted in state ...' }) reason!: string;
+}
+
 export class TrajectoryHistoryViewSchema {
   @ApiProperty({ format: 'uuid' }) trajectoryId!: string;
-  @ApiPropertyOptional({ example: '2026-03-01T10:00:00.000Z' }) at?: string;
+  @ApiPropertyOptional({ example: '2026-03-01T10:00:00.000Z', description: 'With ?at=: the instant asked for.' }) at?: string;
+  @ApiPropertyOptional({ format: 'date', example: '2026-04-20', description: 'With ?asOf=: the business date asked for.' }) asOf?: string;
+  @ApiPropertyOptional({
+    enum: ['recordedAt', 'occurredAt'],
+    description: 'Which date selected the events: recordedAt with ?at= (what the service knew then), occurredAt with ?asOf= (what had happened by then).',
+  })
+  selectedBy?: string;
   @ApiProperty({ example: 7 }) version!: number;
   @ApiProperty({ type: IntegritySchema, description: "The whole stream's chain, also with ?at= (a break after that instant is still reported)." })
   integrity!: IntegritySchema;
   @ApiProperty({ type: [EventViewSchema] }) events!: EventViewSchema[];
-  @ApiPropertyOptional({ type: TrajectoryViewSchema, description: 'With ?at=: the state at that instant.' })
+  @ApiPropertyOptional({
+    type: [NotAppliedEventSchema],
+    description: 'With ?asOf=: events dated on or before it that the workflow refuses in stream order, left out of the state.',
+  })
+  notApplied?: NotAppliedEventSchema[];
+  @ApiPropertyOptional({ type: TrajectoryViewSchema, description: 'With ?at= or ?asOf=: the state at that instant or on that date.' })
   state?: TrajectoryViewSchema;
 }
