@@ -41,11 +41,11 @@ export const CALLERS: readonly Caller[] = [
 export function expectedStatus(grant: Grant | undefined, caller: Caller, success: number): number {
   if (!grant) return 403;
   switch (grant.scope) {
+    // own-lists: narrowed to the caller's own scopes, everyone granted gets its own (possibly empty) list;
+    // on-written-decision: the probe carries the validator's written decision (WRITTEN_DECISION below).
     case 'any':
     case 'own-caseload':
-    // Lists narrowed to the caller's own scopes: everyone granted gets its own (possibly empty) list.
     case 'own-lists':
-    // The probe carries the validator's written decision (WRITTEN_DECISION below).
     case 'on-written-decision':
       return success;
     case 'validator-of':
