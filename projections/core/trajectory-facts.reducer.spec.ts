@@ -19,7 +19,8 @@ function recorded(t: GeneratedTrajectory): RecordedEvent[] {
 }
 
 describe('trajectory facts agree with the workflow', () => {
-  const journeys = generateJourneys({ count: 300, seed: 42 });
+  // Plus journeys under a programme with briques before the lease, cadences and milestones (issue 17).
+  const journeys = [...generateJourneys({ count: 300, seed: 42 }), ...generateJourneys({ count: 60, seed: 17, programmes: ['schedule-test'] })];
 
   it('generates journeys that go through (nearly) every kind of event', () => {
     const seen = new Set(journeys.flatMap((j) => j.events.map((e) => e.type)));

@@ -16,7 +16,7 @@ export const DEADLINES_PROJECTION = 'deadlines';
 export function deadlinesProjection(): Projection {
   return streamStateProjection<TrajectoryFacts>({
     name: DEADLINES_PROJECTION,
-    version: 'deadlines-2',
+    version: 'deadlines-3',
     tables: [DEADLINES_TABLE, DEADLINES_STATE_TABLE, DEADLINES_COUNTS_TABLE],
     migrations: DEADLINES_MIGRATIONS,
     keyOf: trajectoryIdOfEvent,
@@ -47,6 +47,7 @@ export function deadlinesProjection(): Projection {
           { name: 'trajectory_id', type: 'text' },
           { name: 'kind', type: 'text' },
           { name: 'brique_code', type: 'text' },
+          { name: 'code', type: 'text' },
           { name: 'owner_id', type: 'text' },
           { name: 'due_on', type: 'date' },
           { name: 'stage', type: 'text' },
@@ -58,6 +59,7 @@ export function deadlinesProjection(): Projection {
             trajectory_id: c.key,
             kind: d.kind,
             brique_code: d.briqueCode,
+            code: d.code,
             owner_id: d.ownerId,
             due_on: d.dueOn,
             stage: c.after.stage,

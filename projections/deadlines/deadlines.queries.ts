@@ -21,6 +21,8 @@ export interface DeadlineItem {
   trajectoryId: string;
   kind: DeadlineKind;
   briqueCode: string | null;
+  /** For 'point-cadence' and 'milestone': the programme's code of it. */
+  code: string | null;
   ownerId: string | null;
   dueOn: string;
   status: DeadlineStatus;
@@ -46,6 +48,7 @@ interface Row {
   trajectory_id: string;
   kind: DeadlineKind;
   brique_code: string;
+  code: string;
   owner_id: string | null;
   due_on: string;
   status: DeadlineStatus;
@@ -96,11 +99,11 @@ export async function queryDeadlines(db: SqlExecutor, clock: Clock, filter: Dead
   const countParams = [...params];
   // The ORDER BY names the table's columns (d.): the text alias due_on would sort as text, without the index.
   const { rows } = await db.query<Row>(
-    `SELECT trajectory_id, kind, brique_code, owner_id, due_on::text AS due_on, stage, programme_code, convention_id,
+    `SELECT trajectory_id, kind, brique_code, code, owner_id, due_on::text AS due_on, stage, programme_code, convention_id,
             CASE WHEN due_on < $1::date THEN 'overdue' WHEN due_on <= $1::date + ${DUE_SOON_DAYS} THEN 'due-soon' ELSE 'upcoming' END AS status
             ${byDayAndKind ? `, (${countSql}) AS total` : ''}
        FROM ${DEADLINES_TABLE} d ${whereOf('d')}
-      ORDER BY d.due_on, d.trajectory_id, d.kind, d.brique_code
+      ORDER BY d.due_on, d.trajectory_id, d.kind, d.brique_code, d.code
       LIMIT ${param(limit)} OFFSET ${param(offset)}`,
     params,
   );
@@ -120,6 +123,7 @@ export async function queryDeadlines(db: SqlExecutor, clock: Clock, filter: Dead
       trajectoryId: r.trajectory_id,
       kind: r.kind,
       briqueCode: r.brique_code || null,
+      code: r.code || null,
       ownerId: r.owner_id,
       dueOn: r.due_on,
       status: r.status,

@@ -72,4 +72,14 @@ export const DEADLINES_MIGRATIONS: ProjectionMigration[] = [
         REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION deadlines_due_counts_add();
     `,
   },
+  {
+    version: 3,
+    name: 'the programme cadence or milestone a deadline is for',
+    // A brique may owe two cadences (3.2: a contact each month, a home visit each year): the code is part of the key.
+    sql: `
+      ALTER TABLE ${DEADLINES_TABLE} ADD COLUMN code text NOT NULL DEFAULT '';
+      ALTER TABLE ${DEADLINES_TABLE} DROP CONSTRAINT ${DEADLINES_TABLE}_pkey;
+      ALTER TABLE ${DEADLINES_TABLE} ADD PRIMARY KEY (trajectory_id, kind, brique_code, code);
+    `,
+  },
 ];

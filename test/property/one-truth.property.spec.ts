@@ -20,7 +20,7 @@ import { testDeps } from '../../workflows/trajectory/src/testing/test-installati
  * - the facts agree with the workflow machine's own state (stage, referent, briques, bilan, measure);
  * - /deadlines rows, the caseload's next deadline, the funder's month-measures and the feed's
  *   counted months are what the view shows.
- * The SQL side (the same rows after a real catch-up) is one-truth.projections.property.spec.ts.
+ * The SQL side (the real read models, caught up after each command) is one-truth.projections.property.spec.ts.
  */
 const TODAY = '2027-06-30';
 const catalogue = testDeps();

@@ -32,6 +32,14 @@ describe('the shared catalogue loader (API, worker, CLI)', () => {
     expect(catalogue.programmes.get('avdl-lyon')?.briqueStages).toEqual({ 'pre-attribution': ['diagnostic', 'contract', 'briques'] });
   });
 
+  it('loads the shipped example programme with its JSON briques', async () => {
+    const example = join(__dirname, '..', '..', '..', 'workflows', 'programmes', 'examples', 'national-pre-lease');
+    const catalogue = await loadCatalogue(example);
+    expect(catalogue.briques.get('suivi-renforce')?.cadence).toBe('monthly');
+    expect(catalogue.programmes.get('logement-d-abord-national')).toMatchObject({ maxDurationMonths: 12, delays: { diagnostic: { months: 2 } } });
+    expect(catalogue.programmes.get('logement-d-abord-national')?.pointCadences?.map((c) => c.code)).toHaveLength(6);
+  });
+
   it('loads compiled plugins: exported definitions or a function given defineBrique', async () => {
     write('briques/sante.js', "module.exports = { briques: [{ code: 'acces-sante', group: 'association', title: 'Accès aux soins', cadence: 'monthly' }] };");
     write('briques/remob.cjs', "module.exports = ({ defineBrique }) => [defineBrique({ code: 'remob', group: 'association', title: 'Remobilisation', cadence: 'once', dataSchema: (d) => (d && d.n === 1 ? [] : [{ field: 'details.n', reason: 'must be 1' }]) })];");

@@ -12,7 +12,7 @@ import {
   type TrajectorySnapshot,
 } from '../../../workflows/trajectory/src';
 import * as fixtures from '../../../workflows/trajectory/src/testing/command-fixtures';
-import { testDeps } from '../../../workflows/trajectory/src/testing/test-installation';
+import { SCHEDULE_TEST, testDeps } from '../../../workflows/trajectory/src/testing/test-installation';
 import { mulberry32 } from '../synthetic-trajectories';
 
 export interface GeneratedTrajectory {
@@ -33,6 +33,8 @@ export interface JourneyOptions {
   referents?: readonly string[];
   conventions?: readonly (string | undefined)[];
   maxSteps?: number;
+  /** Programme codes to pick from (default asll-test and gla-test; schedule-test has cadences and milestones). */
+  programmes?: readonly string[];
   /** Chance (0..1) that a command is dated before the previous one (back-dated, never before the opening). */
   backdate?: number;
   /** Weights that replace the default ones (e.g. more suspensions and renewals). */
@@ -68,6 +70,7 @@ const WEIGHTS: Partial<Record<TrajectoryCommandType, number>> = {
   reorient: 0.2,
   decline: 0.2,
   'record-note': 0.5,
+  'record-milestone': 1,
   'record-diagnostic-step': 1,
 };
 
@@ -83,7 +86,7 @@ export function generateJourneys(options: JourneyOptions): GeneratedTrajectory[]
   const today = options.today ?? '2027-06-30';
   const clock = new FixedClock(`${today}T12:00:00Z`);
   const ids = { next: () => randomUUID() };
-  const definition = createTrajectoryWorkflowV1(testDeps());
+  const definition = createTrajectoryWorkflowV1(testDeps({ programmes: [SCHEDULE_TEST] }));
   const referents = options.referents ?? ['ref-a', 'ref-b', 'ref-c', 'ref-d'];
   const conventions = options.conventions ?? ['conv-asll', 'conv-gla', undefined];
   const out: GeneratedTrajectory[] = [];
@@ -114,7 +117,7 @@ export function generateJourneys(options: JourneyOptions): GeneratedTrajectory[]
       steps.push({ events: events.length, snapshot, command: type, occurredAt });
       return true;
     };
-    const programmeCode = pick(['asll-test', 'gla-test']);
+    const programmeCode = pick(options.programmes ?? ['asll-test', 'gla-test']);
     apply(
       'receive-saisine',
       fixtures.receiveSaisine({
@@ -152,7 +155,9 @@ export function generateJourneys(options: JourneyOptions): GeneratedTrajectory[]
           'draft-contract': fixtures.draftContract({ briques: [pick(programmeBriques), pick(programmeBriques)] }).payload,
           'sign-contract': { party: (c.contract?.requiredParties ?? ['household']).find((p) => !c.contract?.signatures[p]) ?? 'household' },
           'start-brique': { code: pick(programmeBriques) },
-          'record-point': { briqueCode: brique ?? '2.1', mode: 'home-visit', personal: { summary: 'point' } },
+          'record-point': { briqueCode: brique ?? '2.1', mode: 'home-visit', // No rnd() here: an extra draw would change every seed's journeys.
+            ...(events.length % 3 === 0 ? { parties: ['household', 'landlord'] } : {}), personal: { summary: 'point' } },
+          'record-milestone': { code: c.programme?.milestones?.find((m) => !c.milestones?.[m.code])?.code ?? 'none' },
           'complete-brique': { briqueCode: brique ?? '2.1', result: pick(['achieved', 'partly', 'not-achieved'] as const) },
           'record-final-evaluation': fixtures.recordFinalEvaluation({ endReason: pick(['housed', 'maintained', 'autonomous', 'abandoned'] as const) }).payload,
         };

@@ -34,7 +34,7 @@ export interface E2eApp {
  */
 export async function startE2eApp(
   kind: StoreKind,
-  options: { catalogue?: Catalogue; now?: string; logger?: CreateAppOptions['logger'] } = {},
+  options: { catalogue?: Catalogue; programmesDir?: string; now?: string; logger?: CreateAppOptions['logger'] } = {},
 ): Promise<E2eApp> {
   const clock = new FixedClock(options.now ?? '2026-01-01T09:00:00Z');
   const schema = kind === 'postgres' ? `e2e_${process.pid}_${randomBytes(4).toString('hex')}` : undefined;
@@ -43,6 +43,8 @@ export async function startE2eApp(
     ...(kind === 'memory' ? { store: new InMemoryEventStore(clock) } : {}),
     clock,
     catalogue: options.catalogue,
+    // Without a catalogue, the app loads the shipped one plus this directory, as at start-up.
+    programmesDir: options.programmesDir,
     auth: TEST_AUTH,
     logger: options.logger ?? ['error'],
   });

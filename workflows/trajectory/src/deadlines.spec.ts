@@ -1,6 +1,7 @@
 import { deadlineStatus, DEADLINE_KINDS, trajectoryDeadlines, trajectorySchedule } from './deadlines';
 import {
   GLA_TEST,
+  SCHEDULE_TEST,
   bilanRecorded,
   briqueStarted,
   contractSigned,
@@ -19,11 +20,11 @@ import {
 } from './testing';
 
 const inBriques = [saisineReceived({ on: '2026-01-02' }), firstContact('2026-01-05'), diagnosticConcluded('propose-accompaniment', { on: '2026-01-20' }), contractSigned({ on: '2026-01-31', months: 6 })];
-const owner = { ownerId: 'referent-1', briqueCode: null };
+const owner = { ownerId: 'referent-1', briqueCode: null, code: null };
 
 describe('trajectoryDeadlines', () => {
   it('saisine: first contact within the programme delay, no owner yet', () => {
-    expect(trajectoryDeadlines(given(saisineReceived({ on: '2026-01-02' })).facts)).toEqual([{ kind: 'first-contact', dueOn: '2026-01-17', ownerId: null, briqueCode: null }]);
+    expect(trajectoryDeadlines(given(saisineReceived({ on: '2026-01-02' })).facts)).toEqual([{ kind: 'first-contact', dueOn: '2026-01-17', ownerId: null, briqueCode: null, code: null }]);
   });
 
   it('diagnostic: counted from the first contact, owned by the referent', () => {
@@ -39,7 +40,7 @@ describe('trajectoryDeadlines', () => {
   it('briques: next bilan, next point of each monthly brique and measure end, months clamped to the month end', () => {
     const facts = given(...inBriques, briqueStarted('2.1', '2026-01-31'), briqueStarted('2.7', '2026-02-01')).facts;
     expect(trajectoryDeadlines(facts)).toEqual([
-      { kind: 'point', dueOn: '2026-02-28', ownerId: 'referent-1', briqueCode: '2.1' },
+      { kind: 'point', dueOn: '2026-02-28', ownerId: 'referent-1', briqueCode: '2.1', code: null },
       { kind: 'bilan', dueOn: '2026-04-30', ...owner },
       { kind: 'measure-end', dueOn: '2026-07-31', ...owner },
     ]);
@@ -48,19 +49,19 @@ describe('trajectoryDeadlines', () => {
   it('briques: the next point and bilan count from the last ones', () => {
     const facts = given(...inBriques, briqueStarted('2.1', '2026-02-01'), pointRecorded('2.1', '2026-03-10'), bilanRecorded('2026-04-15')).facts;
     expect(trajectoryDeadlines(facts).filter((d) => d.kind !== 'measure-end')).toEqual([
-      { kind: 'point', dueOn: '2026-04-10', ownerId: 'referent-1', briqueCode: '2.1' },
+      { kind: 'point', dueOn: '2026-04-10', ownerId: 'referent-1', briqueCode: '2.1', code: null },
       { kind: 'bilan', dueOn: '2026-07-15', ...owner },
     ]);
   });
 
   it('issue 12: a back-dated point never moves the next point back (the latest point counts)', () => {
     const facts = given(...inBriques, briqueStarted('2.1', '2026-02-02'), pointRecorded('2.1', '2026-03-10'), pointRecorded('2.1', '2026-03-01')).facts;
-    expect(trajectoryDeadlines(facts).find((d) => d.kind === 'point')).toEqual({ kind: 'point', dueOn: '2026-04-10', ownerId: 'referent-1', briqueCode: '2.1' });
+    expect(trajectoryDeadlines(facts).find((d) => d.kind === 'point')).toEqual({ kind: 'point', dueOn: '2026-04-10', ownerId: 'referent-1', briqueCode: '2.1', code: null });
   });
 
   it('a yearly brique is due a year on', () => {
     const facts = given(saisineReceived({ programme: GLA_TEST }), firstContact('2026-01-05'), diagnosticConcluded(), contractSigned({ on: '2026-02-01', briques: ['3.4'] }), briqueStarted('3.4', '2026-02-01')).facts;
-    expect(trajectoryDeadlines(facts)).toContainEqual({ kind: 'point', dueOn: '2027-02-01', ownerId: 'referent-1', briqueCode: '3.4' });
+    expect(trajectoryDeadlines(facts)).toContainEqual({ kind: 'point', dueOn: '2027-02-01', ownerId: 'referent-1', briqueCode: '3.4', code: null });
   });
 
   it('suspension removes points and bilans; the measure end stays', () => {
@@ -71,7 +72,7 @@ describe('trajectoryDeadlines', () => {
   it('after a resumption the cadence counts from the resumption', () => {
     const facts = given(...inBriques, briqueStarted('2.1', '2026-02-01'), suspended('2026-03-01'), resumed('2026-05-20')).facts;
     expect(trajectoryDeadlines(facts).filter((d) => d.kind !== 'measure-end')).toEqual([
-      { kind: 'point', dueOn: '2026-06-20', ownerId: 'referent-1', briqueCode: '2.1' },
+      { kind: 'point', dueOn: '2026-06-20', ownerId: 'referent-1', briqueCode: '2.1', code: null },
       { kind: 'bilan', dueOn: '2026-08-20', ...owner },
     ]);
   });
@@ -93,7 +94,39 @@ describe('trajectoryDeadlines', () => {
   });
 
   it('lists the kinds of its contributors, in their order', () => {
-    expect(DEADLINE_KINDS).toEqual(['first-contact', 'diagnostic', 'contract-signature', 'bilan', 'point', 'measure-end', 'relais-confirmation', 'veille-visit']);
+    expect(DEADLINE_KINDS).toEqual(['first-contact', 'diagnostic', 'contract-signature', 'bilan', 'point', 'point-cadence', 'milestone', 'measure-end', 'relais-confirmation', 'veille-visit']);
+  });
+});
+
+describe('the programme’s schedule clauses (issue 17 §2), contributors of the same function', () => {
+  const opened = saisineReceived({ on: '2025-12-20', programme: SCHEDULE_TEST });
+  it('delays in weeks and calendar months: 31 Dec + 2 months = 28 Feb', () => {
+    expect(trajectoryDeadlines(given(opened).facts)).toEqual([{ kind: 'first-contact', dueOn: '2026-01-03', ownerId: null, briqueCode: null, code: null }]);
+    expect(trajectoryDeadlines(given(opened, firstContact('2025-12-31')).facts)).toEqual([
+      { kind: 'diagnostic', dueOn: '2026-02-28', ...owner },
+      { kind: 'milestone', dueOn: '2026-03-31', ...owner, code: 'lease-signed' },
+    ]);
+  });
+  it('a cadence of a brique run during the diagnostic; a milestone anchored on another one', () => {
+    const facts = given(opened, firstContact('2025-12-31'), briqueStarted('2.1', '2026-01-05'), pointRecorded('2.1', '2026-01-07'), {
+      type: 'MilestoneRecorded',
+      data: { code: 'lease-signed' },
+      occurredAt: '2026-01-09',
+    }).facts;
+    expect(trajectoryDeadlines(facts)).toEqual([
+      { kind: 'point-cadence', dueOn: '2026-01-18', ownerId: 'referent-1', briqueCode: '2.1', code: 'weekly' },
+      { kind: 'diagnostic', dueOn: '2026-02-28', ...owner },
+      { kind: 'milestone', dueOn: '2027-01-09', ...owner, code: 'lease-slid' },
+    ]);
+  });
+  it('a landlord cadence counts points with the landlord present, during the measure only', () => {
+    const landlordAtHome = { type: 'PointRecorded' as const, data: { briqueCode: '2.1', mode: 'home-visit', parties: ['household', 'landlord'] }, occurredAt: '2026-03-10' };
+    const base = [opened, firstContact('2025-12-31'), diagnosticConcluded('propose-accompaniment', { on: '2026-01-20' }), contractSigned({ on: '2026-02-01', months: 12, briques: ['2.1'] }), briqueStarted('2.1', '2026-02-01')];
+    const quarterly = (steps: Parameters<typeof given>) => trajectoryDeadlines(given(...steps).facts).find((d) => d.code === 'landlord-quarterly')?.dueOn;
+    expect(quarterly(base)).toBe('2026-04-30');
+    expect(quarterly([...base, pointRecorded('2.1', '2026-03-01')])).toBe('2026-04-30');
+    expect(quarterly([...base, landlordAtHome])).toBe('2026-07-31');
+    expect(quarterly([...base, landlordAtHome, suspended('2026-03-20')])).toBeUndefined();
   });
 });
 

@@ -1,6 +1,24 @@
 import { addDays, addDelay, addMonths, daysBetween, maxDate, type CalendarDate } from '../../../libs/domain/src';
 import { delayOf } from '../../programmes/src';
+import { milestoneDueDates, pointCadenceDueDates, type ScheduleFacts } from './obligations/programme-schedule';
 import type { TrajectoryFacts } from './obligations/trajectory-facts';
+
+/** The part of the facts the programme's cadences and milestones read. */
+function scheduleFactsOf(f: TrajectoryFacts): ScheduleFacts {
+  return {
+    stage: f.stage,
+    openedOn: f.openedOn,
+    firstContactOn: f.diagnosticStartedOn,
+    measure: f.measure,
+    suspendedSince: f.suspendedSince,
+    lastResumedOn: f.lastResumedOn,
+    activeBriques: f.activeBriques,
+    occupancyStatus: f.occupancyStatus ?? null,
+    points: f.points ?? [],
+    milestonesReached: f.milestonesReached ?? {},
+    schedule: { pointCadences: f.terms.pointCadences, milestones: f.terms.milestones },
+  };
+}
 
 /**
  * What a trajectory owes (domain §6), computed ONCE, here, from its facts (obligations/trajectory-facts.ts).
@@ -22,8 +40,10 @@ import type { TrajectoryFacts } from './obligations/trajectory-facts';
 /** A due date without its owner (the referent is added once for all kinds). */
 export interface DueDate {
   dueOn: CalendarDate;
-  /** For 'point': the brique it is due on. */
+  /** For 'point': the brique it is due on (for a programme cadence bound to briques, the brique it runs on). */
   briqueCode?: string;
+  /** For 'point-cadence' and 'milestone': the programme's code of the cadence or milestone. */
+  code?: string;
 }
 
 export interface DeadlineContributor<K extends string = string> {
@@ -112,6 +132,12 @@ export const veilleVisitDeadline = defineDeadline('veille-visit', (f) =>
   f.stage === 'veille' && f.veille ? at(addMonths(f.veille.lastVisitOn ?? f.veille.startedOn, VEILLE_VISIT_MONTHS)) : [],
 );
 
+/** The programme's point cadences (per month, week, day, per party): one deadline per cadence (and brique it runs on). */
+export const pointCadenceDeadline = defineDeadline('point-cadence', (f) => pointCadenceDueDates(scheduleFactsOf(f)));
+
+/** The programme's milestones not recorded yet (e.g. the sliding lease slides within 12 months). */
+export const milestoneDeadline = defineDeadline('milestone', (f) => milestoneDueDates(scheduleFactsOf(f)));
+
 /** The contributors, in tie-break order. Add new kinds here (see the extension point above). */
 export const DEADLINE_CONTRIBUTORS = [
   firstContactDeadline,
@@ -119,6 +145,8 @@ export const DEADLINE_CONTRIBUTORS = [
   contractSignatureDeadline,
   bilanDeadline,
   pointDeadline,
+  pointCadenceDeadline,
+  milestoneDeadline,
   measureEndDeadline,
   relaisConfirmationDeadline,
   veilleVisitDeadline,
@@ -132,8 +160,10 @@ export interface Deadline {
   dueOn: CalendarDate;
   /** The referent who owns it; null while none is assigned. */
   ownerId: string | null;
-  /** For 'point': the brique it is due on; null otherwise. */
+  /** For 'point': the brique it is due on; for a programme cadence bound to briques, the brique it runs on; null otherwise. */
   briqueCode: string | null;
+  /** For 'point-cadence' and 'milestone': the cadence's or milestone's code in the programme; null otherwise. */
+  code: string | null;
 }
 
 export const DEADLINE_STATUSES = ['upcoming', 'due-soon', 'overdue'] as const;
@@ -149,19 +179,19 @@ export function deadlineStatus(dueOn: CalendarDate, asOf: CalendarDate): Deadlin
 const ORDER = new Map<string, number>(DEADLINE_CONTRIBUTORS.map((c, i) => [c.kind, i]));
 
 /** Due date, then contributor order, then brique code: the one order every reader lists deadlines in. */
-export function compareDeadlines(a: Pick<Deadline, 'dueOn' | 'kind' | 'briqueCode'>, b: Pick<Deadline, 'dueOn' | 'kind' | 'briqueCode'>): number {
+export function compareDeadlines(a: Pick<Deadline, 'dueOn' | 'kind' | 'briqueCode'> & { code?: string | null }, b: Pick<Deadline, 'dueOn' | 'kind' | 'briqueCode'> & { code?: string | null }): number {
   if (a.dueOn !== b.dueOn) return a.dueOn < b.dueOn ? -1 : 1;
   const byKind = (ORDER.get(a.kind) ?? 99) - (ORDER.get(b.kind) ?? 99);
   if (byKind !== 0) return byKind;
-  const ab = a.briqueCode ?? '';
-  const bb = b.briqueCode ?? '';
+  const ab = `${a.briqueCode ?? ''}\u0000${a.code ?? ''}`;
+  const bb = `${b.briqueCode ?? ''}\u0000${b.code ?? ''}`;
   return ab < bb ? -1 : ab > bb ? 1 : 0;
 }
 
 function collect(f: TrajectoryFacts, pick: (c: DeadlineContributor) => DueDate[]): Deadline[] {
   if (f.stage === 'closed') return [];
   return DEADLINE_CONTRIBUTORS.flatMap((c: DeadlineContributor<DeadlineKind>) =>
-    pick(c).map((d) => ({ kind: c.kind, dueOn: d.dueOn, ownerId: f.referentId, briqueCode: d.briqueCode ?? null })),
+    pick(c).map((d) => ({ kind: c.kind, dueOn: d.dueOn, ownerId: f.referentId, briqueCode: d.briqueCode ?? null, code: d.code ?? null })),
   ).sort(compareDeadlines);
 }
 

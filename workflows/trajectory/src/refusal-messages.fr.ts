@@ -26,6 +26,8 @@ export const REFUSAL_MESSAGES_FR: Readonly<Record<string, string>> = {
   'landlord-not-on-contract': 'Le contrat ne mentionne pas de bailleur.',
   'signatures-missing': 'Toutes les parties n’ont pas encore signé le contrat.',
   'brique-not-allowed': 'Le dispositif ne prévoit pas cette brique.',
+  'unknown-milestone': 'Le dispositif ne prévoit pas cette étape clé.',
+  'milestone-already-recorded': 'Cette étape clé est déjà enregistrée.',
   'brique-not-allowed-in-stage': 'Le dispositif ne prévoit pas cette brique à cette étape du parcours.',
   'duration-above-maximum': 'La durée du contrat dépasse la durée maximale que permet le dispositif.',
   'brique-already-active': 'Cette brique est déjà en cours.',

@@ -63,6 +63,8 @@ export interface TrajectoryContext {
   veille?: { startedOn: string; lastVisitOn?: string; visits: number };
   closing?: { kind: ClosingKind; on: string; endReason?: EndReason; orientation?: Orientation };
   notesCount: number;
+  /** Programme milestones reached, by code (the date it was recorded); absent until the first. */
+  milestones?: Record<string, string>;
 }
 
 export interface ValidationState {

@@ -8,6 +8,7 @@ export class DeadlineItemSchema {
   @ApiProperty({ format: 'uuid' }) trajectoryId!: string;
   @ApiProperty({ enum: DEADLINE_KINDS }) kind!: string;
   @ApiProperty({ type: String, nullable: true, example: '2.1' }) briqueCode!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'bailleur-au-domicile', description: "For 'point-cadence' and 'milestone': the programme's code of it." }) code!: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'referent-cesf-12' }) ownerId!: string | null;
   @ApiProperty({ format: 'date', example: '2026-06-02' }) dueOn!: string;
   @ApiProperty({ enum: DEADLINE_STATUSES }) status!: string;

@@ -21,6 +21,8 @@ export const DEADLINE_KIND_LABELS: Record<string, string> = {
   'contract-signature': 'Signature du contrat',
   bilan: 'Bilan',
   point: 'Point mensuel',
+  'point-cadence': 'Rythme de rencontres du dispositif',
+  milestone: 'Étape clé du dispositif',
   'measure-end': 'Fin de mesure',
   'relais-confirmation': 'Confirmation du relais',
   'veille-visit': 'Visite de veille',
@@ -74,6 +76,7 @@ export const EVENT_LABELS: Record<string, string> = {
   TrajectoryClosed: 'Clôture',
   TrajectoryWithdrawn: 'Retrait du ménage',
   NoteRecorded: 'Note',
+  MilestoneRecorded: 'Étape clé du dispositif',
 };
 
 export function label(table: Record<string, string>, code: string | null | undefined): string {

@@ -18,6 +18,7 @@ import { recordEvaluationGrid } from './record-evaluation-grid.command';
 import { recordFinalEvaluation } from './record-final-evaluation.command';
 import { recordFirstContact } from './record-first-contact.command';
 import { recordNote } from './record-note.command';
+import { recordMilestone } from './record-milestone.command';
 import { recordPoint } from './record-point.command';
 import { recordVeilleVisit } from './record-veille-visit.command';
 import { renew } from './renew.command';
@@ -77,6 +78,7 @@ export const TRAJECTORY_COMMAND_DEFINITIONS = [
   close,
   withdraw,
   recordNote,
+  recordMilestone,
 ] as const;
 
 type AnyDefinition = (typeof TRAJECTORY_COMMAND_DEFINITIONS)[number];

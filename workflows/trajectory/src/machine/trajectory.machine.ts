@@ -38,6 +38,7 @@ export function createTrajectoryMachine(workflowVersion: number, rules: Trajecto
         on: {
           NoteRecorded: { actions: apply },
           DocumentShared: { guard: 'canShareWithPartner', actions: apply },
+          MilestoneRecorded: { guard: 'canRecordMilestone', actions: apply },
           ReferentChanged: { guard: 'canChangeReferent', actions: apply },
           TrajectoryWithdrawn: { guard: 'canWithdraw', target: toClosed, actions: apply },
         },

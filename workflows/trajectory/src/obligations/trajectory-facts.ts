@@ -2,6 +2,7 @@ import { maxDate, type CalendarDate } from '../../../../libs/domain/src';
 import { occurredOn, type RecordedEvent } from '../../../engine/src';
 import type { ProgrammeTerms } from '../../../programmes/src';
 import type { TrajectoryEventDataMap } from '../events';
+import type { CountedPoint } from './programme-schedule';
 import { measureActivityAfter, startMeasureActivity, type MeasureActivity } from './month-measures';
 import { stageAfterEvent, type TrajectoryStage } from './trajectory-stage';
 
@@ -32,7 +33,7 @@ export interface TrajectoryFacts {
   openedOn: CalendarDate;
   programmeCode: string;
   /** The delays as the programme wrote them (read with delayOf: `delays` in days, weeks or months, or `...Days`; rows from before `delays` have only the days). */
-  terms: Pick<ProgrammeTerms, 'firstContactDays' | 'diagnosticDays' | 'contractSignatureDays' | 'delays'> & { bilanEveryMonths: number; pointEveryMonths: number };
+  terms: Pick<ProgrammeTerms, 'firstContactDays' | 'diagnosticDays' | 'contractSignatureDays' | 'delays' | 'pointCadences' | 'milestones'> & { bilanEveryMonths: number; pointEveryMonths: number };
   conventionId: string | null;
   prescriber: { kind: string; name: string; id: string | null };
   referentId: string | null;
@@ -50,6 +51,12 @@ export interface TrajectoryFacts {
   veille: { startedOn: CalendarDate; lastVisitOn: CalendarDate | null } | null;
   /** Every measure this trajectory ran (one per cycle at most), for its month-measures. */
   measures: MeasureActivity[];
+  /** The contract's occupancy status (a milestone may apply to a sliding lease only). */
+  occupancyStatus?: string | null;
+  /** The points, kept only when the terms have point cadences (they count them). */
+  points?: CountedPoint[];
+  /** Programme milestones recorded, by code. */
+  milestonesReached?: Record<string, CalendarDate>;
 }
 
 /** The part of a stored event the fold reads. */
@@ -89,6 +96,8 @@ function opened(event: FactSourceEvent, on: CalendarDate): TrajectoryFacts {
       ...(d.programme.diagnosticDays !== undefined ? { diagnosticDays: d.programme.diagnosticDays } : {}),
       ...(d.programme.contractSignatureDays !== undefined ? { contractSignatureDays: d.programme.contractSignatureDays } : {}),
       ...(d.programme.delays ? { delays: d.programme.delays } : {}),
+      ...(d.programme.pointCadences?.length ? { pointCadences: d.programme.pointCadences } : {}),
+      ...(d.programme.milestones?.length ? { milestones: d.programme.milestones } : {}),
       bilanEveryMonths: d.programme.bilanEveryMonths,
       pointEveryMonths: d.programme.pointEveryMonths,
     },
@@ -124,7 +133,7 @@ function changed(f: TrajectoryFacts, event: FactSourceEvent, on: CalendarDate): 
     }
     case 'ContractDrafted': {
       const d = event.data as Data<'ContractDrafted'>;
-      return { ...f, contractBilanEveryMonths: d.bilanEveryMonths, conventionId: d.conventionId ?? f.conventionId };
+      return { ...f, contractBilanEveryMonths: d.bilanEveryMonths, conventionId: d.conventionId ?? f.conventionId, occupancyStatus: d.occupancyStatus };
     }
     case 'MeasureStarted': {
       const d = event.data as Data<'MeasureStarted'>;
@@ -145,9 +154,13 @@ function changed(f: TrajectoryFacts, event: FactSourceEvent, on: CalendarDate): 
       return { ...f, activeBriques: [...others, { code: d.code, cadence: d.cadence, startedOn: on, lastPointOn: null }] };
     }
     case 'PointRecorded': {
-      const code = (event.data as Data<'PointRecorded'>).briqueCode;
-      return { ...f, activeBriques: f.activeBriques.map((b) => (b.code === code ? { ...b, lastPointOn: latest(b.lastPointOn, on) } : b)) };
+      const d = event.data as Data<'PointRecorded'>;
+      const code = d.briqueCode;
+      const counted = f.terms.pointCadences?.length ? { points: [...(f.points ?? []), { on, briqueCode: code, mode: d.mode, ...(d.parties ? { parties: d.parties } : {}) }] } : {};
+      return { ...f, ...counted, activeBriques: f.activeBriques.map((b) => (b.code === code ? { ...b, lastPointOn: latest(b.lastPointOn, on) } : b)) };
     }
+    case 'MilestoneRecorded':
+      return { ...f, milestonesReached: { ...(f.milestonesReached ?? {}), [(event.data as Data<'MilestoneRecorded'>).code]: on } };
     case 'BriqueCompleted': {
       const code = (event.data as Data<'BriqueCompleted'>).briqueCode;
       return { ...f, activeBriques: f.activeBriques.filter((b) => b.code !== code) };

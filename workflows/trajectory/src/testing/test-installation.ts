@@ -43,6 +43,28 @@ export const ASLL_VALIDATED_TEST: Programme = {
   validation: { validatorId: 'fsl-69', validatorKind: 'fsl-secretariat', validatorName: 'Secrétariat du FSL du Rhône', days: 15 },
 };
 
+/** Support before the lease, point cadences and milestones (issue 17 §1-2), delays in weeks and months. */
+export const SCHEDULE_TEST: Programme = {
+  ...ASLL_TEST,
+  code: 'schedule-test',
+  title: 'Avant et après le bail (test)',
+  delays: { firstContact: { weeks: 2 }, diagnostic: { months: 2 } },
+  durationMonths: 12,
+  maxDurationMonths: 12,
+  renewals: { count: 1, months: 6 },
+  allowedBriques: ['2.1', '2.3', '3.2'],
+  briqueStages: { '2.1': ['diagnostic', 'contract', 'briques'], '2.3': ['contract', 'briques'] },
+  pointCadences: [
+    { code: 'weekly', title: 'Weekly on 2.1', atLeast: 1, per: { weeks: 1 }, briques: ['2.1'] },
+    { code: 'four-a-month', title: 'Four a month on 2.3', atLeast: 4, per: { months: 1 }, briques: ['2.3'] },
+    { code: 'landlord-quarterly', title: 'Landlord at home each quarter', atLeast: 1, per: { months: 3 }, modes: ['home-visit'], parties: ['landlord'] },
+  ],
+  milestones: [
+    { code: 'lease-signed', title: 'Lease signed', anchor: 'first-contact', dueAfter: { months: 3 } },
+    { code: 'lease-slid', title: 'Sliding lease slid', anchor: { milestone: 'lease-signed' }, dueAfter: { months: 12 } },
+  ],
+};
+
 export function testDeps(extra: { programmes?: Programme[]; briques?: BriqueDefinition[] } = {}): TrajectoryDeps {
   return {
     programmes: new ProgrammeRegistry([ASLL_TEST, GLA_TEST, ASLL_VALIDATED_TEST, ...(extra.programmes ?? [])]),

@@ -27,7 +27,7 @@ export interface ProjectionsApp {
 }
 
 /** The API with the projections module and its runners in-process, as `npm start` runs them on the embedded store. */
-export async function startProjectionsApp(options: { postgres?: boolean; now?: string } = {}): Promise<ProjectionsApp> {
+export async function startProjectionsApp(options: { postgres?: boolean; now?: string; programmesDir?: string } = {}): Promise<ProjectionsApp> {
   const clock = new FixedClock(options.now ?? '2026-01-01T09:00:00Z');
   const db = options.postgres ? await postgresTestDatabase('projections_e2e') : await pgliteTestDatabase();
   // The real SQL store on the same database as the read models, as createApp opens it.
@@ -36,7 +36,8 @@ export async function startProjectionsApp(options: { postgres?: boolean; now?: s
   const { app } = await createApp({
     store,
     clock,
-    catalogue: testDeps(),
+    // With a programmes directory the app loads its catalogue as at start-up (libs/catalogue's loader).
+    ...(options.programmesDir ? { programmesDir: options.programmesDir } : { catalogue: testDeps() }),
     auth: TEST_AUTH,
     logger: false,
     docs: false,

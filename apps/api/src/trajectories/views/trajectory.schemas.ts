@@ -38,6 +38,7 @@ class DeadlineSchema {
   @ApiProperty({ enum: DEADLINE_STATUSES }) status!: string;
   @ApiProperty({ type: String, nullable: true, example: 'referent-cesf-12', description: 'The referent; null while none is assigned.' }) ownerId!: string | null;
   @ApiProperty({ type: String, nullable: true, example: '2.1', description: "For 'point': the brique it is due on." }) briqueCode!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'bail-glisse', description: "For 'point-cadence' and 'milestone': the programme's code of the cadence or milestone." }) code!: string | null;
 }
 
 class MonthMeasuresSchema {

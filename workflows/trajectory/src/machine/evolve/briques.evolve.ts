@@ -15,6 +15,7 @@ export const briquesReducers: Reducers = {
       completedBriques: [...c.completedBriques, { code: brique.code, startedOn: brique.startedOn, completedOn: on, result: d.result, points: brique.points }],
     };
   },
+  MilestoneRecorded: (c, d, on) => ({ ...c, milestones: { ...(c.milestones ?? {}), [d.code]: on } }),
   BilanRecorded: (c, _d, on) => ({ ...c, lastBilanOn: c.lastBilanOn && c.lastBilanOn > on ? c.lastBilanOn : on, bilansCount: c.bilansCount + 1 }),
   MeasureSuspended: (c, d, on) => ({ ...c, suspendedSince: on, suspensionReason: d.reason }),
   MeasureResumed: (c, _d, on) => ({

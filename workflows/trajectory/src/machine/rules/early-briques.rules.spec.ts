@@ -1,4 +1,4 @@
-import { ASLL_TEST, briqueStarted, contractDrafted, contractSigned, contractSigned1, diagnosticConcluded, draftContract, firstContact, given, pointRecorded, recordPoint, saisineReceived, signContract, startBrique } from '../../testing';
+import { ASLL_TEST, raw, briqueStarted, contractDrafted, contractSigned, contractSigned1, diagnosticConcluded, draftContract, firstContact, given, pointRecorded, recordPoint, saisineReceived, signContract, startBrique } from '../../testing';
 
 /** Support before the lease: 2.1 may run from the diagnostic on; 2.2 only during the measure. */
 const PRE_LEASE = { ...ASLL_TEST, code: 'pre-lease', briqueStages: { '2.1': ['diagnostic', 'contract', 'briques'] as ('diagnostic' | 'contract' | 'briques')[], '2.3': ['briques'] as 'briques'[] } };
@@ -52,5 +52,33 @@ describe('the programme bounds the contract', () => {
       .when(draftContract({ durationMonths: 18 }))
       .thenRefused({ code: 'duration-above-maximum', stage: 'contract', reason: 'The programme asll-test allows a contract of at most 12 months; this one states 18.' });
     given(...inContract({ ...ASLL_TEST, durationMonths: 12, maxDurationMonths: 18 })).when(draftContract({ durationMonths: 18 })).thenEvents({ type: 'ContractDrafted', data: { durationMonths: 18 } });
+  });
+});
+
+describe('programme milestones (record-milestone)', () => {
+  const SLIDING = {
+    ...ASLL_TEST,
+    code: 'sliding',
+    milestones: [
+      { code: 'bail-signe', title: 'Bail signé', anchor: 'measure-start' as const, dueAfter: { months: 3 } },
+      { code: 'bail-glisse', title: 'Bail glissé au ménage', anchor: { milestone: 'bail-signe' }, dueAfter: { months: 12 } },
+    ],
+  };
+  it('records a milestone of the programme once, at any open stage', () => {
+    const then = given(saisineReceived({ programme: SLIDING }), firstContact('2026-01-05'))
+      .when(raw('record-milestone', { code: 'bail-signe' }, '2026-01-10'))
+      .thenEvents({ type: 'MilestoneRecorded', data: { code: 'bail-signe' } })
+      .thenStage('diagnostic');
+    expect(then.snapshot.context.milestones).toEqual({ 'bail-signe': '2026-01-10' });
+    given(saisineReceived({ programme: SLIDING }), firstContact('2026-01-05'), { type: 'MilestoneRecorded', data: { code: 'bail-signe' }, occurredAt: '2026-01-10' })
+      .when(raw('record-milestone', { code: 'bail-signe' }, '2026-01-11'))
+      .thenRefused({ code: 'milestone-already-recorded', reason: 'The milestone bail-signe was already recorded on 2026-01-10.' });
+  });
+  it('refuses a code the programme does not name, and is not offered under a programme without milestones', () => {
+    given(saisineReceived({ programme: SLIDING }))
+      .when(raw('record-milestone', { code: 'bail-glise' }))
+      .thenRefused({ code: 'unknown-milestone', reason: 'The programme sliding has no milestone bail-glise (its milestones: bail-signe, bail-glisse).' });
+    expect(given(saisineReceived({ programme: SLIDING })).allowedOn('2026-01-03')).toContain('record-milestone');
+    expect(given(saisineReceived()).allowedOn('2026-01-03')).not.toContain('record-milestone');
   });
 });
