@@ -1,3 +1,5 @@
+import type { PointParty } from '../../workflows/trajectory/src/vocabulary/trajectory-terms';
+import { trajectoryDeadlines } from '../../workflows/trajectory/src/deadlines';
 import type { SqlExecutor } from '../core/sql.port';
 import type { PartnerFacts, ShareFacts, SubmissionFacts } from './partner-facts.reducer';
 import { PARTNERS_TABLE } from './partners.tables';
@@ -42,6 +44,8 @@ export interface ValidationItem {
   status: 'awaiting' | 'validated' | 'rejected';
   submittedOn: string;
   submission: SubmissionFacts['submission'];
+  /** The validation deadline (programme setting), from the one deadline function, while the submission awaits. */
+  dueOn?: string;
   /** Earlier submissions of the same trajectory and what was decided on them. */
   history: SubmissionFacts[];
 }
@@ -63,6 +67,7 @@ export async function validationsOf(db: SqlExecutor, validatorIds: readonly stri
   const items = rows.map((r): ValidationRow => {
     const facts = stateOf(r);
     const last = facts.submissions[facts.submissions.length - 1];
+    const due = trajectoryDeadlines(facts.facts).find((d) => d.kind === 'validation');
     return {
       facts,
       item: {
@@ -73,6 +78,7 @@ export async function validationsOf(db: SqlExecutor, validatorIds: readonly stri
         status: last.decision?.status ?? 'awaiting',
         submittedOn: last.submittedOn,
         submission: last.submission,
+        ...(due && !last.decision ? { dueOn: due.dueOn } : {}),
         history: facts.submissions.slice(0, -1),
       },
     };
@@ -93,6 +99,8 @@ export interface PartnerTrajectoryRow {
   shared: ShareFacts[];
   /** Meetings the caller's kind of party attended (landlord, prescriber or partner). */
   meetings: PartnerFacts['meetings'];
+  /** Its meetings due next: the programme's cadences that count this kind of party, from the one deadline function. */
+  upcomingMeetings: { dueOn: string; cadence: string }[];
   facts: PartnerFacts;
 }
 
@@ -115,11 +123,10 @@ export async function partnerTrajectoriesOf(db: SqlExecutor, partnerIds: readonl
     if (facts.relaisPartnerId && mine.has(facts.relaisPartnerId)) relations.push('relais-partner');
     const shared = facts.shares.filter((s) => mine.has(s.recipient.id));
     if (shared.length && relations.length === 0) relations.push('recipient');
-    const parties = new Set<string>([
-      ...(relations.includes('landlord') ? ['landlord'] : []),
-      ...(relations.includes('prescriber') ? ['prescriber'] : []),
-      ...(relations.includes('relais-partner') ? ['partner'] : []),
-    ]);
+    const parties = new Set<PointParty>();
+    if (relations.includes('landlord')) parties.add('landlord');
+    if (relations.includes('prescriber')) parties.add('prescriber');
+    if (relations.includes('relais-partner')) parties.add('partner');
     return {
       trajectoryId: r.trajectory_id,
       stage: r.stage,
@@ -127,7 +134,16 @@ export async function partnerTrajectoriesOf(db: SqlExecutor, partnerIds: readonl
       relations,
       shared,
       meetings: facts.meetings.filter((m) => m.parties.some((p) => parties.has(p))),
+      upcomingMeetings: upcomingMeetingsOf(facts, parties),
       facts,
     };
   });
+}
+
+/** The programme cadences whose parties include one of these, as the deadline function plans them. */
+function upcomingMeetingsOf(facts: PartnerFacts, parties: ReadonlySet<PointParty>): { dueOn: string; cadence: string }[] {
+  const cadences = new Set((facts.facts.terms.pointCadences ?? []).filter((c) => (c.parties ?? []).some((p) => parties.has(p as PointParty))).map((c) => c.code));
+  return trajectoryDeadlines(facts.facts)
+    .filter((d) => d.kind === 'point-cadence' && d.code !== null && cadences.has(d.code))
+    .map((d) => ({ dueOn: d.dueOn, cadence: d.code as string }));
 }

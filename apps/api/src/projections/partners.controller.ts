@@ -66,7 +66,7 @@ export class PartnersController {
           ...(freeText !== undefined ? { text: freeText } : {}),
         });
       }
-      items.push({ trajectoryId: row.trajectoryId, stage: row.stage, status: row.status, relations: row.relations, shared, meetings: row.meetings });
+      items.push({ trajectoryId: row.trajectoryId, stage: row.stage, status: row.status, relations: row.relations, shared, meetings: row.meetings, upcomingMeetings: row.upcomingMeetings });
     }
     return { items };
   }

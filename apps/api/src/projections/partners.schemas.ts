@@ -48,6 +48,11 @@ class PartnerMeetingSchema {
   @ApiProperty({ example: ['household', 'referent', 'landlord'] }) parties!: string[];
 }
 
+class UpcomingMeetingSchema {
+  @ApiProperty({ example: '2026-06-30' }) dueOn!: string;
+  @ApiProperty({ example: 'landlord-quarterly', description: 'The programme cadence it is due under.' }) cadence!: string;
+}
+
 class PartnerTrajectorySchema {
   @ApiProperty({ format: 'uuid' }) trajectoryId!: string;
   @ApiProperty({ example: 'briques' }) stage!: string;
@@ -55,6 +60,8 @@ class PartnerTrajectorySchema {
   @ApiProperty({ example: ['landlord'], description: 'landlord, prescriber, relais-partner or recipient (of a shared document).' }) relations!: string[];
   @ApiProperty({ type: [SharedDocumentSchema] }) shared!: SharedDocumentSchema[];
   @ApiProperty({ type: [PartnerMeetingSchema], description: 'Meetings this kind of partner attended.' }) meetings!: PartnerMeetingSchema[];
+  @ApiProperty({ type: [UpcomingMeetingSchema], description: 'Its meetings due next: the programme cadences that count this kind of party (e.g. the landlord each quarter).' })
+  upcomingMeetings!: UpcomingMeetingSchema[];
 }
 
 export class PartnerTrajectoryListSchema {
