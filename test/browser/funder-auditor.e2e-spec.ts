@@ -196,6 +196,21 @@ describeWithChromium("funders' and auditors' pages in a browser", () => {
     await atParam(page, '2026-01-05T10:00:00.000Z');
     await page.locator('tr[data-field="referent"].changed').waitFor();
     expect((await page.locator('tr[data-field="referent"] td').allTextContents()).slice(0, 2)).toEqual(['—', 'referent-1']);
+
+    // As of a business date (?asOf=): what had happened by 10 January, the note recorded in May about the 8th included.
+    await page.getByLabel(/date métier/).fill('2026-01-10');
+    await page.waitForFunction(() => new URLSearchParams((globalThis as unknown as { location: { search: string } }).location.search).get('asOf') === '2026-01-10');
+    await page.getByRole('heading', { level: 2, name: /à la date métier du 10\/01\/2026/ }).waitFor();
+    const asOf = await world.call<{ selectedBy: string; events: { type: string }[]; state: { stage: string; details: { notesCount: number } } }>(
+      AUDITOR,
+      'GET',
+      `/trajectories/${seed.accompanied}/history?asOf=2026-01-10`,
+    );
+    expect(asOf.body.selectedBy).toBe('occurredAt');
+    expect(asOf.body.events.map((e) => e.type)).toEqual(['SaisineReceived', 'ReferentAssigned', 'NoteRecorded']);
+    await page.locator('tr[data-field="details.notesCount"] td').first().filter({ hasText: String(asOf.body.state.details.notesCount) }).waitFor();
+    expect(await page.locator('tr[data-field="stage"] td').first().textContent()).toBe('Saisine');
+    await screenshot(page, 'audit-historique-date-metier');
   });
 
   it('lets an auditor verify the store and find the event altered in SQL, flagged on the trajectory pages too', async () => {

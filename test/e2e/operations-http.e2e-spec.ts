@@ -18,7 +18,7 @@ describe.each(STORE_KINDS)('rebuild, verification and retention dry run over HTT
       await t.open(saisine('2026-03-01'), SECRETARY);
       ids.push(t.id);
     }
-  });
+  }, 180_000);
   afterAll(() => e2e.close());
 
   async function follow(location: string, actor: typeof ADMIN): Promise<Record<string, unknown>> {

@@ -132,6 +132,8 @@ describe.each(STORE_KINDS)('a programme written as JSON: briques before the leas
       ['point-cadence', '2028-02-01', '3.2', 'relation-locative-visite'], // home visit in the first year: the second year ends 1 Feb 2028
     ];
     expect(rows(await deadlines(t))).toEqual(expected);
+    // The view names each one with its title in the programme.
+    expect((await deadlines(t)).find((d) => d.code === 'bail-glisse')).toMatchObject({ title: 'Glissement du bail au ménage', status: 'upcoming' });
     // The deadlines read model says the same, each with its owner.
     const listed = await e2e.http().get('/deadlines').query({ trajectory: t.id, limit: 50 }).set(await authHeaders(COORDINATOR));
     expect(listed.status).toBe(200);

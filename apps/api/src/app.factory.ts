@@ -21,6 +21,7 @@ import { NestLogger } from './logging/nest-logger';
 import { installRequestLogContext } from './logging/request-log-context';
 import { setupOpenApi } from './openapi/openapi.setup';
 import { defaultWebDir, serveWebApp } from './http/web-app';
+import { issuerOrigin, serveWebConfig, type WebSignIn } from './http/web-sign-in';
 import { ProjectionsModule } from './projections/projections.module';
 import { FeedsModule } from './feeds/feeds.module';
 import { builtInProjections } from '../../../projections/projections.catalogue';
@@ -70,6 +71,8 @@ export interface CreateAppOptions extends StoreSelection {
   docs?: boolean;
   /** The built web app served at `/` (default: dist/web of this checkout); false serves none. */
   webDir?: string | false;
+  /** The web app's OpenID Connect sign-in (AUTH_ISSUER + AUTH_JWKS_URL + AUTH_CLIENT_ID); absent: sign-in links. */
+  webSignIn?: WebSignIn;
 }
 
 export interface CreatedApp {
@@ -116,11 +119,16 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Created
     const fastify = app.getHttpAdapter().getInstance();
     // Fastify closes after in-flight requests are answered; only then may the store go.
     fastify.addHook('onClose', async () => opened.close());
-    await installHttpHardening(fastify, options.http ?? {}, app.get<PrincipalResolver>(PRINCIPAL_RESOLVER));
+    const http = options.http ?? {};
+    const connectOrigins = [...(http.connectOrigins ?? []), ...issuerOrigin(options.webSignIn)];
+    await installHttpHardening(fastify, { ...http, connectOrigins }, app.get<PrincipalResolver>(PRINCIPAL_RESOLVER));
     installRequestLogContext(fastify);
     installAccessHooks(fastify, { accessLog: app.get<AccessLog>(ACCESS_LOG), clock });
     if (options.docs !== false) setupOpenApi(app);
-    if (options.webDir !== false) serveWebApp(app.getHttpAdapter().getInstance(), options.webDir ?? defaultWebDir());
+    if (options.webDir !== false) {
+      serveWebApp(fastify, options.webDir ?? defaultWebDir());
+      serveWebConfig(fastify, options.webSignIn);
+    }
     await app.init();
     return { app, storeDescription: opened.description };
   } catch (error) {

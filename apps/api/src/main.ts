@@ -3,6 +3,7 @@ import { lockDataDir } from '../../../libs/event-store/src';
 import { createLogger, type Logger, readLogSettings } from '../../../libs/logging/src';
 import { createApp } from './app.factory';
 import { resolveAuth } from './auth/auth-config';
+import { webSignInFrom } from './http/web-sign-in';
 import { readApiConfig } from './config/api-config';
 import { readHardeningConfig } from './config/hardening-config';
 import { readFeedConfig } from '../../../projections/feeds/feed-projection.factory';
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
     masterKeys: { masterKey: config.masterKey, masterKeyPrevious: config.masterKeyPrevious, required: true },
     logger,
     http: hardening.http,
+    webSignIn: webSignInFrom(config),
   });
   app.enableShutdownHooks(['SIGINT', 'SIGTERM']);
   // Nest ends the process by re-raising the signal, so no 'exit' handler runs: let go on close.

@@ -10,6 +10,7 @@ import { SignInPage } from './pages/sign-in-page';
 import { TrajectoryPage } from './pages/trajectory-page';
 import { navigate, useLocation } from './routing/use-location';
 import { matchRoute, pathTo } from './routing/web-routes';
+import { completeOidcSignIn, loadSignInConfig, oidcUserManager, type SignInConfig } from './session/oidc-sign-in';
 import { clearSession, decodeToken, isExpired, loadSession, saveSession, type Session, takeTokenFromFragment } from './session/session';
 
 type SignedOut = 'expired' | 'invalid' | 'signed-out' | undefined;
@@ -27,6 +28,33 @@ export function App() {
     return loadSession();
   });
   const location = useLocation();
+  const [signInConfig, setSignInConfig] = useState<SignInConfig>();
+  const [returning, setReturning] = useState(() => window.location.pathname === pathTo('signInReturn'));
+  useEffect(() => {
+    void loadSignInConfig().then(setSignInConfig);
+  }, []);
+  const oidc = useMemo(() => (signInConfig?.kind === 'oidc' ? oidcUserManager(signInConfig) : undefined), [signInConfig]);
+  // Back from the identity provider: the code becomes a token held in memory only (never saved).
+  useEffect(() => {
+    if (!returning || !signInConfig) return;
+    const done = () => {
+      setReturning(false);
+      navigate(pathTo('signIn'), { replace: true });
+    };
+    if (!oidc) return done();
+    completeOidcSignIn(oidc).then(
+      (token) => {
+        const decoded = decodeToken(token);
+        if (!decoded || isExpired(decoded)) setSignedOut('invalid');
+        else setSession(decoded);
+        done();
+      },
+      () => {
+        setSignedOut('invalid');
+        done();
+      },
+    );
+  }, [returning, signInConfig, oidc]);
 
   const signOut = (reason: SignedOut) => {
     clearSession();
@@ -50,17 +78,26 @@ export function App() {
 
   const api = useMemo(() => (session ? new ApiClient(session, () => signOut('expired')) : undefined), [session]);
   const route = matchRoute(location.pathname);
-  const misplaced = Boolean(session) && (!route || route.name === 'signIn');
+  const misplaced = Boolean(session) && (!route || route.name === 'signIn' || route.name === 'signInReturn');
   // Signed in on the sign-in page, or on a path that is no page: go to the role's home page.
   useEffect(() => {
     if (misplaced && session) navigate(pathTo(homeOf(session.role)), { replace: true });
   }, [misplaced, session]);
-  if (!session || !api) return <SignInPage reason={signedOut} />;
+  if (returning) {
+    return (
+      <main id="contenu" className="sign-in">
+        <p role="status">Connexion en cours…</p>
+      </main>
+    );
+  }
+  // Which sign-in this deployment uses is known after /web-config.json: nothing is shown before.
+  if (!session && !signInConfig) return null;
+  if (!session || !api) return <SignInPage reason={signedOut} onSignIn={oidc ? () => void oidc.signinRedirect() : undefined} />;
   if (!route || misplaced) return null;
   return (
     <AppShell session={session} current={route.name} onSignOut={() => signOut('signed-out')}>
       {route.name === 'caseload' && (
-        <CaseloadPage api={api} search={location.search} fixedReferent={session.role === 'referent' ? session.subject : undefined} />
+        <CaseloadPage api={api} search={location.search} fixedReferent={session.role === 'referent' ? session.subject : undefined} canAssign={session.role === 'coordinator'} />
       )}
       {route.name === 'deadlines' && <DeadlinesPage api={api} search={location.search} />}
       {route.name === 'myDay' && <MyDayPage api={api} session={session} search={location.search} />}

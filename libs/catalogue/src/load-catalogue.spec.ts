@@ -37,7 +37,7 @@ describe('the shared catalogue loader (API, worker, CLI)', () => {
     const catalogue = await loadCatalogue(example);
     expect(catalogue.briques.get('suivi-renforce')?.cadence).toBe('monthly');
     expect(catalogue.programmes.get('logement-d-abord-national')).toMatchObject({ maxDurationMonths: 12, delays: { diagnostic: { months: 2 } } });
-    expect(catalogue.programmes.get('logement-d-abord-national')?.pointCadences?.map((c) => c.code)).toHaveLength(6);
+    expect(catalogue.programmes.get('logement-d-abord-national')?.pointCadences?.map((c) => c.code)).toHaveLength(7);
   });
 
   it('loads compiled plugins: exported definitions or a function given defineBrique', async () => {

@@ -118,6 +118,8 @@ export async function seedFunding(world: FundingWorld): Promise<FundingFixtures>
   for (const month of ['03', '04', '05']) {
     await run(accompanied, 'record-point', { occurredAt: `2026-${month}-10`, briqueCode: '2.1', mode: 'home-visit', personal: { summary: 'Point mensuel au domicile.' } });
   }
+  // Recorded in May about 8 January: the history as of 10 January has it, the history at an instant of January does not.
+  await run(accompanied, 'record-note', { occurredAt: '2026-01-08', category: 'contact-attempt', personal: { text: 'Appel au ménage, pas de réponse.' } });
   at('2026-05-20');
   await world.caughtUp();
   return { conventionA, conventionB, accompanied, firstContactVersion: 3 };

@@ -113,6 +113,7 @@ const SAMPLES: Record<string, { success: number; request(world: AccessWorld): Pr
   'GET /saisines': { success: 200, request: () => ({ method: 'GET', url: '/saisines' }) },
   'GET /validations': { success: 200, request: () => ({ method: 'GET', url: '/validations' }) },
   'GET /partner/trajectories': { success: 200, request: () => ({ method: 'GET', url: '/partner/trajectories' }) },
+  'GET /programmes': { success: 200, request: () => ({ method: 'GET', url: '/programmes' }) },
   'GET /caseload': { success: 200, request: () => ({ method: 'GET', url: '/caseload' }) },
   'GET /deadlines': { success: 200, request: () => ({ method: 'GET', url: '/deadlines' }) },
   'POST /conventions': {

@@ -87,7 +87,7 @@ export function validateSchedule(raw: Rec, allowedBriques: readonly string[], fa
   return out;
 }
 
-const CADENCE_FIELDS = ['code', 'title', 'atLeast', 'per', 'briques', 'modes', 'parties'];
+const CADENCE_FIELDS = ['code', 'title', 'atLeast', 'per', 'startsAfter', 'briques', 'modes', 'parties'];
 function validateCadence(at: string, raw: unknown, allowedBriques: readonly string[], codes: Set<string>, fail: Fail): void {
   if (!isRecord(raw)) return fail(at, 'must be an object { code, title, atLeast, per, ... }', 'doit être un objet { code, title, atLeast, per, ... }');
   for (const key of Object.keys(raw)) if (!CADENCE_FIELDS.includes(key)) fail(`${at}.${key}`, 'is not a cadence field', "n'est pas un champ de rythme");
@@ -97,6 +97,7 @@ function validateCadence(at: string, raw: unknown, allowedBriques: readonly stri
   if (typeof raw.title !== 'string' || raw.title.trim() === '') fail(`${at}.title`, 'must be a non-empty string', 'doit être un texte non vide');
   if (raw.atLeast !== undefined && !isPositiveInt(raw.atLeast)) fail(`${at}.atLeast`, 'must be a positive whole number', 'doit être un entier positif');
   checkDelay(`${at}.per`, raw.per, fail);
+  if (raw.startsAfter !== undefined) checkDelay(`${at}.startsAfter`, raw.startsAfter, fail);
   if (raw.briques !== undefined) {
     if (!Array.isArray(raw.briques) || raw.briques.length === 0) fail(`${at}.briques`, 'must be a non-empty list of brique codes', 'doit être une liste non vide de codes de brique');
     else

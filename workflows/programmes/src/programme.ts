@@ -21,6 +21,8 @@ export interface PointCadence {
   /** Points needed in each period (default 1). */
   atLeast: number;
   per: Delay;
+  /** The periods start this long after the anchor ("once the first weeks in the dwelling are past"); earlier points do not count. */
+  startsAfter?: Delay;
   /** Only while one of these briques is active, counting points on it; otherwise during the measure, on any brique. */
   briques?: string[];
   /** Only points of these modes count. */

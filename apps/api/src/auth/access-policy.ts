@@ -136,6 +136,8 @@ export const ROUTE_POLICY: readonly RoutePolicy[] = [
   // The commands' schemas hold no data: whoever may call the API may build its forms from them.
   { method: 'GET', path: '/commands', access: everyone },
   { method: 'GET', path: '/commands/:name', access: everyone },
+  // The catalogue's programmes (code, title, briques; no prices): what a saisine form offers.
+  { method: 'GET', path: '/programmes', access: everyone },
 
   // Partners in the loop (issue 13): each reads its own list, narrowed to its own scopes by the controller.
   { method: 'GET', path: '/saisines', access: { prescriber: { scope: 'own-lists' } } },

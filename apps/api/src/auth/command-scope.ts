@@ -18,3 +18,21 @@ export function assertCommandScope(command: string, context: { referentId?: stri
   const grant = Object.prototype.hasOwnProperty.call(COMMAND_POLICY, command) ? COMMAND_POLICY[command][actor.role as CallerRole] : undefined;
   if (grant?.scope === 'assigned') assertAssigned(context, actor);
 }
+
+/** Whether COMMAND_POLICY grants this command to this role at all (a role it lists nowhere gets 403). */
+export function roleMayRun(command: string, role: string): boolean {
+  return Object.prototype.hasOwnProperty.call(COMMAND_POLICY, command) && COMMAND_POLICY[command][role as CallerRole] !== undefined;
+}
+
+/**
+ * An answer's allowedCommands (and commandRequirements, in the same order) narrowed to what the
+ * caller's role may run: a screen builds its buttons from them, and a button the server would
+ * answer 403 to must not be offered. The machine says what the case allows; the policy, who.
+ */
+export function allowedForRole<T extends { allowedCommands: readonly string[]; commandRequirements?: readonly { command: string }[] }>(answer: T, role: string): T {
+  return {
+    ...answer,
+    allowedCommands: answer.allowedCommands.filter((name) => roleMayRun(name, role)),
+    ...(answer.commandRequirements ? { commandRequirements: answer.commandRequirements.filter((r) => roleMayRun(r.command, role)) } : {}),
+  };
+}

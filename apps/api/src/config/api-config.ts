@@ -17,6 +17,8 @@ export interface ApiConfig {
   authJwksUrl?: string;
   authIssuer?: string;
   authAudience?: string;
+  /** The web app's OpenID client id at the identity provider (AUTH_CLIENT_ID): with AUTH_ISSUER and AUTH_JWKS_URL, the app signs in with OpenID Connect. */
+  authClientId?: string;
   /** Wraps the households' data keys; required with DATABASE_URL or EVENTSTORE_URL (docs/privacy.md). */
   masterKey?: string;
   /** Keys replaced by a rotation, still accepted to unwrap, comma-separated. */
@@ -37,6 +39,7 @@ export function readApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     authJwksUrl: nonEmpty(env.AUTH_JWKS_URL),
     authIssuer: nonEmpty(env.AUTH_ISSUER),
     authAudience: nonEmpty(env.AUTH_AUDIENCE),
+    authClientId: nonEmpty(env.AUTH_CLIENT_ID),
     masterKey: nonEmpty(env.MASTER_KEY),
     masterKeyPrevious: nonEmpty(env.MASTER_KEY_PREVIOUS),
     earliestOccurredAt: readDate('OCCURRED_AT_MIN', env.OCCURRED_AT_MIN),

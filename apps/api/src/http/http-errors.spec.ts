@@ -34,7 +34,7 @@ class EchoController {
     throw new Error('secret internal detail');
   }
   @Get('refused') refused(): never {
-    throw new DomainError('transition-not-allowed', 'Not now.', 'conflict', { stage: 'saisine', allowedCommands: ['assign-referent'] });
+    throw new DomainError('transition-not-allowed', 'Not now.', 'conflict', { stage: 'saisine', allowedCommands: ['assign-referent', 'record-note'] });
   }
 }
 @Module({ controllers: [EchoController] })
@@ -190,7 +190,8 @@ describe('HTTP errors as problem details', () => {
   it('maps a domain refusal with its details', async () => {
     const res = await http().get('/echo/refused');
     expectProblem(res, 409, 'transition-not-allowed');
-    expect(res.body).toMatchObject({ stage: 'saisine', allowedCommands: ['assign-referent'], detail: 'Not now.' });
+    // Asked by a referent: naming the referent is the coordinator's, so only the note is offered.
+    expect(res.body).toMatchObject({ stage: 'saisine', allowedCommands: ['record-note'], detail: 'Not now.' });
   });
 
   it('hides an unexpected failure behind a generic 500 and logs it with its stack and the request id', async () => {

@@ -17,6 +17,8 @@ export interface HttpHardening {
   corsOrigins?: readonly string[];
   /** false or absent: not limited (tests, benchmarks); main.ts always passes the configured limit. */
   rateLimit?: RateLimitSettings | false;
+  /** Other origins the web app may fetch from (CSP connect-src): the identity provider's, for the OpenID sign-in. */
+  connectOrigins?: readonly string[];
 }
 
 /** What main.ts applies unless RATE_LIMIT_MAX / RATE_LIMIT_WINDOW say otherwise: 10 requests a second, sustained. */
@@ -27,7 +29,7 @@ export const DEFAULT_RATE_LIMIT: RateLimitSettings = { max: 600, windowSeconds: 
  * web app served at / need, and nothing from elsewhere. No upgrade-insecure-requests: on plain
  * http (localhost) it would send the UI's assets to an https port that does not exist.
  */
-const CONTENT_SECURITY_POLICY = {
+const contentSecurityPolicy = (connectOrigins: readonly string[] = []) => ({
   useDefaults: false,
   directives: {
     defaultSrc: ["'self'"],
@@ -35,13 +37,13 @@ const CONTENT_SECURITY_POLICY = {
     styleSrc: ["'self'", "'unsafe-inline'"],
     imgSrc: ["'self'", 'data:'],
     fontSrc: ["'self'", 'data:'],
-    connectSrc: ["'self'"],
+    connectSrc: ["'self'", ...connectOrigins],
     objectSrc: ["'none'"],
     baseUri: ["'self'"],
     formAction: ["'self'"],
     frameAncestors: ["'none'"],
   },
-};
+});
 
 /** Headers a browser client must send and may read (ETag for If-Match, Retry-After after a 429). */
 const CORS_REQUEST_HEADERS = ['authorization', 'content-type', 'if-match', 'x-request-id'];
@@ -54,7 +56,7 @@ const CORS_EXPOSED_HEADERS = ['etag', 'location', 'x-request-id', 'retry-after']
  */
 export async function installHttpHardening(fastify: FastifyInstance, options: HttpHardening, resolver: PrincipalResolver): Promise<void> {
   // Helmet's middleware, built once: @fastify/helmet built it again (and parsed the CSP) on every request.
-  const securityHeaders = helmet({ contentSecurityPolicy: CONTENT_SECURITY_POLICY });
+  const securityHeaders = helmet({ contentSecurityPolicy: contentSecurityPolicy(options.connectOrigins) });
   fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
   if (options.corsOrigins?.length) {
     await fastify.register(cors, {

@@ -1,5 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { roleMayRun } from '../auth/command-scope';
+import type { RequestWithPrincipal } from '../principal/principal';
 import { toProblem } from './problem-details.mapper';
 import { localiseProblem } from './problem-language';
 import { sendProblem } from './send-problem';
@@ -17,6 +19,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const { problem, unexpected } = toProblem(exception, request.url);
     if (unexpected) (reply.raw as typeof reply.raw & { err?: unknown }).err = exception instanceof Error ? exception : new Error(String(exception));
-    sendProblem(reply, { ...localiseProblem(problem, request.headers['accept-language']), requestId: request.id });
+    // A refusal's "what may be done now" is narrowed to what the caller's role may run, as in the trajectory's view.
+    const role = (request as unknown as RequestWithPrincipal).principal?.role;
+    const allowed = (problem as { allowedCommands?: unknown }).allowedCommands;
+    const narrowed = role && Array.isArray(allowed) ? { ...problem, allowedCommands: allowed.filter((name) => typeof name === 'string' && roleMayRun(name, role)) } : problem;
+    sendProblem(reply, { ...localiseProblem(narrowed, request.headers['accept-language']), requestId: request.id });
   }
 }

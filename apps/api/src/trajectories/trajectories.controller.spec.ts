@@ -75,6 +75,32 @@ describe('trajectories over HTTP (in-memory store)', () => {
     expect(history.body.events.map((e: { type: string }) => e.type)).toEqual(['SaisineReceived', 'ReferentAssigned']);
   });
 
+  it("offers only the commands the caller's role may run (the access policy), in the view and in a command's answer", async () => {
+    const created = await http().post('/trajectories').send(SAISINE);
+    const id = created.body.trajectoryId as string;
+    expect(created.body.allowedCommands).toEqual(expect.arrayContaining(['assign-referent', 'record-note']));
+    const secretary = await testAuthHeaders({ id: 'sec-1', role: 'secretary' });
+    // The front desk books first contacts; naming the referent is the head of service's, and a note is case work.
+    expect((await request(server()).get(`/trajectories/${id}`).set(secretary)).body.allowedCommands).toEqual([]);
+    const assigned = await http().post(`/trajectories/${id}/commands/assign-referent`).send({ occurredAt: '2026-01-06', referentId: 'ref-9' });
+    expect(assigned.body.allowedCommands).toEqual(expect.arrayContaining(['change-referent', 'record-first-contact']));
+    const frontDesk = await request(server()).get(`/trajectories/${id}`).set(secretary);
+    expect(frontDesk.body.allowedCommands).toEqual(['record-first-contact']);
+    expect(frontDesk.body.commandRequirements.map((c: { command: string }) => c.command)).toEqual(['record-first-contact']);
+    const referent = await request(server()).get(`/trajectories/${id}`).set(await testAuthHeaders({ id: 'ref-9', role: 'referent' }));
+    expect(referent.body.allowedCommands).toEqual(expect.arrayContaining(['record-first-contact', 'record-note']));
+    expect(referent.body.allowedCommands).not.toContain('change-referent');
+    const byReferent = await request(server()).post(`/trajectories/${id}/commands/record-note`).set(await testAuthHeaders({ id: 'ref-9', role: 'referent' })).send({ occurredAt: '2026-01-07', personal: { text: 'Appel' } });
+    expect(byReferent.status).toBe(200);
+    expect(byReferent.body.allowedCommands).not.toContain('change-referent');
+    const refused = await request(server()).post(`/trajectories/${id}/commands/sign-contract`).set(await testAuthHeaders({ id: 'ref-9', role: 'referent' })).send({ occurredAt: '2026-01-08', party: 'household' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.allowedCommands).toEqual(expect.arrayContaining(['record-first-contact', 'record-note']));
+    expect(refused.body.allowedCommands).not.toContain('change-referent');
+    const coordinatorView = await http().get(`/trajectories/${id}`);
+    expect(coordinatorView.body.allowedCommands).toContain('change-referent');
+  });
+
   it('answers unknown commands and ids with problem details', async () => {
     const unknown = await http().post('/trajectories/8d3c2f86-6f5e-4c1a-9a7b-2b1d8e5f0a11/commands/fly').send({});
     expect(unknown.status).toBe(404);

@@ -4,6 +4,7 @@ import { ApiBody, ApiCreatedResponse, ApiExcludeEndpoint, ApiOkResponse, ApiOper
 import type { FastifyReply } from 'fastify';
 import type { IdGenerator } from '../../../../libs/domain/src';
 import { OPENING_COMMAND, TRAJECTORY_COMMANDS, trajectoryCommandDefinition, type TrajectoryCommandDefinition } from '../../../../workflows/trajectory/src';
+import { allowedForRole } from '../auth/command-scope';
 import { ApiProblem } from '../openapi/problem-responses';
 import { Ctx, type RequestContext } from '../principal/request-context';
 import { HttpProblem } from '../problem-details/http-problem';
@@ -45,7 +46,7 @@ export class TrajectoriesController {
     const id = this.ids.next();
     const result = await this.commandBus.execute(new RunTrajectoryCommand(id, OPENING_COMMAND, payload, meta));
     void reply.header('location', `/trajectories/${id}`).header('etag', etagOf(result.version));
-    return result;
+    return allowedForRole(result, ctx.actor.role);
   }
 
   // Documented per command by addCommandPaths (one path and body schema each), not from here.
@@ -70,7 +71,7 @@ export class TrajectoriesController {
     const { payload, meta } = commandInputOf(definition, body, ctx, expectedVersion);
     const result = await this.commandBus.execute(new RunTrajectoryCommand(id, name, payload, meta));
     void reply.header('etag', etagOf(result.version));
-    return result;
+    return allowedForRole(result, ctx.actor.role);
   }
 
   @Get(':id')
@@ -83,9 +84,10 @@ export class TrajectoriesController {
   async get(
     @Param('id', TrajectoryIdPipe) id: string,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Ctx() ctx: RequestContext,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const view = await this.queryBus.execute(new GetTrajectoryQuery(id));
+    const view = allowedForRole(await this.queryBus.execute(new GetTrajectoryQuery(id)), ctx.actor.role);
     void reply.header('etag', etagOf(view.version)).header('cache-control', 'private, no-cache');
     // The version alone does not say the stream is intact: a broken chain is always sent in full.
     if (view.integrity.status === 'ok' && matchesIfNoneMatch(ifNoneMatch, view.version)) {

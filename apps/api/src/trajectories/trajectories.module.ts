@@ -3,6 +3,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { IdGenerator } from '../../../../libs/domain/src';
 import type { Catalogue } from './catalogue';
 import { CommandSchemasController } from './command-schemas.controller';
+import { ProgrammesController } from './programmes.controller';
 import { RunTrajectoryHandler } from './commands/run-trajectory.handler';
 import { GetTrajectoryHistoryHandler } from './queries/get-trajectory-history.handler';
 import { GetTrajectoryHandler } from './queries/get-trajectory.handler';
@@ -18,7 +19,7 @@ export class TrajectoriesModule {
   static register(catalogue: Catalogue, ids: IdGenerator = uuidGenerator, settings: RunnerSettings = {}): DynamicModule {
     return {
       module: TrajectoriesModule,
-      controllers: [TrajectoriesController, CommandSchemasController],
+      controllers: [TrajectoriesController, CommandSchemasController, ProgrammesController],
       providers: [
         { provide: CATALOGUE, useValue: catalogue },
         { provide: ID_GENERATOR, useValue: ids },

@@ -69,7 +69,8 @@ describe('rotate-master-key on the embedded store (DATA_DIR)', () => {
     } finally {
       await again.close();
     }
-  });
+    // Four PGlite opens on disk: a shared machine under load needs more than the default minute.
+  }, 180_000);
 
   it('never invents a key for a server store, and prints one with --generate', async () => {
     const env = { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', MASTER_KEY: `k4:${generateMasterKey('k4').key.toString('base64')}` };

@@ -4,7 +4,9 @@ import { useMemo, useState } from 'react';
 import { parisDate } from '../../../../libs/domain/src/calendar-date';
 import { ApiError, type Problem } from '../api/api-client';
 import { allowedName, type CommandDescription, frenchFormSchema } from './command-catalogue';
+import { FRENCH_BUTTON_TEMPLATES, translateToFrench, uiSchemaFor } from './french-form-templates';
 import { frenchValidator, toErrorSchema } from './french-validator';
+import { initialFormData } from './initial-form-data';
 import { clearDraft, loadDraft, saveDraft } from './form-drafts';
 import { refusalMessage } from './refusal-messages.fr';
 
@@ -34,7 +36,8 @@ export function CommandForm({
   labelOf: (name: string) => string;
 }) {
   const schema = useMemo(() => frenchFormSchema(command.schema) as RJSFSchema, [command]);
-  const [formData, setFormData] = useState<Record<string, unknown>>(() => loadDraft(draftKey) ?? { occurredAt: parisDate(new Date()) });
+  const uiSchema = useMemo(() => uiSchemaFor(schema as Record<string, unknown>), [schema]);
+  const [formData, setFormData] = useState<Record<string, unknown>>(() => loadDraft(draftKey) ?? initialFormData(schema as Record<string, unknown>, parisDate(new Date())));
   const [outcome, setOutcome] = useState<Outcome | undefined>();
   const [fieldErrors, setFieldErrors] = useState<ErrorSchema | undefined>();
   const [sending, setSending] = useState(false);
@@ -65,6 +68,9 @@ export function CommandForm({
       <Form
         schema={schema}
         validator={frenchValidator}
+        templates={FRENCH_BUTTON_TEMPLATES}
+        uiSchema={uiSchema}
+        translateString={translateToFrench}
         formData={formData}
         extraErrors={fieldErrors}
         showErrorList={false}

@@ -1,19 +1,23 @@
+import { useState } from 'react';
 import type { CaseloadPage as Caseload } from '../../../../projections/caseload/caseload.queries';
 import type { ApiClient } from '../api/api-client';
+import { readModelsCaughtUp } from '../api/read-models';
 import { AppLink } from '../components/app-link';
 import { AsyncView, useLoad } from '../components/async-view';
 import { StatusBadge } from '../components/status-badge';
 import { formatDate } from '../format/format-date';
 import { DEADLINE_KIND_LABELS, label, STAGE_LABELS, STAGE_ORDER } from '../i18n/labels.fr';
+import { ReferentButton, ReferentDialog } from '../caseload/referent-dialog';
 import { navigate } from '../routing/use-location';
 import { pathTo } from '../routing/web-routes';
+import { loadProgrammes } from '../saisine/programme-choice';
 import { shortReference } from './short-reference';
 
 const FILTERS = ['referent', 'programme', 'convention', 'stage'] as const;
 const PAGE = 50;
 
 /** The caseload with its filters in the URL, so a filtered view can be bookmarked, shared and reloaded. */
-export function CaseloadPage({ api, search, fixedReferent }: { api: ApiClient; search: string; fixedReferent?: string }) {
+export function CaseloadPage({ api, search, fixedReferent, canAssign = false }: { api: ApiClient; search: string; fixedReferent?: string; canAssign?: boolean }) {
   const params = new URLSearchParams(search);
   if (fixedReferent) params.set('referent', fixedReferent);
   const offset = Number(params.get('offset') ?? '0') || 0;
@@ -21,7 +25,13 @@ export function CaseloadPage({ api, search, fixedReferent }: { api: ApiClient; s
   for (const name of FILTERS) if (params.get(name)) query.set(name, params.get(name)!);
   query.set('limit', String(PAGE));
   query.set('offset', String(offset));
-  const [loaded] = useLoad(() => api.get<Caseload>(`/caseload?${query}`).then((a) => a.body), [query.toString()]);
+  const [loaded, reload] = useLoad(() => api.get<Caseload>(`/caseload?${query}`).then((a) => a.body), [query.toString()]);
+  const [assigning, setAssigning] = useState<string | undefined>();
+  const [programmes] = useLoad(() => loadProgrammes(api).catch(() => []), []);
+  const programmeList = programmes.state === 'ready' ? programmes.value : [];
+  const titleOf = (code: string) => programmeList.find((p) => p.code === code)?.title ?? code;
+  // The referent facet is counted under every filter but the referent: the choices stay while one is picked.
+  const referents = loaded.state === 'ready' ? loaded.value.counts.byReferent.flatMap((r) => (r.referentId ? [r.referentId] : [])) : [];
 
   const setFilter = (name: string, value: string) => {
     const next = new URLSearchParams(search);
@@ -38,12 +48,26 @@ export function CaseloadPage({ api, search, fixedReferent }: { api: ApiClient; s
         {!fixedReferent && (
           <label>
             Référent·e
-            <input name="referent" defaultValue={params.get('referent') ?? ''} onChange={(e) => setFilter('referent', e.target.value.trim())} />
+            <select name="referent" value={params.get('referent') ?? ''} onChange={(e) => setFilter('referent', e.target.value)}>
+              <option value="">Tous</option>
+              {withCurrent(referents, params.get('referent')).map((id) => (
+                <option key={id} value={id}>
+                  {id}
+                </option>
+              ))}
+            </select>
           </label>
         )}
         <label>
           Programme
-          <input name="programme" defaultValue={params.get('programme') ?? ''} onChange={(e) => setFilter('programme', e.target.value.trim())} />
+          <select name="programme" value={params.get('programme') ?? ''} onChange={(e) => setFilter('programme', e.target.value)}>
+            <option value="">Tous</option>
+            {withCurrent(programmeList.map((p) => p.code), params.get('programme')).map((code) => (
+              <option key={code} value={code}>
+                {titleOf(code)}
+              </option>
+            ))}
+          </select>
         </label>
         <label>
           Convention
@@ -70,7 +94,7 @@ export function CaseloadPage({ api, search, fixedReferent }: { api: ApiClient; s
                 <table>
                   <caption>Par étape</caption>
                   <tbody>
-                    {Object.entries(caseload.counts.byStage).map(([stage, count]) => (
+                    {Object.entries(caseload.counts.byStage).sort((a, b) => STAGE_ORDER.indexOf(a[0]) - STAGE_ORDER.indexOf(b[0])).map(([stage, count]) => (
                       <tr key={stage}>
                         <th scope="row">{label(STAGE_LABELS, stage)}</th>
                         <td>{count}</td>
@@ -105,6 +129,7 @@ export function CaseloadPage({ api, search, fixedReferent }: { api: ApiClient; s
                   <th scope="col">Référent·e</th>
                   <th scope="col">Prochaine échéance</th>
                   <th scope="col">Statut</th>
+                  {canAssign && <th scope="col">Action</th>}
                 </tr>
               </thead>
               <tbody>
@@ -113,7 +138,7 @@ export function CaseloadPage({ api, search, fixedReferent }: { api: ApiClient; s
                     <td>
                       <AppLink href={pathTo('trajectory', { id: item.trajectoryId })}>{shortReference(item.trajectoryId)}</AppLink>
                     </td>
-                    <td>{item.programme}</td>
+                    <td>{titleOf(item.programme)}</td>
                     <td>
                       {label(STAGE_LABELS, item.stage)}
                       {item.suspended ? ' (suspendu)' : ''}
@@ -123,16 +148,37 @@ export function CaseloadPage({ api, search, fixedReferent }: { api: ApiClient; s
                     <td>
                       <StatusBadge status={item.nextDeadline?.status} />
                     </td>
+                    {canAssign && (
+                      <td>
+                        <ReferentButton item={item} onClick={() => setAssigning(item.trajectoryId)} />
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>
             </table>
             <Pager total={caseload.total} offset={caseload.offset} limit={caseload.limit} search={search} />
+            {assigning && (
+              <ReferentDialog
+                api={api}
+                trajectoryId={assigning}
+                knownReferents={caseload.counts.byReferent.flatMap((r) => (r.referentId ? [r.referentId] : []))}
+                onClose={(changed) => {
+                  setAssigning(undefined);
+                  if (changed) void readModelsCaughtUp(api).then(reload);
+                }}
+              />
+            )}
           </>
         )}
       </AsyncView>
     </>
   );
+}
+
+/** The choices of a filter, with the one in the URL kept even when nothing matches it any more. */
+function withCurrent(values: string[], current: string | null): string[] {
+  return current && !values.includes(current) ? [...values, current] : values;
 }
 
 function Pager({ total, offset, limit, search }: { total: number; offset: number; limit: number; search: string }) {

@@ -4,16 +4,18 @@ import { loadCommandCatalogue } from '../commands/command-catalogue';
 import { CommandForm } from '../commands/command-form';
 import { navigate } from '../routing/use-location';
 import { pathTo } from '../routing/web-routes';
+import { loadProgrammes, withProgrammeChoice } from '../saisine/programme-choice';
 
 /** A new saisine, from the form of receive-saisine; once recorded, the new case opens. */
 export function NewSaisinePage({ api }: { api: ApiClient }) {
-  const [loaded] = useLoad(() => loadCommandCatalogue(api), []);
+  const [loaded] = useLoad(() => Promise.all([loadCommandCatalogue(api), loadProgrammes(api)]), []);
   return (
     <>
       <h1 tabIndex={-1}>Nouvelle saisine</h1>
       <AsyncView loaded={loaded}>
-        {(catalogue) => {
-          const command = [...catalogue.values()].find((c) => c.opensTrajectory);
+        {([catalogue, programmes]) => {
+          const opening = [...catalogue.values()].find((c) => c.opensTrajectory);
+          const command = opening && withProgrammeChoice(opening, programmes);
           if (!command) return <p role="alert">Le serveur ne publie pas le formulaire de saisine.</p>;
           return (
             <div className="page-form">

@@ -7,6 +7,8 @@ import { CommandDialog } from '../commands/command-dialog';
 import { type Integrity, IntegrityFlag } from '../components/integrity-flag';
 import { formatDate, formatInstant } from '../format/format-date';
 import { DEADLINE_KIND_LABELS, EVENT_LABELS, label, STAGE_LABELS, STAGE_ORDER } from '../i18n/labels.fr';
+import { EvaluationGridComparison, type GridSnapshot } from '../trajectory/evaluation-grid-comparison';
+import { MeasureSchedule, type ScheduledDeadline } from '../trajectory/measure-schedule';
 import { shortReference } from './short-reference';
 
 export interface TrajectoryView {
@@ -19,8 +21,15 @@ export interface TrajectoryView {
   programme: { code: string; title: string };
   conventionId?: string | null;
   activeBriques: { code: string; title?: string; startedOn?: string }[];
-  nextDeadlines: { kind: string; dueOn: string; ownerId?: string | null; status: string; briqueCode?: string | null }[];
+  nextDeadlines: { kind: string; dueOn: string; ownerId?: string | null; status: string; briqueCode?: string | null; code?: string | null; title?: string }[];
+  /** Every deadline the measure has ahead (the API's one schedule); absent for the front desk. */
+  schedule?: ScheduledDeadline[];
+  monthMeasures?: { count: number; months: string[] };
   allowedCommands: AllowedCommand[];
+  details?: {
+    diagnostic?: { grid?: { recordedOn: string; ratings: GridSnapshot['ratings'] } };
+    evaluation?: { final?: GridSnapshot };
+  };
   integrity?: Integrity;
 }
 
@@ -82,8 +91,8 @@ export function TrajectoryPage({ api, id }: { api: ApiClient; id: string }) {
               ) : (
                 <ul className="deadlines">
                   {view.body.nextDeadlines.map((d) => (
-                    <li key={`${d.kind}-${d.briqueCode ?? ''}`}>
-                      {label(DEADLINE_KIND_LABELS, d.kind)}
+                    <li key={`${d.kind}-${d.briqueCode ?? ''}-${d.code ?? ''}`}>
+                      {d.title ?? label(DEADLINE_KIND_LABELS, d.kind)}
                       {d.briqueCode ? ` (brique ${d.briqueCode})` : ''} : {formatDate(d.dueOn)} <StatusBadge status={d.status} />
                     </li>
                   ))}
@@ -91,6 +100,11 @@ export function TrajectoryPage({ api, id }: { api: ApiClient; id: string }) {
               )}
             </section>
           </div>
+          <MeasureSchedule schedule={view.body.schedule} monthMeasures={view.body.monthMeasures} />
+          <EvaluationGridComparison
+            diagnostic={view.body.details?.diagnostic?.grid && { on: view.body.details.diagnostic.grid.recordedOn, ratings: view.body.details.diagnostic.grid.ratings }}
+            final={view.body.details?.evaluation?.final}
+          />
           <section aria-labelledby="timeline-title">
             <h2 id="timeline-title">Historique</h2>
             <table className="list">

@@ -4,6 +4,8 @@
  */
 export const WEB_ROUTES = {
   signIn: '/connexion',
+  /** Where the identity provider sends the person back with a code (OpenID Connect). */
+  signInReturn: '/connexion/retour',
   caseload: '/dossiers',
   newSaisine: '/saisines/nouvelle',
   trajectory: '/dossiers/:id',

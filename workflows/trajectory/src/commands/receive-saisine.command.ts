@@ -15,7 +15,7 @@ export const receiveSaisine = defineCommand({
   summary: { en: 'Receive a saisine (opens the trajectory)', fr: 'Enregistrer une saisine (ouvre le parcours)' },
   description: {
     en: 'Registers a referral: prescriber, motives, programme, categorical household profile; identifying data goes in `personal`. `occurredAt` is the date the saisine was received.',
-    fr: 'Enregistre une orientation : prescripteur, motifs, dispositif, profil catégoriel du ménage ; les données identifiantes vont dans `personal`. `occurredAt` est la date de réception de la saisine.',
+    fr: 'Enregistre une orientation : prescripteur, motifs, dispositif, profil catégoriel du ménage ; les données qui identifient le ménage vont dans « Données personnelles ». La date est celle de la réception de la saisine.',
   },
   payload: s.object({
     programmeCode: code({ en: 'a programme code', fr: 'un code de dispositif' }, { label: { fr: 'Dispositif', en: 'Programme' }, description: 'Code of a programme from the catalogue.', example: 'avdl' }),

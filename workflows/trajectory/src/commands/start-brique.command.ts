@@ -9,7 +9,7 @@ export const startBrique = defineCommand({
   summary: { en: 'Start a brique', fr: 'Démarrer une brique' },
   description: {
     en: 'A brique the programme allows; `details` is checked against the brique type’s schema.',
-    fr: 'Une brique que le dispositif autorise ; `details` est vérifié selon le schéma du type de brique.',
+    fr: 'Une brique que le dispositif autorise ; ses « Données de la brique » sont vérifiées selon le type de brique.',
   },
   payload: s.object({
     code: briqueCode(),

@@ -48,6 +48,14 @@ describe('the programme’s cadences and milestones of a trajectory', () => {
     expect(pointCadenceDueDates(facts({ points, suspendedSince: '2026-04-10', schedule: { pointCadences: [landlord] } }))).toEqual([]);
     expect(pointCadenceDueDates(facts({ stage: 'contract', measure: null, schedule: { pointCadences: [landlord] } }))).toEqual([]);
   });
+  it('starts the periods after the first weeks when the programme says so (startsAfter)', () => {
+    const settled = { code: 'installe', title: '4 par mois après 4 semaines', atLeast: 4, per: { months: 1 }, startsAfter: { weeks: 4 }, briques: ['2.4'] };
+    const points: CountedPoint[] = ['2026-02-05', '2026-02-12', '2026-03-05'].map((on) => ({ on, briqueCode: '2.4', mode: 'home-visit' }));
+    // 2.4 from 2 Feb; periods from 2 Mar (4 weeks later): the February points do not count, 1 in 2 Mar..1 Apr.
+    expect(pointCadenceDueDates(facts({ activeBriques: [{ code: '2.4', startedOn: '2026-02-02' }], points, schedule: { pointCadences: [settled] } }))).toEqual([
+      { dueOn: '2026-04-01', code: 'installe', briqueCode: '2.4' },
+    ]);
+  });
   it('runs a cadence bound to a brique while it is active, in any stage, on its points', () => {
     const weekly = { code: 'hebdo', title: 'Hebdo', atLeast: 1, per: { weeks: 1 }, briques: ['pre-attribution'] };
     const f = facts({ stage: 'diagnostic', measure: null, activeBriques: [{ code: 'pre-attribution', startedOn: '2026-01-12' }], schedule: { pointCadences: [weekly] } });

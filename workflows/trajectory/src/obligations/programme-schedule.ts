@@ -67,23 +67,24 @@ function counts(cadence: PointCadence, p: CountedPoint, since: CalendarDate, bri
 /**
  * The programme's point cadences due now (domain.md §3, §6). A cadence that names briques runs while
  * one of them is active, in whatever stage the programme runs it, from the brique's start; one that names
- * none runs during the measure, from its start. Nothing is due while the measure is suspended; after a
+ * none runs during the measure, from its start; `startsAfter` moves that anchor later. Nothing is due while the measure is suspended; after a
  * resumption the periods count again from it.
  */
 export function pointCadenceDueDates(f: ScheduleFacts): ScheduleDue[] {
   const cadences = f.schedule.pointCadences ?? [];
   if (cadences.length === 0 || f.suspendedSince || !RUNNING_STAGES.includes(f.stage)) return [];
   const resumed = (d: CalendarDate) => (f.stage === 'briques' && f.lastResumedOn ? maxDate(d, f.lastResumedOn) : d);
+  const from = (cadence: PointCadence, d: CalendarDate) => resumed(cadence.startsAfter ? addDelay(d, cadence.startsAfter) : d);
   const out: ScheduleDue[] = [];
   for (const cadence of cadences) {
     if (cadence.briques) {
       for (const brique of f.activeBriques.filter((b) => cadence.briques?.includes(b.code))) {
-        const anchor = resumed(brique.startedOn);
+        const anchor = from(cadence, brique.startedOn);
         const counted = f.points.filter((p) => counts(cadence, p, anchor, brique.code)).map((p) => p.on);
         out.push({ dueOn: cadenceDueOn(cadence, anchor, counted), code: cadence.code, briqueCode: brique.code });
       }
     } else if (f.stage === 'briques' && f.measure) {
-      const anchor = resumed(f.measure.startsOn);
+      const anchor = from(cadence, f.measure.startsOn);
       const counted = f.points.filter((p) => counts(cadence, p, anchor)).map((p) => p.on);
       out.push({ dueOn: cadenceDueOn(cadence, anchor, counted), code: cadence.code });
     }

@@ -28,7 +28,10 @@ export class CommandResultViewSchema {
   @ApiProperty({ enum: ['active', 'done'] }) status!: string;
   @ApiProperty({ example: 7, description: 'The new version: send it back as If-Match "7".' }) version!: number;
   @ApiProperty({ type: [EventViewSchema] }) events!: EventViewSchema[];
-  @ApiProperty({ example: ['start-brique', 'record-point', 'record-bilan', 'suspend', 'record-note', 'withdraw'] })
+  @ApiProperty({
+    example: ['start-brique', 'record-point', 'record-bilan', 'suspend', 'record-note', 'withdraw'],
+    description: 'What may be done next, among the commands the caller’s role may run (the access policy).',
+  })
   allowedCommands!: string[];
 }
 
@@ -39,6 +42,7 @@ class DeadlineSchema {
   @ApiProperty({ type: String, nullable: true, example: 'referent-cesf-12', description: 'The referent; null while none is assigned.' }) ownerId!: string | null;
   @ApiProperty({ type: String, nullable: true, example: '2.1', description: "For 'point': the brique it is due on." }) briqueCode!: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'bail-glisse', description: "For 'point-cadence' and 'milestone': the programme's code of the cadence or milestone." }) code!: string | null;
+  @ApiPropertyOptional({ example: 'Glissement du bail au ménage', description: "For 'point-cadence' and 'milestone': its title in the programme." }) title?: string;
 }
 
 class MonthMeasuresSchema {
@@ -116,7 +120,7 @@ export class TrajectoryViewSchema {
   monthMeasures!: MonthMeasuresSchema;
   @ApiProperty({
     example: ['record-point', 'record-bilan', 'suspend'],
-    description: 'Accepted today for at least one valid payload; every other command is refused today.',
+    description: 'Accepted today for at least one valid payload, among the commands the caller’s role may run (the access policy); every other command is refused today.',
   })
   allowedCommands!: string[];
   @ApiProperty({ type: [CommandRequirementsSchema], description: 'Per allowed command, in the same order: what its payload and date must satisfy.' })

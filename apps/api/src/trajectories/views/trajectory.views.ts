@@ -37,6 +37,8 @@ export interface CommandResultView {
 
 export interface DeadlineView extends Deadline {
   status: DeadlineStatus;
+  /** For 'point-cadence' and 'milestone': its title in the trajectory's programme terms. */
+  title?: string;
 }
 
 /**
@@ -129,7 +131,11 @@ export function trajectoryView(
   // Deadlines, schedule and month-measures come from the facts folded from the same events, by the
   // functions every read model calls (workflows/trajectory): the terms are those the saisine copied.
   const active = facts !== undefined && snapshot.status === 'active';
-  const withStatus = (d: Deadline): DeadlineView => ({ ...d, status: deadlineStatus(d.dueOn, today) });
+  const titles = new Map<string, string>([...(terms?.pointCadences ?? []), ...(terms?.milestones ?? [])].map((x) => [x.code, x.title]));
+  const withStatus = (d: Deadline): DeadlineView => {
+    const title = d.code ? titles.get(d.code) : undefined;
+    return { ...d, status: deadlineStatus(d.dueOn, today), ...(title ? { title } : {}) };
+  };
   const months = (facts?.measures ?? []).flatMap((m) => monthMeasures(m, today));
   const subState = subStateOf(snapshot);
   return {

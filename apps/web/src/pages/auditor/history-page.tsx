@@ -1,4 +1,5 @@
 import type { ApiClient } from '../../api/api-client';
+import { loadCommandCatalogue } from '../../commands/command-catalogue';
 import { AsyncView, useLoad } from '../../components/async-view';
 import { IntegrityFlag } from '../../components/integrity-flag';
 import { formatDate, formatInstant } from '../../format/format-date';
@@ -48,21 +49,27 @@ export function HistoryPage({ api, id, search }: { api: ApiClient; id: string; s
   const stateAt = async (instant: string | undefined): Promise<StateView> =>
     instant ? (await api.get<HistoryView>(`${path}/history?at=${encodeURIComponent(instant)}`)).body.state! : (await api.get<StateView>(path)).body;
   const [full] = useLoad(() => api.get<HistoryView>(`${path}/history`).then((a) => a.body), [id]);
+  // The commands' French names, for the actions each state allowed (a missing catalogue leaves the codes).
+  const [catalogue] = useLoad(() => loadCommandCatalogue(api).catch(() => new Map()), []);
+  const commandLabel = (name: string) => (catalogue.state === 'ready' ? (catalogue.value.get(name)?.labels.fr ?? name) : name);
   // As of a business date: the events whose occurredAt is on or before it, whenever they were recorded.
-  const [pointA] = useLoad(
-    async () => (asOf ? (await api.get<HistoryView>(`${path}/history?asOf=${asOf}`)).body.state! : stateAt(at)),
-    [id, at, asOf],
-  );
+  const [pointA] = useLoad(async (): Promise<{ state: StateView; versions?: number[]; notApplied?: HistoryView['notApplied'] }> => {
+    if (!asOf) return { state: await stateAt(at) };
+    const answer = (await api.get<HistoryView>(`${path}/history?asOf=${asOf}`)).body;
+    return { state: answer.state!, versions: answer.events.map((e) => e.version), notApplied: answer.notApplied };
+  }, [id, at, asOf]);
   const [pointB] = useLoad(() => stateAt(compare), [id, compare]);
 
   return (
     <AsyncView loaded={full}>
       {(history) => {
         const events = history.events;
-        const businessDay = (event: HistoryEvent) => (event.occurredAt ?? event.recordedAt).slice(0, 10);
-        const a = asOf ? events.filter((e) => businessDay(e) <= asOf).length : positionOf(events, at);
+        // As of a business date, the API lists the events it folded (dated that day or before, whenever recorded).
+        const asOfVersions = asOf && pointA.state === 'ready' && pointA.value.versions ? new Set(pointA.value.versions) : undefined;
+        const a = asOfVersions ? asOfVersions.size : positionOf(events, at);
         const b = positionOf(events, compare);
-        const inA = (event: HistoryEvent, i: number) => (asOf ? businessDay(event) <= asOf : i < a);
+        const inA = (event: HistoryEvent, i: number) => (asOfVersions ? asOfVersions.has(event.version) : i < a);
+        const refused = new Map((pointA.state === 'ready' ? (pointA.value.notApplied ?? []) : []).map((n) => [n.version, n.reason]));
         const inB = (_event: HistoryEvent, i: number) => i < b;
         const pointLabel = (position: number, instant: string | undefined) =>
           instant ? `après l'événement n° ${position} (${formatInstant(instant)})` : `maintenant (${events.length} événements)`;
@@ -147,7 +154,7 @@ export function HistoryPage({ api, id, search }: { api: ApiClient; id: string; s
                 État A {labelA} — comparé à B {pointLabel(b, compare)}
               </h2>
               {pointA.state === 'ready' && pointB.state === 'ready' ? (
-                <DiffTable a={pointA.value} b={pointB.value} />
+                <DiffTable a={pointA.value.state} b={pointB.value} commandLabel={commandLabel} />
               ) : (
                 <AsyncView loaded={pointA.state !== 'ready' ? pointA : pointB}>{() => null}</AsyncView>
               )}
@@ -177,6 +184,7 @@ export function HistoryPage({ api, id, search }: { api: ApiClient; id: string; s
                         <td>
                           {label(EVENT_LABELS, event.type)}
                           {broken ? ' — altéré' : ''}
+                          {refused.has(event.version) ? ` — non appliqué à la date métier (${refused.get(event.version)})` : ''}
                         </td>
                         <td>{formatDate(event.occurredAt)}</td>
                         <td>{formatInstant(event.recordedAt)}</td>
@@ -195,8 +203,8 @@ export function HistoryPage({ api, id, search }: { api: ApiClient; id: string; s
   );
 }
 
-function DiffTable({ a, b }: { a: StateView; b: StateView }) {
-  const lines = diffStates(a, b);
+function DiffTable({ a, b, commandLabel }: { a: StateView; b: StateView; commandLabel: (name: string) => string }) {
+  const lines = diffStates(a, b, commandLabel);
   const changed = lines.filter((l) => l.changed).length;
   return (
     <table className="list diff">

@@ -32,8 +32,13 @@ export interface HistoryView {
   trajectoryId: string;
   version: number;
   at?: string;
+  asOf?: string;
+  /** Which date chose the events: recordedAt (?at=) or occurredAt (?asOf=). */
+  selectedBy?: 'recordedAt' | 'occurredAt';
   integrity: Integrity;
   events: HistoryEvent[];
+  /** With ?asOf=: events dated on or before it that the workflow refused in stream order (left out of the state). */
+  notApplied?: { version: number; type: string; reason: string }[];
   state?: StateView;
 }
 
@@ -56,20 +61,82 @@ function describe(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** The folded state's field names in French, segment by segment ("contract.signatures.household" → "Contrat · signatures · ménage"); others as they are. */
+const FIELD_WORDS: Record<string, string> = {
+  workflowVersion: 'version du parcours',
+  motives: 'motifs',
+  cycle: 'cycle',
+  diagnostic: 'Diagnostic',
+  startedOn: 'commencé le',
+  grid: 'grille',
+  recordedOn: 'enregistrée le',
+  ratings: 'évaluations',
+  concluded: 'conclusion',
+  on: 'le',
+  outcome: 'issue',
+  householdSigned: 'signée par le ménage',
+  completedBriques: 'briques terminées',
+  bilansCount: 'nombre de bilans',
+  suspensions: 'suspensions',
+  notesCount: 'nombre de notes',
+  programmeCode: 'code du programme',
+  prescriber: 'Prescripteur',
+  id: 'identifiant',
+  kind: 'type',
+  name: 'nom',
+  household: 'Ménage',
+  ageBand: 'tranche d’âge',
+  composition: 'composition',
+  childrenCount: 'enfants',
+  mainResources: 'ressources principales',
+  referenceGender: 'genre de la personne de référence',
+  firstContact: 'Premier contact',
+  mode: 'modalité',
+  contract: 'Contrat',
+  draftedOn: 'rédigé le',
+  measureType: 'type de mesure',
+  briques: 'briques',
+  durationMonths: 'durée (mois)',
+  bilanEveryMonths: 'bilan tous les (mois)',
+  meetingFrequency: 'fréquence des rencontres',
+  occupancyStatus: 'statut d’occupation',
+  conventionId: 'convention',
+  objectives: 'objectifs',
+  requiredParties: 'signataires requis',
+  signatures: 'signatures',
+  referent: 'référent·e',
+  measure: 'Mesure',
+  startsOn: 'début',
+  endsOn: 'fin',
+  renewalsUsed: 'renouvellements utilisés',
+  evaluation: 'Évaluation',
+  relais: 'Relais',
+  veille: 'Veille',
+  closing: 'Clôture',
+  reason: 'motif',
+};
+
+function fieldLabel(path: string): string {
+  return path
+    .split('.')
+    .map((segment) => FIELD_WORDS[segment] ?? segment)
+    .join(' · ');
+}
+
 function flattenDetails(value: unknown, path: string, out: StateLine[], depth: number): void {
   if (value !== null && typeof value === 'object' && !Array.isArray(value) && depth < 3) {
     for (const [key, inner] of Object.entries(value as Record<string, unknown>)) flattenDetails(inner, path ? `${path}.${key}` : key, out, depth + 1);
     return;
   }
-  out.push({ key: `details.${path}`, label: path, value: describe(value) });
+  out.push({ key: `details.${path}`, label: fieldLabel(path), value: describe(value) });
 }
 
 /** The state as lines of a table, one per field, so two states can be compared line by line. */
-export function stateLines(view: StateView): StateLine[] {
+export function stateLines(view: StateView, commandLabel: (name: string) => string = (name) => name): StateLine[] {
   const lines: StateLine[] = [
     { key: 'stage', label: 'Étape', value: label(STAGE_LABELS, view.stage) },
     { key: 'status', label: 'Statut', value: view.status === 'done' ? 'Terminé' : 'En cours' },
-    { key: 'version', label: 'Version (nombre d’événements)', value: String(view.version) },
+    { key: 'version', label: 'Version (dernier événement inclus)', value: String(view.version) },
     { key: 'referent', label: 'Référent·e', value: view.referent?.id ?? '—' },
     { key: 'programme', label: 'Programme', value: view.programme?.code ?? '—' },
     { key: 'convention', label: 'Convention', value: view.conventionId ?? '—' },
@@ -79,7 +146,7 @@ export function stateLines(view: StateView): StateLine[] {
       label: 'Prochaines échéances',
       value: view.nextDeadlines.map((d) => `${label(DEADLINE_KIND_LABELS, d.kind)} ${formatDate(d.dueOn)}`).join(' ; ') || '—',
     },
-    { key: 'allowed', label: 'Actions possibles', value: view.allowedCommands.join(', ') || '—' },
+    { key: 'allowed', label: 'Actions possibles', value: view.allowedCommands.map(commandLabel).join(', ') || '—' },
   ];
   const details: StateLine[] = [];
   flattenDetails(view.details ?? {}, '', details, 0);
@@ -95,9 +162,9 @@ export interface DiffLine {
 }
 
 /** Every field of either state, with its value in each and whether it differs. */
-export function diffStates(a: StateView, b: StateView): DiffLine[] {
-  const left = new Map(stateLines(a).map((l) => [l.key, l]));
-  const right = new Map(stateLines(b).map((l) => [l.key, l]));
+export function diffStates(a: StateView, b: StateView, commandLabel?: (name: string) => string): DiffLine[] {
+  const left = new Map(stateLines(a, commandLabel).map((l) => [l.key, l]));
+  const right = new Map(stateLines(b, commandLabel).map((l) => [l.key, l]));
   const keys = [...new Set([...left.keys(), ...right.keys()])];
   return keys.map((key) => {
     const va = left.get(key)?.value ?? '—';

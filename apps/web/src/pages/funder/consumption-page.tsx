@@ -84,9 +84,9 @@ export default function ConsumptionPage({ api, id, search }: { api: ApiClient; i
             <thead>
               <tr>
                 <th scope="col">Mois</th>
-                <th scope="col">Montant du mois</th>
-                <th scope="col">Cumul de l'année</th>
-                <th scope="col">Part du plafond</th>
+                <th scope="col" className="num">Montant du mois</th>
+                <th scope="col" className="num">Cumul de l'année</th>
+                <th scope="col" className="num">Part du plafond</th>
               </tr>
             </thead>
             <tbody>
@@ -106,9 +106,9 @@ export default function ConsumptionPage({ api, id, search }: { api: ApiClient; i
               <tr>
                 <th scope="col">Unité</th>
                 <th scope="col">Barème</th>
-                <th scope="col">Quantité</th>
-                <th scope="col">Prix unitaire</th>
-                <th scope="col">Montant</th>
+                <th scope="col" className="num">Quantité</th>
+                <th scope="col" className="num">Prix unitaire</th>
+                <th scope="col" className="num">Montant</th>
               </tr>
             </thead>
             <tbody>

@@ -40,10 +40,10 @@ export function ConventionsPage({ api, session }: { api: ApiClient; session: Ses
                 <thead>
                   <tr>
                     <th scope="col">Convention</th>
-                    <th scope="col">Plafond</th>
-                    <th scope="col">Consommé</th>
-                    <th scope="col">Restant</th>
-                    <th scope="col">Utilisé</th>
+                    <th scope="col" className="num">Plafond</th>
+                    <th scope="col" className="num">Consommé</th>
+                    <th scope="col" className="num">Restant</th>
+                    <th scope="col" className="num">Utilisé</th>
                     <th scope="col">Arrêté au</th>
                   </tr>
                 </thead>
@@ -105,8 +105,8 @@ function ConventionCard({ convention, consumption, mine }: { convention: Convent
           <thead>
             <tr>
               <th scope="col">Volume</th>
-              <th scope="col">Prévu</th>
-              <th scope="col">Réalisé</th>
+              <th scope="col" className="num">Prévu</th>
+              <th scope="col" className="num">Réalisé</th>
             </tr>
           </thead>
           <tbody>
@@ -124,8 +124,8 @@ function ConventionCard({ convention, consumption, mine }: { convention: Convent
           <thead>
             <tr>
               <th scope="col">Financeur</th>
-              <th scope="col">Part</th>
-              <th scope="col">Montant consommé</th>
+              <th scope="col" className="num">Part</th>
+              <th scope="col" className="num">Montant consommé</th>
             </tr>
           </thead>
           <tbody>

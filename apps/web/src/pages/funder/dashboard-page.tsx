@@ -151,8 +151,8 @@ export default function DashboardPage({ api, id, search }: { api: ApiClient; id:
                 <tr>
                   <th scope="col">Unité</th>
                   <th scope="col">Barème</th>
-                  <th scope="col">Quantité</th>
-                  <th scope="col">Montant</th>
+                  <th scope="col" className="num">Quantité</th>
+                  <th scope="col" className="num">Montant</th>
                 </tr>
               </thead>
               <tbody>

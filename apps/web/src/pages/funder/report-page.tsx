@@ -134,9 +134,9 @@ export default function ReportPage({ api, id, search }: { api: ApiClient; id: st
               <thead>
                 <tr>
                   <th scope="col">Axe</th>
-                  <th scope="col">En progrès</th>
-                  <th scope="col">Stable</th>
-                  <th scope="col">En recul</th>
+                  <th scope="col" className="num">En progrès</th>
+                  <th scope="col" className="num">Stable</th>
+                  <th scope="col" className="num">En recul</th>
                 </tr>
               </thead>
               <tbody>
@@ -182,8 +182,8 @@ function ShareTable({ caption, shares, categoryHeader = 'Catégorie', labelOf = 
       <thead>
         <tr>
           <th scope="col">{categoryHeader}</th>
-          <th scope="col">Ménages</th>
-          <th scope="col">Part</th>
+          <th scope="col" className="num">Ménages</th>
+          <th scope="col" className="num">Part</th>
         </tr>
       </thead>
       <tbody>

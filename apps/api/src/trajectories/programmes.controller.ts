@@ -1,0 +1,34 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { Programme } from '../../../../workflows/programmes/src';
+import type { Catalogue } from './catalogue';
+import { CATALOGUE } from './trajectory.tokens';
+
+class ProgrammeSummarySchema {
+  @ApiProperty({ example: 'asll-departement-x' }) code!: string;
+  @ApiProperty({ example: 'ASLL — Département X' }) title!: string;
+  @ApiProperty({ example: 12, description: 'The measure’s length in months, before renewals.' }) durationMonths!: number;
+  @ApiProperty({ example: ['2.1', '2.5'], description: 'The brique codes a measure under this programme may start.' }) allowedBriques!: string[];
+}
+
+export class ProgrammeListSchema {
+  @ApiProperty({ type: [ProgrammeSummarySchema] }) programmes!: ProgrammeSummarySchema[];
+}
+
+/** What a saisine form offers: the catalogue's programmes (no prices, no funders' shares). */
+export function programmeSummary(programme: Programme): ProgrammeSummarySchema {
+  return { code: programme.code, title: programme.title, durationMonths: programme.durationMonths, allowedBriques: [...programme.allowedBriques] };
+}
+
+@ApiTags('trajectories')
+@Controller('programmes')
+export class ProgrammesController {
+  constructor(@Inject(CATALOGUE) private readonly catalogue: Catalogue) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The programmes a saisine may name', description: 'Code, title, length and briques of each programme loaded at start-up, by title.' })
+  @ApiOkResponse({ type: ProgrammeListSchema })
+  list(): ProgrammeListSchema {
+    return { programmes: this.catalogue.programmes.all().map(programmeSummary).sort((a, b) => a.title.localeCompare(b.title, 'fr')) };
+  }
+}
