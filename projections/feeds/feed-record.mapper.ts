@@ -1,6 +1,6 @@
 import { isCalendarDate, parisDate, type CalendarDate } from '../../libs/domain/src';
 import { trajectoryIdOf } from '../../libs/domain/src/ids';
-import { measureActivityAfter, monthMeasures, type ActivePeriod } from '../funder/month-measures.calculator';
+import { measureActivityAfter, monthMeasures, monthMeasureSettingOf, type ActivePeriod } from '../funder/month-measures.calculator';
 import type { ConventionDirectory } from './convention-directory';
 import { GRID_AXES, type AxisProgress, type FeedDetails, type FeedKind, type FeedProfile, type FeedRecordDraft } from './feed-record';
 import { readFact, type AxisShares, type TrajectoryFact } from './trajectory-fact.reader';
@@ -34,6 +34,8 @@ export interface TrajectoryFeedState {
   trajectoryId: string;
   lastVersion: number;
   programme: string | null;
+  /** The programme's monthBilling when it is not calendar months (absent in states stored before it existed). */
+  monthBilling?: 'months-of-measure';
   saisineDate: CalendarDate | null;
   saisineConventionId: string | null;
   contractConventionId: string | null;
@@ -132,6 +134,7 @@ function applyFact(s: TrajectoryFeedState, fact: TrajectoryFact, type: string, d
   switch (fact.fact) {
     case 'saisine':
       s.programme = fact.programme;
+      if (fact.monthBilling) s.monthBilling = fact.monthBilling;
       s.saisineDate = date;
       s.saisineConventionId = fact.conventionId;
       s.profile = fact.profile;
@@ -238,7 +241,7 @@ function activity(s: TrajectoryFeedState, type: string, date: CalendarDate): voi
 function countMonths(s: TrajectoryFeedState, emit: Emit): void {
   if (!s.measure || !s.lastDate) return;
   const counted = new Set(s.measure.counted);
-  for (const month of monthMeasures(s.measure, s.lastDate)) {
+  for (const month of monthMeasures(s.measure, s.lastDate, monthMeasureSettingOf(s.monthBilling))) {
     if (counted.has(month)) continue;
     counted.add(month);
     emit('month-measure-counted', { month }, month);

@@ -8,7 +8,7 @@ import { GRID_AXES, type ChildrenBand, type FeedProfile, type GridAxis } from '.
  * mistake in a categorical field (a name typed as a landlord code...) is replaced, never published.
  */
 export type TrajectoryFact =
-  | { fact: 'saisine'; programme: string | null; conventionId: string | null; profile: FeedProfile }
+  | { fact: 'saisine'; programme: string | null; conventionId: string | null; profile: FeedProfile; monthBilling?: 'months-of-measure' }
   | { fact: 'diagnostic-grid'; grid: AxisShares }
   | { fact: 'diagnostic-concluded'; outcome: string }
   | { fact: 'contract-drafted'; conventionId: string | null; measureType: string | null; briqueCodes: string[]; occupancyStatus: string | null }
@@ -92,6 +92,7 @@ export function readFact(type: string, rawData: unknown): TrajectoryFact {
         programme: code(record(data.programme).code) ?? code(data.programme),
         conventionId: code(data.conventionId),
         profile: profileOf(data.household),
+        ...(record(data.programme).monthBilling === 'months-of-measure' ? { monthBilling: 'months-of-measure' as const } : {}),
       };
     case 'EvaluationGridRecorded':
       return { fact: 'diagnostic-grid', grid: gridShares(data.ratings) };

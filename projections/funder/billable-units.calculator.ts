@@ -2,7 +2,7 @@ import { addDays, type CalendarDate } from '../../libs/domain/src';
 import type { ConventionPrices } from './convention.events';
 import type { FunderFacts } from './funder-facts.reducer';
 import type { Cents } from './money';
-import { monthMeasures, type YearMonth } from './month-measures.calculator';
+import { monthMeasures, monthMeasureSettingOf, type YearMonth } from './month-measures.calculator';
 
 export const UNIT_KINDS = ['diagnostic', 'month-measure', 'measure', 'dwelling-year'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
@@ -19,7 +19,8 @@ export interface BillableUnit {
 /**
  * What a convention is billed for (domain §5), never ahead of `today`:
  * - a diagnostic in the month it was concluded;
- * - a month-measure for each calendar month with at least one active day (in briques, not suspended);
+ * - a month-measure for each month billed by the programme's monthBilling (monthMeasures: calendar
+ *   months with an active day, or months of measure);
  * - a measure in the month it started, at its scale (or the convention's first scale);
  * - a dwelling-year for each calendar year a trajectory's measure was active, in the first active
  *   month of that year (GLA is counted per dwelling and year; a household is one dwelling).
@@ -33,7 +34,7 @@ export function billableUnits(facts: readonly FunderFacts[], prices: ConventionP
     }
     const dwellingYears = new Map<string, YearMonth>();
     for (const m of f.measures) {
-      const months = monthMeasures(m, today);
+      const months = monthMeasures(m, today, monthMeasureSettingOf(f.monthBilling));
       for (const month of months) {
         units.push({ kind: 'month-measure', month, scale: null, trajectoryIndex });
         const year = month.slice(0, 4);

@@ -19,6 +19,8 @@ export interface CapStatus {
   /** totalCents / capCents in percent, one decimal; null for a zero cap. */
   usedPercent: number | null;
   overCap: boolean;
+  /** The consumption has reached the cap (total ≥ cap): a visible warning, or new measures refused where the programme's capPolicy is 'refuse'. */
+  capReached: boolean;
 }
 
 export interface Consumption extends CapStatus {
@@ -50,14 +52,18 @@ export function linesOf(units: readonly BillableUnit[], convention: Pick<Convent
 }
 
 export function capStatus(total: Cents, cap: Cents): CapStatus {
-  return { capCents: cap, totalCents: total, remainingCents: cap - total, usedPercent: cap > 0 ? Math.round((total * 1000) / cap) / 10 : null, overCap: total > cap };
+  return { capCents: cap, totalCents: total, remainingCents: cap - total, usedPercent: cap > 0 ? Math.round((total * 1000) / cap) / 10 : null, overCap: total > cap, capReached: total >= cap };
 }
 
 /** What a convention's diagnostics, month-measures, measures and dwelling-years cost in a year, against its cap. */
 export function computeConsumption(convention: Convention, facts: readonly FunderFacts[], year: number, today: CalendarDate): Consumption {
   const prefix = `${year}-`;
   const units = billableUnits(facts, convention.prices, today).filter((u) => u.month.startsWith(prefix));
-  const lines = linesOf(units, convention);
+  return consumptionOf(convention, linesOf(units, convention), year, today);
+}
+
+/** The consumption answer for a year's lines (computed from facts, or read from the aggregates). */
+export function consumptionOf(convention: Convention, lines: ConsumptionLine[], year: number, today: CalendarDate): Consumption {
   const total = lines.reduce((s, l) => s + l.amountCents, 0);
   return {
     conventionId: convention.id,

@@ -1,5 +1,5 @@
-import type { Convention, ConventionPrices, ConventionTerms, StoredConvention, StoredConventionTerms } from './convention.events';
-import { toCents, toEuros, type Cents } from './money';
+import { defaultConventionCode, type ConventionCreatedV2Data, type ConventionPrices, type StoredConventionTerms } from './convention.events';
+import { toCents } from './money';
 
 type StoredPrices = StoredConventionTerms['prices'];
 
@@ -10,13 +10,6 @@ const UNIT_PRICES = [
   ['perDwellingYear', 'perDwellingYearCents'],
 ] as const;
 
-function storedPrices(p: ConventionPrices): StoredPrices {
-  const out: StoredPrices = {};
-  for (const [euros, cents] of UNIT_PRICES) if (p[cents] !== undefined) out[euros] = toEuros(p[cents] as Cents);
-  if (p.perMeasure) out.perMeasure = p.perMeasure.map((s) => ({ code: s.code, price: toEuros(s.priceCents) }));
-  return out;
-}
-
 function centPrices(p: StoredPrices): ConventionPrices {
   const out: ConventionPrices = {};
   for (const [euros, cents] of UNIT_PRICES) if (p[euros] !== undefined) out[cents] = toCents(p[euros] as number);
@@ -24,14 +17,15 @@ function centPrices(p: StoredPrices): ConventionPrices {
   return out;
 }
 
-/** The recorded ConventionCreated (v1, EUR) for terms in cents; exact, since the cents are integers. */
-export function toStoredTerms(terms: ConventionTerms): StoredConventionTerms {
-  const { prices, yearlyCapCents, ...rest } = terms;
-  return { ...rest, prices: storedPrices(prices), yearlyCap: toEuros(yearlyCapCents) };
+/** A programme's default pricing (EUR, as its JSON file writes it) in a convention's cents. */
+export function pricesFromProgramme(p: StoredPrices): ConventionPrices {
+  return centPrices(p);
 }
 
-/** A convention as recorded (EUR) in the API's and the calculators' unit, integer cents. */
-export function fromStoredConvention(stored: StoredConvention): Convention {
-  const { prices, yearlyCap, ...rest } = stored;
-  return { ...rest, prices: centPrices(prices), yearlyCapCents: toCents(yearlyCap) };
+/** The upcaster of ConventionCreated: v1 (EUR, no code) read as v2 (cents, `<funder>-<year>`); v2 as recorded. */
+export function upcastConventionCreated(schemaVersion: number, data: unknown): ConventionCreatedV2Data {
+  if (schemaVersion >= 2) return data as ConventionCreatedV2Data;
+  const { prices, yearlyCap, ...rest } = data as StoredConventionTerms;
+  return { code: defaultConventionCode(rest.funder, rest.year), ...rest, prices: centPrices(prices), yearlyCapCents: toCents(yearlyCap), copiedFromProgramme: [] };
 }
+

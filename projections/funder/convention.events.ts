@@ -18,6 +18,11 @@ export interface ConventionPrices {
 }
 
 export interface ConventionTerms {
+  /**
+   * Unique within its programme and year: what a saisine or a contract may name it by (a landlord
+   * knows "bailleur-lmh-2026", not a UUID). Default `<funder>-<year>`.
+   */
+  code: string;
   /** The funder holding the convention (an organisation code, e.g. 'departement-69'). */
   funder: string;
   programme: string;
@@ -30,16 +35,36 @@ export interface ConventionTerms {
   plannedVolumes?: { diagnostics?: number; measures?: number; monthMeasures?: number; dwellingYears?: number };
 }
 
+/** The money terms a convention may leave out and copy from its programme's defaults. */
+export const DEFAULTED_TERMS = ['prices', 'yearlyCapCents', 'funderShares', 'plannedVolumes'] as const;
+export type DefaultedTerm = (typeof DEFAULTED_TERMS)[number];
+
 export interface Convention extends ConventionTerms {
   id: string;
   createdOn: CalendarDate;
+  /** Which money terms were copied from the programme's defaults when it was created (they are the convention's own from then on). */
+  copiedFromProgramme: DefaultedTerm[];
 }
 
 /**
- * ConventionCreated schemaVersion 1 as recorded, and the funder_conventions.terms column built from
- * it: amounts in EUR (decimal numbers with at most two decimals), the shape of a programme's pricing.
- * Recorded events never change, so the cents of the API are converted to and from this shape at the
- * store's edge (convention-stored-terms.ts) rather than by a new event version.
+ * ConventionCreated schemaVersion 2, as recorded since conventions have a code: the terms in
+ * integer cents, as the API takes them. Version 1 (EUR, no code) is read through upcastConventionCreated.
+ */
+export interface ConventionCreatedV2Data extends ConventionTerms {
+  copiedFromProgramme: DefaultedTerm[];
+}
+
+export const CONVENTION_CREATED_SCHEMA_VERSION = 2;
+
+/** The default code of a convention that was given none (and of every v1 convention). */
+export function defaultConventionCode(funder: string, year: number): string {
+  return `${funder}-${year}`;
+}
+
+/**
+ * ConventionCreated schemaVersion 1 as recorded until conventions had a code: amounts in EUR
+ * (decimal numbers with at most two decimals). Recorded events never change: a v1 event is upcast
+ * on read (convention-stored-terms.ts), its code defaulted to `<funder>-<year>`.
  */
 export interface StoredConventionTerms {
   funder: string;
@@ -51,9 +76,4 @@ export interface StoredConventionTerms {
   plannedVolumes?: ConventionTerms['plannedVolumes'];
 }
 
-export type ConventionCreatedData = StoredConventionTerms;
-
-export interface StoredConvention extends StoredConventionTerms {
-  id: string;
-  createdOn: CalendarDate;
-}
+export type ConventionCreatedV1Data = StoredConventionTerms;

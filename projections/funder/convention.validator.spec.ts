@@ -15,7 +15,23 @@ function fieldsOf(input: unknown): string[] {
 
 describe('validateConvention: amounts are integer euro cents', () => {
   it('takes cents and gives the holder the whole share by default', () => {
-    expect(validateConvention(VALID)).toEqual({ ...VALID, funderShares: [{ funder: 'departement-x', share: 1 }] });
+    expect(validateConvention(VALID)).toEqual({ ...VALID, code: 'departement-x-2026', funderShares: [{ funder: 'departement-x', share: 1 }], copiedFromProgramme: [] });
+  });
+
+  it('refuses an unknown programme and copies the money terms a convention leaves out from its programme, saying which', () => {
+    const defaults = (code: string) => (code === 'asll-test' ? { prices: { perMonthCents: 19000 }, yearlyCapCents: 100, funderShares: [{ funder: 'caf', share: 1 }] } : undefined);
+    expect(fieldsOf({ ...VALID, programme: 'asl-test' })).toEqual([]);
+    expect(() => validateConvention({ ...VALID, programme: 'asl-test' }, defaults)).toThrow(ValidationError);
+    const { prices: _p, yearlyCapCents: _c, ...bare } = VALID;
+    expect(validateConvention({ ...bare, code: 'fsl-2026' }, defaults)).toMatchObject({
+      code: 'fsl-2026',
+      prices: { perMonthCents: 19000 },
+      yearlyCapCents: 100,
+      funderShares: [{ funder: 'caf', share: 1 }],
+      copiedFromProgramme: ['prices', 'yearlyCapCents', 'funderShares'],
+    });
+    expect(validateConvention(VALID, defaults)).toMatchObject({ prices: VALID.prices, yearlyCapCents: 4000000, copiedFromProgramme: ['funderShares'] });
+    expect(fieldsOf({ ...VALID, capPolicy: 'refuse' })).toEqual(['capPolicy: is not a convention field']);
   });
 
   it('refuses fractions of a cent, negative amounts and the euro-named fields of before', () => {

@@ -1,7 +1,8 @@
 import { ValidationError } from '../../libs/domain/src';
-import type { ConventionTerms } from './convention.events';
+import { DEFAULTED_TERMS, defaultConventionCode, type ConventionTerms, type DefaultedTerm } from './convention.events';
 import type { Cents } from './money';
 
+const CONVENTION_FIELDS = ['code', 'funder', 'programme', 'year', 'prices', 'yearlyCapCents', 'yearlyCap', 'funderShares', 'plannedVolumes'];
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 
 type Problems = { field: string; reason: string }[];
@@ -30,16 +31,34 @@ function code(value: unknown, field: string, problems: Problems): string | undef
   return value;
 }
 
+/** A programme's money defaults, in cents, for a convention that leaves them out; undefined: no such programme. */
+export type ProgrammeDefaults = (code: string) => Partial<Pick<ConventionTerms, 'prices' | 'yearlyCapCents' | 'funderShares' | 'plannedVolumes'>> | undefined;
+
 /**
  * Checks a convention as an admin posts it. Codes only (funder, programme, scales): a convention
  * is read by funders, and the funder read models hold no names or free text.
  */
-export function validateConvention(input: unknown, knownProgramme?: (code: string) => boolean): ConventionTerms {
+export function validateConvention(raw: unknown, programmeDefaults?: ProgrammeDefaults): ConventionTerms & { copiedFromProgramme: DefaultedTerm[] } {
   const problems: Problems = [];
-  if (!isRecord(input)) throw new ValidationError('A convention must be a JSON object.', [{ field: 'body', reason: 'not an object' }]);
-  const funder = code(input.funder, 'funder', problems);
-  const programme = code(input.programme, 'programme', problems);
-  if (programme && knownProgramme && !knownProgramme(programme)) problems.push({ field: 'programme', reason: `unknown programme ${programme}` });
+  if (!isRecord(raw)) throw new ValidationError('A convention must be a JSON object.', [{ field: 'body', reason: 'not an object' }]);
+  for (const k of Object.keys(raw)) if (!CONVENTION_FIELDS.includes(k)) problems.push({ field: k, reason: 'is not a convention field' });
+  const funder = code(raw.funder, 'funder', problems);
+  const programme = code(raw.programme, 'programme', problems);
+  const defaults = programme && programmeDefaults ? programmeDefaults(programme) : {};
+  if (programme && programmeDefaults && !defaults) problems.push({ field: 'programme', reason: `unknown programme ${programme}: not in the catalogue` });
+  // The money terms a convention leaves out are copied from its programme's defaults, once, here.
+  const copiedFromProgramme: DefaultedTerm[] = [];
+  const input: Record<string, unknown> = { ...raw };
+  if (defaults) {
+    for (const term of DEFAULTED_TERMS) {
+      const absent = raw[term] === undefined && (term !== 'yearlyCapCents' || raw.yearlyCap === undefined);
+      if (absent && defaults[term] !== undefined) {
+        input[term] = structuredClone(defaults[term]);
+        copiedFromProgramme.push(term);
+      }
+    }
+  }
+  const conventionCode = input.code === undefined ? undefined : code(input.code, 'code', problems);
   const year = input.year;
   if (typeof year !== 'number' || !Number.isInteger(year) || year < 2000 || year > 2100) problems.push({ field: 'year', reason: 'must be a year between 2000 and 2100' });
 
@@ -111,6 +130,7 @@ export function validateConvention(input: unknown, knownProgramme?: (code: strin
 
   if (problems.length > 0) throw new ValidationError('The convention is invalid.', problems, 'invalid-convention');
   return {
+    code: conventionCode ?? defaultConventionCode(funder as string, year as number),
     funder: funder as string,
     programme: programme as string,
     year: year as number,
@@ -118,5 +138,6 @@ export function validateConvention(input: unknown, knownProgramme?: (code: strin
     yearlyCapCents: yearlyCapCents as Cents,
     funderShares,
     ...(plannedVolumes ? { plannedVolumes } : {}),
+    copiedFromProgramme,
   };
 }

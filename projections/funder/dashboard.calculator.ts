@@ -23,6 +23,45 @@ export interface MonthlyDashboard {
   linesThisMonth: ConsumptionLine[];
   /** Year to date: from January to the end of the month. */
   yearToDate: CapStatus;
+  /** Planned volumes of the convention beside the actual ones, year to date (planned null when the convention plans none). */
+  volumes: VolumeLine[];
+  /** Saisines received in the month by each of the programme's saisine fields (field, value, count). */
+  saisineFields: FieldCount[];
+}
+
+export interface VolumeLine {
+  volume: 'diagnostics' | 'measures' | 'monthMeasures' | 'dwellingYears';
+  planned: number | null;
+  actualYearToDate: number;
+}
+
+export interface FieldCount {
+  field: string;
+  value: string;
+  count: number;
+}
+
+const VOLUME_OF_KIND = { diagnostic: 'diagnostics', measure: 'measures', 'month-measure': 'monthMeasures', 'dwelling-year': 'dwellingYears' } as const;
+
+/** Planned beside actual: one line per unit kind, actual summed over the year-to-date lines. */
+export function volumesOf(planned: Convention['plannedVolumes'], ytdLines: readonly ConsumptionLine[]): VolumeLine[] {
+  return (Object.entries(VOLUME_OF_KIND) as [ConsumptionLine['kind'], VolumeLine['volume']][]).map(([kind, volume]) => ({
+    volume,
+    planned: planned?.[volume] ?? null,
+    actualYearToDate: ytdLines.filter((l) => l.kind === kind).reduce((n, l) => n + l.quantity, 0),
+  }));
+}
+
+/** Counts by (field, value), sorted: the breakdown of saisines by the programme's own fields. */
+export function fieldCounts(fields: readonly (Record<string, string> | undefined)[]): FieldCount[] {
+  const counts = new Map<string, number>();
+  for (const f of fields) for (const [field, value] of Object.entries(f ?? {})) counts.set(`${field}\u0000${value}`, (counts.get(`${field}\u0000${value}`) ?? 0) + 1);
+  return [...counts.entries()]
+    .map(([k, count]) => {
+      const [field, value] = k.split('\u0000');
+      return { field, value, count };
+    })
+    .sort((a, b) => a.field.localeCompare(b.field) || a.value.localeCompare(b.value));
 }
 
 const inMonth = (date: CalendarDate | null, month: string): boolean => date !== null && date.startsWith(month);
@@ -42,6 +81,7 @@ export function computeDashboard(convention: Convention, facts: readonly FunderF
     convention,
   );
 
+  const received = facts.filter((f) => inMonth(f.saisineOn, month) && f.saisineOn <= today);
   const closures: Record<string, number> = {};
   for (const f of facts) {
     if (inMonth(f.closedOn, month)) {
@@ -55,7 +95,7 @@ export function computeDashboard(convention: Convention, facts: readonly FunderF
     programme: convention.programme,
     month,
     asOf: today,
-    saisinesReceived: facts.filter((f) => inMonth(f.saisineOn, month) && f.saisineOn <= today).length,
+    saisinesReceived: received.length,
     diagnosticsStarted: facts.reduce((n, f) => n + f.diagnostics.filter((d) => inMonth(d.startedOn, month)).length, 0),
     diagnosticsConcluded: facts.reduce((n, f) => n + f.diagnostics.filter((d) => inMonth(d.concludedOn, month)).length, 0),
     measuresActive: facts.reduce((n, f) => n + f.measures.filter((m) => measureSpanOverlaps(m, from, toExclusive, today)).length, 0),
@@ -67,5 +107,7 @@ export function computeDashboard(convention: Convention, facts: readonly FunderF
       ytdLines.reduce((s, l) => s + l.amountCents, 0),
       convention.yearlyCapCents,
     ),
+    volumes: volumesOf(convention.plannedVolumes, ytdLines),
+    saisineFields: fieldCounts(received.map((f) => f.saisineFields)),
   };
 }

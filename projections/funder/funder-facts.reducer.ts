@@ -3,6 +3,7 @@ import type { RecordedEvent } from '../../libs/event-store/src/event-store.port'
 import type { TrajectoryEventDataMap } from '../../workflows/trajectory/src/events';
 import { businessDate } from '../core/event-date';
 import { measureActivityAfter, startMeasureActivity, type ActivePeriod } from './month-measures.calculator';
+import type { MonthBilling } from '../../workflows/programmes/src';
 
 /** Axis -> rating; the worst rating of an axis' items when several were rated. */
 export type GridSummary = Record<string, 'acquired' | 'in-progress' | 'needs-support'>;
@@ -35,6 +36,12 @@ export interface FunderFacts {
   saisineOn: CalendarDate;
   saisineConventionId: string | null;
   contractConventionId: string | null;
+  /** How the programme bills months (copied at the saisine; absent: calendar months). */
+  monthBilling?: MonthBilling;
+  /** The programme's categorical saisine fields as received (absent: none). */
+  saisineFields?: Record<string, string>;
+  /** The barème chosen for the next or current measure (draft-contract, choose-scale); null: the convention's first. */
+  scale?: string | null;
   prescriberKind: string;
   motives: string[];
   profile: { composition: string; childrenCount: number; ageBand: string; gender: string; resources: string };
@@ -102,6 +109,8 @@ export function evolveFunderFacts(facts: FunderFacts | undefined, event: Recorde
       saisineOn: on,
       saisineConventionId: d.conventionId ?? null,
       contractConventionId: null,
+      ...(d.programme.monthBilling ? { monthBilling: d.programme.monthBilling } : {}),
+      ...(d.fields ? { saisineFields: { ...d.fields } } : {}),
       prescriberKind: d.prescriber.kind,
       motives: [...d.motives],
       profile: {
@@ -135,11 +144,17 @@ export function evolveFunderFacts(facts: FunderFacts | undefined, event: Recorde
     }
     case 'ContractDrafted': {
       const d = event.data as Data<'ContractDrafted'>;
-      return { ...f, contractConventionId: d.conventionId ?? f.contractConventionId };
+      return { ...f, contractConventionId: d.conventionId ?? f.contractConventionId, scale: d.scale ?? null };
+    }
+    case 'MeasureScaleChosen': {
+      const scale = (event.data as Data<'MeasureScaleChosen'>).scale;
+      // Chosen after the measure started: it prices that measure; before, the one the contract starts.
+      const chosen = f.measures.length > 0 && f.measures[f.measures.length - 1].leftOn === null ? lastMeasure(f, (m) => ({ ...m, scale })) : f;
+      return { ...chosen, scale };
     }
     case 'MeasureStarted': {
-      const d = event.data as Data<'MeasureStarted'> & { scale?: string };
-      const measure: MeasureFacts = { ...startMeasureActivity(d.startsOn), measureType: d.measureType, scale: d.scale ?? null };
+      const d = event.data as Data<'MeasureStarted'>;
+      const measure: MeasureFacts = { ...startMeasureActivity(d.startsOn), measureType: d.measureType, scale: f.scale ?? null };
       return { ...f, contractConventionId: d.conventionId ?? f.contractConventionId, measures: [...f.measures, measure] };
     }
     case 'BriqueStarted': {

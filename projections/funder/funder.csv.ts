@@ -27,6 +27,7 @@ export function consumptionCsv(c: Consumption): string {
   rows.push(['Plafond', 'Plafond annuel', '', '', c.capCents]);
   rows.push(['Plafond', 'Reste disponible', '', '', c.remainingCents]);
   rows.push(['Plafond', 'Taux de consommation (%)', '', '', decimal(c.usedPercent)]);
+  rows.push(['Plafond', 'Plafond atteint', '', '', c.capReached ? 'oui' : 'non']);
   for (const s of c.funderShares) rows.push(['Répartition', `Part de ${s.funder} (${decimal(Math.round(s.share * 1000) / 10)} %)`, '', '', s.amountCents]);
   return toCsv(['Rubrique', 'Libellé', 'Quantité', `Prix unitaire (${CENTS})`, `Montant (${CENTS})`], rows);
 }
@@ -43,9 +44,22 @@ export function dashboardCsv(d: MonthlyDashboard): string {
     [`Montant consommé depuis le début de l'année (${CENTS})`, '', d.yearToDate.totalCents],
     [`Plafond annuel (${CENTS})`, '', d.yearToDate.capCents],
     [`Reste disponible (${CENTS})`, '', d.yearToDate.remainingCents],
+    ['Plafond atteint', '', d.yearToDate.capReached ? 'oui' : 'non'],
+    ...d.volumes.flatMap((v): CsvCell[][] => [
+      [`Volume prévu – ${VOLUME_LABELS[v.volume]}`, '', v.planned ?? ''],
+      [`Volume réalisé depuis le début de l'année – ${VOLUME_LABELS[v.volume]}`, '', v.actualYearToDate],
+    ]),
+    ...d.saisineFields.map((f): CsvCell[] => [`Saisines – ${f.field}`, f.value, f.count]),
   ];
   return toCsv([`Indicateur – ${d.month}`, 'Détail', 'Valeur'], rows);
 }
+
+const VOLUME_LABELS: Record<MonthlyDashboard['volumes'][number]['volume'], string> = {
+  diagnostics: 'diagnostics',
+  measures: 'mesures',
+  monthMeasures: 'mois-mesures',
+  dwellingYears: 'logements-années',
+};
 
 function shareRows(section: string, shares: readonly MaskedShare[]): CsvCell[][] {
   return shares.map((s) => [section, s.category, s.count, decimal(s.percent)]);
@@ -74,6 +88,7 @@ export function reportCsv(r: YearlyReport): string {
       [`Grille – ${a.axis}`, 'stable', a.unchanged, ''],
       [`Grille – ${a.axis}`, 'régression', a.worsened, ''],
     ]),
+    ...r.saisineFields.flatMap((f) => shareRows(`Saisine – ${f.field}`, f.shares)),
   ];
   return toCsv([`Rubrique – ${r.year}`, 'Catégorie', 'Effectif', 'Part (%)'], rows);
 }

@@ -16,7 +16,7 @@ describe.each(backends)('funder read model on %s', (_kind, open) => {
   const clock = new FixedClock('2026-06-15T10:00:00Z');
   const { t1, t2, t3, t4, t5 } = scenario();
   const admin = { id: 'admin-1', role: 'admin' };
-  const { id: _id, createdOn: _createdOn, ...terms } = CONVENTION;
+  const { id: _id, createdOn: _createdOn, copiedFromProgramme: _copied, ...terms } = CONVENTION;
 
   beforeAll(async () => {
     db = await open();
@@ -31,20 +31,16 @@ describe.each(backends)('funder read model on %s', (_kind, open) => {
     expect(await listConventions(db, { year: 2025 })).toEqual([]);
   });
 
-  it('records ConventionCreated in its stable v1 shape (EUR) and answers in cents', async () => {
+  it('records ConventionCreated v2 (cents, with its code) and still reads v1 (EUR, no code) through its upcaster', async () => {
     const recorded = (await store.readAll()).find((e) => e.streamId === `convention-${CONVENTION.id}`);
-    expect(recorded).toMatchObject({ type: 'ConventionCreated', schemaVersion: 1 });
-    expect(recorded?.data).toMatchObject({
-      prices: { perDiagnostic: 150, perMonth: 190, perMeasure: [{ code: 'standard', price: 500 }, { code: 'renforce', price: 800 }] },
-      yearlyCap: 40000,
-    });
-    expect(JSON.stringify(recorded?.data)).not.toContain('Cents');
-    // A v1 event with cents-precision euros reads back to the exact cent.
+    expect(recorded).toMatchObject({ type: 'ConventionCreated', schemaVersion: 2 });
+    expect(recorded?.data).toMatchObject({ code: 'departement-x-2026', prices: CONVENTION.prices, yearlyCapCents: 4000000 });
+    // A v1 event with cents-precision euros reads back to the exact cent, its code defaulted to <funder>-<year>.
     await store.append('convention-conv-cents', [
       { id: 'e-cents', type: 'ConventionCreated', schemaVersion: 1, data: { funder: 'caf-x', programme: 'other', year: 2027, prices: { perMonth: 190.07 }, yearlyCap: 1234.56, funderShares: [{ funder: 'caf-x', share: 1 }] }, metadata: { occurredAt: '2026-06-15' } },
     ]);
     await catchUp(store, db, [funderProjection()]);
-    expect(await listConventions(db, { year: 2027 })).toMatchObject([{ id: 'conv-cents', prices: { perMonthCents: 19007 }, yearlyCapCents: 123456 }]);
+    expect(await listConventions(db, { year: 2027 })).toMatchObject([{ id: 'conv-cents', code: 'caf-x-2027', prices: { perMonthCents: 19007 }, yearlyCapCents: 123456 }]);
   });
 
   it('prices what the convention pays for, with the same figures as the hand-computed scenario', async () => {
@@ -64,11 +60,14 @@ describe.each(backends)('funder read model on %s', (_kind, open) => {
     await expect(conventionConsumption(db, clock, 'nope')).rejects.toBeInstanceOf(ConventionNotFound);
   });
 
-  it('stops giving unnamed trajectories to a convention once its programme has two that year', async () => {
-    await createConvention(store, { ...terms, funder: 'caf-x', funderShares: undefined }, { actor: admin, clock, id: 'conv-second' });
+  it('keeps a trajectory that named no convention in its programme’s first convention when a second one is created', async () => {
+    const before = await conventionConsumption(db, clock, CONVENTION.id, 2026);
+    await createConvention(store, { ...terms, code: 'second', funder: 'caf-x', funderShares: undefined }, { actor: admin, clock, id: 'conv-second' });
     await catchUp(store, db, [funderProjection()]);
-    const c = await conventionConsumption(db, clock, CONVENTION.id, 2026);
-    expect(c.lines[0]).toMatchObject({ kind: 'diagnostic', quantity: 2 }); // t4 is no longer attributable
+    const after = await conventionConsumption(db, clock, CONVENTION.id, 2026);
+    const second = await conventionConsumption(db, clock, 'conv-second', 2026);
+    expect(after.lines).toEqual(before.lines); // t4 (no convention named) stays where it was counted
+    expect(second.totalCents).toBe(0);
   });
 
   it('holds no name, no free text and nothing of data.personal', async () => {

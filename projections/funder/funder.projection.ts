@@ -3,13 +3,20 @@ import { businessDate, trajectoryIdOfEvent } from '../core/event-date';
 import { upsertJsonRows } from '../core/json-rows';
 import type { Projection } from '../core/projection.port';
 import { streamStateProjection } from '../core/stream-state.projection';
-import { CONVENTION_CREATED, CONVENTION_STREAM_PREFIX, type ConventionCreatedData, type StoredConvention } from './convention.events';
+import { upcastConventionCreated } from './convention-stored-terms';
+import { CONVENTION_CREATED, CONVENTION_STREAM_PREFIX, type Convention } from './convention.events';
 import { evolveFunderFacts, type FunderFacts } from './funder-facts.reducer';
 import { FUNDER_CONVENTIONS_TABLE, FUNDER_MIGRATIONS, FUNDER_TRAJECTORIES_TABLE } from './funder.tables';
 
 export const FUNDER_PROJECTION = 'funder';
 
-type FunderState = ({ kind: 'trajectory' } & FunderFacts) | ({ kind: 'convention'; version: number } & StoredConvention);
+/** A convention as the table keeps it: its terms in cents, where it stands in the log (the first of a programme's year takes unnamed trajectories), its Idempotency-Key. */
+export interface ConventionRow extends Convention {
+  position: number;
+  idempotencyKey: string | null;
+}
+
+type FunderState = ({ kind: 'trajectory' } & FunderFacts) | ({ kind: 'convention'; version: number } & ConventionRow);
 
 function keyOf(event: RecordedEvent): string | undefined {
   const trajectoryId = trajectoryIdOfEvent(event);
@@ -21,9 +28,10 @@ function keyOf(event: RecordedEvent): string | undefined {
 function evolve(state: FunderState | undefined, event: RecordedEvent): FunderState | undefined {
   if (event.streamId.startsWith(CONVENTION_STREAM_PREFIX)) {
     if (event.type !== CONVENTION_CREATED || state) return state ? { ...state, version: event.version } : undefined;
-    const d = event.data as ConventionCreatedData;
+    const d = upcastConventionCreated(event.schemaVersion, event.data);
     const id = event.streamId.slice(CONVENTION_STREAM_PREFIX.length);
-    return { kind: 'convention', version: event.version, id, createdOn: businessDate(event), ...d };
+    const idempotencyKey = (event.metadata as { idempotencyKey?: unknown }).idempotencyKey;
+    return { kind: 'convention', version: event.version, id, createdOn: businessDate(event), ...d, position: event.globalPosition, idempotencyKey: typeof idempotencyKey === 'string' ? idempotencyKey : null };
   }
   const before = state?.kind === 'trajectory' ? state : undefined;
   const next = evolveFunderFacts(before, event);
@@ -42,7 +50,7 @@ function parse<T>(v: T | string): T {
 export function funderProjection(): Projection {
   return streamStateProjection<FunderState>({
     name: FUNDER_PROJECTION,
-    version: 'funder-1',
+    version: 'funder-2',
     tables: [FUNDER_TRAJECTORIES_TABLE, FUNDER_CONVENTIONS_TABLE],
     migrations: FUNDER_MIGRATIONS,
     keyOf,
@@ -59,7 +67,7 @@ export function funderProjection(): Projection {
         for (const r of rows) out.set(`t:${r.trajectory_id}`, { kind: 'trajectory', ...parse(r.facts) });
       }
       if (conventions.length > 0) {
-        const { rows } = await tx.query<{ id: string; version: number; terms: StoredConvention | string }>(
+        const { rows } = await tx.query<{ id: string; version: number; terms: ConventionRow | string }>(
           `SELECT id, version, terms FROM ${FUNDER_CONVENTIONS_TABLE} WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))`,
           [JSON.stringify(conventions)],
         );
@@ -84,7 +92,18 @@ export function funderProjection(): Projection {
           });
         } else {
           const { kind: _kind, version, ...convention } = after;
-          conventions.push({ id: convention.id, version, funder: convention.funder, programme_code: convention.programme, year: convention.year, created_on: convention.createdOn, terms: convention });
+          conventions.push({
+            id: convention.id,
+            version,
+            funder: convention.funder,
+            programme_code: convention.programme,
+            year: convention.year,
+            created_on: convention.createdOn,
+            code: convention.code,
+            position: convention.position,
+            idempotency_key: convention.idempotencyKey,
+            terms: convention,
+          });
         }
       }
       await upsertJsonRows(
@@ -112,6 +131,9 @@ export function funderProjection(): Projection {
           { name: 'programme_code', type: 'text' },
           { name: 'year', type: 'integer' },
           { name: 'created_on', type: 'date' },
+          { name: 'code', type: 'text' },
+          { name: 'position', type: 'bigint' },
+          { name: 'idempotency_key', type: 'text' },
           { name: 'terms', type: 'jsonb' },
         ],
         ['id'],

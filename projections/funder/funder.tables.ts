@@ -33,4 +33,15 @@ export const FUNDER_MIGRATIONS: ProjectionMigration[] = [
       CREATE INDEX funder_trajectories_programme_idx ON ${FUNDER_TRAJECTORIES_TABLE} (programme_code, saisine_year);
     `,
   },
+  {
+    version: 2,
+    name: 'convention codes, log position and idempotency keys',
+    sql: `
+      ALTER TABLE ${FUNDER_CONVENTIONS_TABLE} ADD COLUMN code text NOT NULL DEFAULT '';
+      ALTER TABLE ${FUNDER_CONVENTIONS_TABLE} ADD COLUMN position bigint NOT NULL DEFAULT 0;
+      ALTER TABLE ${FUNDER_CONVENTIONS_TABLE} ADD COLUMN idempotency_key text;
+      CREATE INDEX funder_conventions_natural_key_idx ON ${FUNDER_CONVENTIONS_TABLE} (programme_code, year, funder, code);
+      CREATE INDEX funder_conventions_idempotency_idx ON ${FUNDER_CONVENTIONS_TABLE} (idempotency_key);
+    `,
+  },
 ];

@@ -1,4 +1,4 @@
-import { activeInMonth, activeInYear, activeMonths, monthMeasuresInYear } from './month-measures.calculator';
+import { activeInMonth, activeInYear, activeMonths, monthMeasureSettingOf, monthMeasures, monthMeasuresInYear } from './month-measures.calculator';
 
 describe('month-measures (domain §5)', () => {
   it('counts 3 for a measure active 15 January to 3 April with all of February suspended', () => {
@@ -47,5 +47,25 @@ describe('month-measures (domain §5)', () => {
 
   it('ignores a future start date relative to today', () => {
     expect(activeMonths([{ from: '2026-05-01', to: null }], '2026-04-30')).toEqual([]);
+  });
+
+  describe('months of measure (monthBilling: months-of-measure)', () => {
+    it('bills a 6-month measure starting on the 20th 6 months, where calendar months bill 7', () => {
+      const periods = [{ from: '2026-01-20', to: '2026-07-20' }];
+      expect(monthMeasures({ periods }, '2026-12-31', monthMeasureSettingOf('calendar-months'))).toHaveLength(7);
+      expect(monthMeasures({ periods }, '2026-12-31', monthMeasureSettingOf('months-of-measure'))).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']);
+    });
+
+    it('bills a 3-month measure 3 months whatever day it starts, clamping to the month’s end', () => {
+      expect(monthMeasures({ periods: [{ from: '2026-01-31', to: '2026-04-30' }] }, '2026-12-31', monthMeasureSettingOf('months-of-measure'))).toEqual(['2026-01', '2026-02', '2026-03']);
+    });
+
+    it('bills no month of measure spent wholly suspended, and none not begun', () => {
+      const periods = [
+        { from: '2026-01-20', to: '2026-02-25' }, // month 2 (20 Feb - 20 Mar) active 20-24 Feb
+        { from: '2026-04-25', to: null }, // month 3 (20 Mar - 20 Apr) suspended throughout; month 4 from 25 Apr
+      ];
+      expect(monthMeasures({ periods }, '2026-05-10', monthMeasureSettingOf('months-of-measure'))).toEqual(['2026-01', '2026-02', '2026-04']);
+    });
   });
 });

@@ -7,6 +7,7 @@ export {
   activeInYear,
   activeMonths,
   monthMeasures,
+  monthMeasureSettingOf,
   monthMeasuresInYear,
   measureActivityAfter,
   startMeasureActivity,

@@ -33,6 +33,8 @@ export interface YearlyReport {
   /** Share of accompanied households that went through each brique. */
   briques: MaskedShare[];
   gridProgress: { evaluated: MaskedCount; axes: GridAxisProgress[] };
+  /** Households received in the year by each of the programme's categorical saisine fields (counts under 5 masked). */
+  saisineFields: { field: string; shares: MaskedShare[] }[];
 }
 
 const RANK = { 'needs-support': 0, 'in-progress': 1, acquired: 2 } as const;
@@ -112,6 +114,8 @@ export function computeYearlyReport(convention: Convention, facts: readonly Fund
   }
 
   const population = [...latest.values()];
+  const receivedFacts = [...latest.values()].filter((f) => received.has(f.householdId) && inYear(f.saisineOn));
+  const fieldNames = [...new Set(receivedFacts.flatMap((f) => Object.keys(f.saisineFields ?? {})))].sort();
   const meanDays = durations.length ? durations.reduce((s, d) => s + d, 0) / durations.length : null;
   const masked = maskSmallCount(durations.length);
   return {
@@ -153,5 +157,12 @@ export function computeYearlyReport(convention: Convention, facts: readonly Fund
       evaluated: maskSmallCount(evaluated),
       axes: progress.map((p) => ({ axis: p.axis, improved: maskSmallCount(p.improved), unchanged: maskSmallCount(p.unchanged), worsened: maskSmallCount(p.worsened) })),
     },
+    saisineFields: fieldNames.map((field) => ({
+      field,
+      shares: shares(
+        receivedFacts.flatMap((f) => (f.saisineFields?.[field] !== undefined ? [f.saisineFields[field]] : [])),
+        receivedFacts.length,
+      ),
+    })),
   };
 }

@@ -8,7 +8,8 @@
  *    engine, encryption under a new household key, es_append), each one a new trajectory;
  *  - command: record-point on existing trajectories (one per client, in the briques stage).
  * Each scenario runs at BENCH_CLIENTS connections, then with one; rounds interleave the scenarios and
- * the median round is shown. The load average is printed with the figures: the machine is shared.
+ * the median round is shown; the ratios are the median of the per-round ratios (the anchor ran in the same
+ * round). The load average is printed with the figures: the machine is shared.
  *
  *   npm run bench:commands      (BENCH_SECONDS=8 BENCH_SINGLE_SECONDS=4 BENCH_CLIENTS=16 BENCH_ROUNDS=3)
  */
@@ -230,14 +231,28 @@ async function main(): Promise<void> {
       saisine: 'saisine: POST /trajectories',
       command: 'command: record-point on an existing trajectory',
     };
+    // The machine's load changes from one round to the next (2 shared cores): a ratio is taken within
+    // each round, where the anchor ran beside the scenario, and the median of those ratios is shown.
+    const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    const ratiosOf = (scenario: Scenario) => ({
+      rate: results[scenario].many.map((r, i) => rate(r) / rate(results.anchor.many[i])),
+      p50: results[scenario].one.map((r, i) => r.p50 / results.anchor.one[i].p50),
+    });
     for (const scenario of SCENARIOS) {
       const many = median(results[scenario].many, rate);
       const one = median(results[scenario].one, (r) => r.p50);
+      const ratios = ratiosOf(scenario);
       const errors = [...results[scenario].many, ...results[scenario].one].reduce((n, r) => n + r.errors, 0);
       console.log(
-        `| ${names[scenario]} | ${rate(many).toFixed(0)} | ${many.p50.toFixed(1)} | ${many.p99.toFixed(1)} | ${(rate(many) / rate(anchorMany)).toFixed(2)}x | ${one.p50.toFixed(2)} | ${(one.p50 / anchorOne.p50).toFixed(2)}x | ${(many.busyMs ?? 0).toFixed(2)} | ${errors} |`,
+        `| ${names[scenario]} | ${rate(many).toFixed(0)} | ${many.p50.toFixed(1)} | ${many.p99.toFixed(1)} | ${middle(ratios.rate).toFixed(2)}x | ${one.p50.toFixed(2)} | ${middle(ratios.p50).toFixed(2)}x | ${(many.busyMs ?? 0).toFixed(2)} | ${errors} |`,
       );
     }
+    console.log('');
+    for (const scenario of SCENARIOS.filter((s) => s !== 'anchor')) {
+      const ratios = ratiosOf(scenario);
+      console.log(`${scenario} per round: req/s vs anchor ${ratios.rate.map((r) => r.toFixed(2)).join(', ')}; 1-connection p50 vs anchor ${ratios.p50.map((r) => r.toFixed(2)).join(', ')}`);
+    }
+    console.log(`anchor medians: ${rate(anchorMany).toFixed(0)} req/s at ${CLIENTS} connections, p50 ${anchorOne.p50.toFixed(2)} ms at 1.`);
     console.log(`\nuptime after: ${after}`);
     console.log('Targets: command >= 0.9x and saisine >= 0.6x the anchor\'s req/s, p99 <= 50 ms at 16 connections, 1-connection p50 <= 1.5x the anchor\'s.');
   } finally {

@@ -9,6 +9,10 @@
  *
  *   npm run bench:projections      (BENCH_OPEN=10000 BENCH_MIN_EVENTS=100000 BENCH_QUERIES=300)
  *   BENCH_PART=deadlines npm run bench:projections   (only the deadlines at scale)
+ *   BENCH_PART=funder BENCH_FUNDER_TRAJECTORIES=100000 npm run bench:projections
+ *     (issue 17 §5: that many trajectories in ONE convention; consumption, dashboard and report
+ *     p50/p99, JSON and CSV, the heap and RSS growth while they are served, and the caseload query
+ *     alone and while a consumption is read in a loop, in the same process and run)
  */
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
@@ -25,6 +29,10 @@ import { deadlinesProjection } from '../../projections/deadlines/deadlines.proje
 import { queryDeadlines } from '../../projections/deadlines/deadlines.queries';
 import { DEADLINES_COUNTS_TABLE, DEADLINES_TABLE } from '../../projections/deadlines/deadlines.tables';
 import { builtInProjections } from '../../projections/projections.catalogue';
+import { createConvention } from '../../projections/funder/convention.commands';
+import { consumptionCsv, dashboardCsv, reportCsv } from '../../projections/funder/funder.csv';
+import { FUNDER_PROJECTION } from '../../projections/funder/funder.projection';
+import { conventionConsumption, conventionDashboard, conventionReport } from '../../projections/funder/funder.queries';
 import { openBenchStore } from './projections-bench.store';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -35,6 +43,8 @@ const APPEND_CONCURRENCY = 8;
 const DEADLINE_TRAJECTORIES = Number(process.env.BENCH_DEADLINE_TRAJECTORIES ?? 100_000);
 const OVERDUE = Number(process.env.BENCH_OVERDUE ?? 20_000);
 const PART = process.env.BENCH_PART ?? 'all';
+const FUNDER_TRAJECTORIES = Number(process.env.BENCH_FUNDER_TRAJECTORIES ?? 100_000);
+const FUNDER_QUERIES = Number(process.env.BENCH_FUNDER_QUERIES ?? 50);
 
 const fmt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 
@@ -150,8 +160,93 @@ async function deadlinesAtScale(url: string, today: string): Promise<void> {
   }
 }
 
+const MiB = 1024 * 1024;
+
+/**
+ * issue 17 §5: FUNDER_TRAJECTORIES synthetic trajectories all paid by one convention, appended
+ * through the store and projected by a rebuild of the funder and caseload projections; then the
+ * funder's three reads timed (as the API's controllers call them, without HTTP), the process's
+ * memory sampled while they run, and the caseload query timed alone and while a consumption is
+ * read in a loop beside it.
+ */
+async function funderAtScale(url: string): Promise<void> {
+  const schema = `bench_funder_${randomBytes(4).toString('hex')}`;
+  const opened = await openBenchStore(url, schema);
+  const { store, db } = opened;
+  const admin = new Pool({ connectionString: url, max: 1 });
+  try {
+    const clock = new FixedClock('2026-07-01T10:00:00Z');
+    const { convention } = await createConvention(
+      store,
+      { code: 'bench-2026', funder: 'departement-x', programme: 'asll-test', year: 2026, prices: { perDiagnosticCents: 15000, perMonthCents: 19000, perMeasure: [{ code: 'standard', priceCents: 50000 }] }, yearlyCapCents: 400000000 },
+      { actor: { id: 'bench', role: 'admin' }, clock },
+    );
+    const rnd = mulberry32(20261201);
+    let t = performance.now();
+    let events = 0;
+    const queue: Promise<void>[] = [];
+    for (let i = 0; i < FUNDER_TRAJECTORIES; i++) {
+      const j = syntheticTrajectory(rnd, { conventionId: convention.id, openShare: 0.5, until: '2026-06-30' });
+      events += j.events.length;
+      queue.push(store.append(j.streamId, j.events, { expectedVersion: 'no-stream' }).then(() => undefined));
+      if (queue.length >= APPEND_CONCURRENCY) await Promise.all(queue.splice(0));
+    }
+    await Promise.all(queue);
+    process.stdout.write(`\nfunder at scale: ${fmt.format(FUNDER_TRAJECTORIES)} trajectories in one convention, ${fmt.format(events)} events appended in ${fmt.format((performance.now() - t) / 1000)} s\n`);
+    const lock = new PgAdvisoryLock({ connectionString: url, namespace: schema });
+    const projectionSchema = new ProjectionSchema(db, opened.migrator);
+    t = performance.now();
+    for (const projection of builtInProjections().filter((p) => p.name === FUNDER_PROJECTION || p.name === 'caseload')) {
+      await rebuildProjection({ store, db, schema: projectionSchema, lock, projection, batchSize: 2000 });
+    }
+    process.stdout.write(`funder and caseload projections rebuilt in ${fmt.format((performance.now() - t) / 1000)} s\n`);
+
+    const heapBefore = process.memoryUsage();
+    let peakHeap = heapBefore.heapUsed;
+    let peakRss = heapBefore.rss;
+    const sampler = setInterval(() => {
+      const m = process.memoryUsage();
+      peakHeap = Math.max(peakHeap, m.heapUsed);
+      peakRss = Math.max(peakRss, m.rss);
+    }, 5);
+    const id = convention.id;
+    const timings = [
+      await timeQueries('consumption (JSON)', FUNDER_QUERIES, () => conventionConsumption(db, clock, id, 2026)),
+      await timeQueries('consumption (CSV)', FUNDER_QUERIES, async () => consumptionCsv(await conventionConsumption(db, clock, id, 2026))),
+      await timeQueries('dashboard 2026-03 (JSON)', FUNDER_QUERIES, () => conventionDashboard(db, clock, id, '2026-03')),
+      await timeQueries('dashboard 2026-03 (CSV)', FUNDER_QUERIES, async () => dashboardCsv(await conventionDashboard(db, clock, id, '2026-03'))),
+      await timeQueries('report 2026 (JSON)', FUNDER_QUERIES, () => conventionReport(db, clock, id, 2026)),
+      await timeQueries('report 2026 (CSV)', FUNDER_QUERIES, async () => reportCsv(await conventionReport(db, clock, id, 2026))),
+    ];
+    const caseloadAlone = await timeQueries('caseload, first page of 50 + counts, alone', QUERIES, () => queryCaseload(db, clock, {}));
+    let reading = true;
+    const reader = (async () => {
+      while (reading) await conventionConsumption(db, clock, id, 2026);
+    })();
+    const caseloadBeside = await timeQueries('caseload, same, while consumption is read in a loop', QUERIES, () => queryCaseload(db, clock, {}));
+    reading = false;
+    await reader;
+    clearInterval(sampler);
+    const baseline = await timeQueries('baseline: raw pg SELECT 1', QUERIES, () => admin.query('SELECT 1'));
+    process.stdout.write(`funder reads with ${fmt.format(FUNDER_TRAJECTORIES)} trajectories in one convention (${FUNDER_QUERIES} runs each, caseload ${QUERIES}; ms; load average ${loadavg().map((l) => l.toFixed(2)).join(', ')})\n`);
+    for (const q of [...timings, caseloadAlone, caseloadBeside, baseline]) {
+      process.stdout.write(`  ${q.label.padEnd(52)} p50 ${q.p50.toFixed(2).padStart(8)}  p99 ${q.p99.toFixed(2).padStart(8)}  max ${q.max.toFixed(2).padStart(8)}\n`);
+    }
+    process.stdout.write(
+      `  memory while serving them: heap ${fmt.format(heapBefore.heapUsed / MiB)} -> peak ${fmt.format(peakHeap / MiB)} MiB (+${fmt.format((peakHeap - heapBefore.heapUsed) / MiB)}), RSS ${fmt.format(heapBefore.rss / MiB)} -> peak ${fmt.format(peakRss / MiB)} MiB (+${fmt.format((peakRss - heapBefore.rss) / MiB)})\n`,
+    );
+    process.stdout.write('  targets (issue 17 §5): funder reads p99 < 50 ms, memory growth < 100 MiB, caseload p99 unchanged beside them\n');
+  } finally {
+    await opened.close();
+    if (process.env.BENCH_KEEP_SCHEMA) process.stdout.write(`kept schema ${schema}\n`);
+    else await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
+    await admin.end();
+  }
+}
+
 async function main(): Promise<void> {
   if (PART === 'deadlines') return deadlinesAtScale(DATABASE_URL, '2026-07-01');
+  if (PART === 'funder') return funderAtScale(DATABASE_URL);
   const schema = `bench_projections_${randomBytes(4).toString('hex')}`;
   const admin = new Pool({ connectionString: DATABASE_URL, max: 2 });
   const opened = await openBenchStore(DATABASE_URL, schema);
@@ -200,6 +295,7 @@ async function main(): Promise<void> {
     process.stdout.write(`queries with ${fmt.format(Number(openCount[0].n))} open trajectories (${QUERIES} runs each, ms)\n`);
     for (const q of timings) process.stdout.write(`  ${q.label.padEnd(44)} p50 ${q.p50.toFixed(2).padStart(6)}  p99 ${q.p99.toFixed(2).padStart(6)}  max ${q.max.toFixed(2).padStart(6)}\n`);
     await deadlinesAtScale(DATABASE_URL, '2026-07-01');
+    await funderAtScale(DATABASE_URL);
   } finally {
     await opened.close();
     if (process.env.BENCH_KEEP_SCHEMA) process.stdout.write(`kept schema ${schema}\n`);

@@ -5,6 +5,7 @@ import type { TokenVerifierOptions } from '../../../libs/auth/src';
 import { type CalendarDate, type Clock, systemClock } from '../../../libs/domain/src';
 import { createLogger, type Logger } from '../../../libs/logging/src';
 import type { EventStore } from '../../../libs/event-store/src/event-store.port';
+import type { SqlExecutor } from '../../../projections/core/sql.port';
 import type { ConflictBackoff } from '../../../workflows/engine/src';
 import { AppModule } from './app.module';
 import type { AccessLog } from './audit/access-log.repository';
@@ -23,6 +24,7 @@ import { setupOpenApi } from './openapi/openapi.setup';
 import { defaultWebDir, serveWebApp } from './http/web-app';
 import { issuerOrigin, serveWebConfig, type WebSignIn } from './http/web-sign-in';
 import { ProjectionsModule } from './projections/projections.module';
+import { SqlConventionDirectory } from './projections/sql-convention-directory';
 import { FeedsModule } from './feeds/feeds.module';
 import { builtInProjections } from '../../../projections/projections.catalogue';
 import { feedProjection } from '../../../projections/feeds/feed.projection';
@@ -67,6 +69,11 @@ export interface CreateAppOptions extends StoreSelection {
   earliestOccurredAt?: CalendarDate;
   /** The wait between the server's retries of a write that lost a race (default: jittered with Math.random; tests may fix it). */
   conflictBackoff?: ConflictBackoff;
+  /**
+   * Where the trajectory commands find the conventions when the read models come through `modules`
+   * with an injected store (tests); createApp uses the store's own database otherwise.
+   */
+  conventionsDb?: SqlExecutor;
   /** Serve /docs and /docs/json (default true). */
   docs?: boolean;
   /** The built web app served at `/` (default: dist/web of this checkout); false serves none. */
@@ -103,10 +110,11 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Created
         store: opened.store,
         clock,
         catalogue,
+        conventions: conventionDirectoryOf(options.conventionsDb ?? opened.database, catalogue, clock),
         auth: { resolver, accessLog, extraPolicies: options.routePolicies },
         commands: { earliestOccurredAt: options.earliestOccurredAt, backoff: options.conflictBackoff },
         // Caseload, deadlines, conventions and /health's projections on the store's own database (runs them here on PGlite).
-        modules: [HttpLoggingModule.forRoot(logger), ...(options.modules ?? []), ...readModelModules(opened, options)],
+        modules: [HttpLoggingModule.forRoot(logger), ...(options.modules ?? []), ...readModelModules(opened, options, catalogue)],
       }),
       new ProblemFastifyAdapter({ logger }),
       // Without abortOnError:false Nest calls process.exit on a provider failure; we want to report it.
@@ -137,6 +145,10 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Created
   }
 }
 
+function conventionDirectoryOf(db: SqlExecutor | undefined, catalogue: Catalogue, clock: Clock): SqlConventionDirectory | undefined {
+  return db ? new SqlConventionDirectory(db, catalogue.programmes, clock) : undefined;
+}
+
 /** Nest's level lists name the least severe level kept last or first: the most verbose one decides. */
 const PINO_LEVEL_OF: Record<NestLogLevel, 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace'> = {
   fatal: 'fatal',
@@ -156,14 +168,14 @@ function loggerOf(option: CreateAppOptions['logger']): Logger {
 }
 
 /** Caseload, deadlines, conventions, /health's projections and, when configured, the funder feeds: all on the store's own database. */
-function readModelModules(opened: OpenedStore, options: CreateAppOptions): DynamicModule[] {
+function readModelModules(opened: OpenedStore, options: CreateAppOptions, catalogue: Catalogue): DynamicModule[] {
   if (!opened.database) return [];
   const feeds = options.feeds;
   const projections = feeds
     ? [...builtInProjections(), feedProjection({ pseudonymiser: new TrajectoryPseudonymiser(feeds.secret) })]
     : undefined;
   return [
-    ProjectionsModule.forStore({ store: sealedStoreOf(opened.store), db: opened.database, databaseUrl: options.databaseUrl, projections }),
+    ProjectionsModule.forStore({ store: sealedStoreOf(opened.store), db: opened.database, databaseUrl: options.databaseUrl, projections, programmes: catalogue.programmes }),
     ...(feeds ? [FeedsModule.register({ db: opened.database })] : []),
   ];
 }

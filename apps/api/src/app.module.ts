@@ -11,6 +11,7 @@ import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
 import { createValidationPipe } from './problem-details/validation-exception.factory';
 import { StoreModule } from './store/store.module';
 import type { Catalogue } from './trajectories/catalogue';
+import type { RefreshableConventionDirectory } from './projections/sql-convention-directory';
 import { TrajectoriesModule, uuidGenerator } from './trajectories/trajectories.module';
 import type { RunnerSettings } from './trajectories/trajectory-runner.provider';
 
@@ -18,6 +19,8 @@ export interface AppDependencies {
   store: EventStore;
   clock: Clock;
   catalogue: Catalogue;
+  /** The conventions the trajectory commands read (default: none known). */
+  conventions?: RefreshableConventionDirectory;
   auth: AuthModuleOptions;
   /** How commands are run: the earliest business date, the conflict back-off. */
   commands?: RunnerSettings;
@@ -37,7 +40,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         StoreModule.register(deps.store, deps.clock),
         AuthModule.register(deps.auth),
-        TrajectoriesModule.register(deps.catalogue, uuidGenerator, deps.commands),
+        TrajectoriesModule.register(deps.catalogue, uuidGenerator, deps.commands, deps.conventions),
         ...FEATURE_MODULES,
         PrivacyModule.register(deps.catalogue),
         ...(deps.modules ?? []),

@@ -24,6 +24,18 @@ describe('personal data cipher', () => {
     for (const s of sealed) expect(open(s, key)).toEqual(personal);
   });
 
+  it('gives every new data key bytes of its own: distinct keys, and zeroing one leaves the others intact', () => {
+    const keys = Array.from({ length: 300 }, () => newDataKey());
+    expect(new Set(keys.map((k) => k.toString('hex'))).size).toBe(300);
+    expect(keys.every((k) => k.length === 32)).toBe(true);
+    const before = keys[1].toString('hex');
+    keys[0].fill(0);
+    expect(keys[1].toString('hex')).toBe(before);
+    const sealed = seal(personal, keys[2], 'h');
+    keys[3].fill(0);
+    expect(open(sealed, keys[2])).toEqual(personal);
+  });
+
   it('cannot be opened with another key, nor moved to another household or event', () => {
     const key = newDataKey();
     const sealed = seal(personal, key, 'household-1', 'household-1/event-1');

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
 
 /**
  * Personal fields are stored as one sealed envelope per event, under the household's own data key,
@@ -29,25 +29,28 @@ const KEY_BYTES = 32;
 // 96-bit random IVs: NIST's limit of 2^32 messages per key is far beyond one household's events.
 const IV_BYTES = 12;
 
+/** A fresh random data key, in a buffer of its own (zeroing it touches nothing else). */
 export function newDataKey(): Buffer {
-  return randomBytes(KEY_BYTES);
+  return Buffer.from(poolBytes(KEY_BYTES));
 }
 
-/** IVs are cut from a pool of random bytes refilled at once: one call to the CSPRNG per 256 seals, not one each. */
-const IV_POOL_BYTES = IV_BYTES * 256;
-let ivPool = Buffer.alloc(0);
-let ivOffset = 0;
+/** IVs and keys are cut from a pool of random bytes drawn at once: one call to the CSPRNG per few hundred seals, not one each. */
+const RANDOM_POOL_BYTES = 4096;
+let randomPool = Buffer.alloc(0);
+let poolOffset = 0;
 
-/** A fresh random IV. The pool is replaced, never refilled in place, so a handed-out IV never changes. */
-function nextIv(): Buffer {
-  if (ivOffset + IV_BYTES > ivPool.length) {
-    ivPool = randomBytes(IV_POOL_BYTES);
-    ivOffset = 0;
+/** `n` fresh random bytes, never handed out twice. The pool is replaced, never refilled in place, so bytes handed out never change. */
+function poolBytes(n: number): Buffer {
+  if (poolOffset + n > randomPool.length) {
+    randomPool = randomBytes(RANDOM_POOL_BYTES);
+    poolOffset = 0;
   }
-  const iv = ivPool.subarray(ivOffset, ivOffset + IV_BYTES);
-  ivOffset += IV_BYTES;
-  return iv;
+  const bytes = randomPool.subarray(poolOffset, poolOffset + n);
+  poolOffset += n;
+  return bytes;
 }
+
+const nextIv = (): Buffer => poolBytes(IV_BYTES);
 
 /**
  * `aad` is authenticated but not stored: the opener must know it. Binding it to where the
@@ -61,7 +64,7 @@ export function seal(value: unknown, key: Buffer, kid: string, aad = kid): Seale
 export function sealJson(json: string, key: Buffer, kid: string, aad = kid): SealedPersonal {
   assertKey(key);
   const iv = nextIv();
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const cipher = createCipheriv('aes-256-gcm', keyObjectOf(key), iv);
   cipher.setAAD(Buffer.from(aad, 'utf8'));
   const ct = Buffer.concat([cipher.update(json, 'utf8'), cipher.final()]);
   return { $sealed: 'aes-256-gcm', kid, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), ct: ct.toString('base64') };
@@ -70,7 +73,7 @@ export function sealJson(json: string, key: Buffer, kid: string, aad = kid): Sea
 /** Throws when the key, the aad or a single bit of the envelope is wrong. */
 export function open<T = unknown>(sealed: SealedPersonal, key: Buffer, aad = sealed.kid): T {
   assertKey(key);
-  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'));
+  const decipher = createDecipheriv('aes-256-gcm', keyObjectOf(key), Buffer.from(sealed.iv, 'base64'));
   decipher.setAAD(Buffer.from(aad, 'utf8'));
   decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
   const plain = Buffer.concat([decipher.update(Buffer.from(sealed.ct, 'base64')), decipher.final()]);
@@ -83,4 +86,17 @@ export function isSealed(value: unknown): value is SealedPersonal {
 
 function assertKey(key: Buffer): void {
   if (key.length !== KEY_BYTES) throw new Error('AES-256-GCM needs a 32-byte key');
+}
+
+/** Key objects by key buffer: Node imports a raw key again on every cipher otherwise. Keyed by the buffer itself, so a key's object lives as long as it does. */
+const keyObjects = new WeakMap<Buffer, { bytes: string; object: KeyObject }>();
+
+function keyObjectOf(key: Buffer): KeyObject {
+  const bytes = key.toString('base64');
+  const known = keyObjects.get(key);
+  // A buffer changed in place since (never done here, but possible) gets a new key object.
+  if (known && known.bytes === bytes) return known.object;
+  const object = createSecretKey(key);
+  keyObjects.set(key, { bytes, object });
+  return object;
 }

@@ -5,7 +5,9 @@ import { evolveFunderFacts, type FunderFacts } from '../funder-facts.reducer';
 
 export const CONVENTION: Convention = {
   id: 'conv-asll-2026',
+  code: 'departement-x-2026',
   createdOn: '2026-01-01',
+  copiedFromProgramme: [],
   funder: 'departement-x',
   programme: 'asll-test',
   year: 2026,

@@ -72,12 +72,22 @@ export interface Programme {
   briqueStages?: Record<string, BriqueStage[]>;
   pointCadences?: PointCadence[];
   milestones?: Milestone[];
-  pricing: Pricing;
-  /** EUR per calendar year and convention. */
-  yearlyCap: number;
+  /**
+   * Money defaults (EUR). The money terms belong to the convention (POST /conventions): a convention
+   * that omits prices, cap, shares or planned volumes copies these, and nothing reads them after that.
+   */
+  pricing?: Pricing;
+  /** Default yearly cap, EUR per calendar year and convention. */
+  yearlyCap?: number;
   plannedVolumes?: PlannedVolumes;
-  /** Shares sum to 1. */
-  funderShares: FunderShare[];
+  /** Default shares; they sum to 1. */
+  funderShares?: FunderShare[];
+  /** How months of accompaniment are billed (default 'calendar-months', the AVDL month-measure). */
+  monthBilling?: MonthBilling;
+  /** Once a convention's yearly cap is reached: 'warn' (default, a visible warning) or 'refuse' new measures. */
+  capPolicy?: CapPolicy;
+  /** The programme's own categorical saisine fields (e.g. a landlord's orientation form), checked by receive-saisine. */
+  saisineFields?: Record<string, SaisineField>;
   /** Months personal data is kept after closing (default 24). */
   retentionMonths: number;
   /** When set, a measure is validated by this validator before its contract is signed (domain.md §2). */
@@ -98,6 +108,26 @@ export interface ValidationSetting {
 
 export const VALIDATOR_KINDS = ['fsl-secretariat', 'commission', 'landlord', 'funder'] as const;
 export type ValidatorKind = (typeof VALIDATOR_KINDS)[number];
+
+/**
+ * - 'calendar-months': each calendar month with at least one active day is billed (a 6-month
+ *   measure starting on the 20th bills 7 months);
+ * - 'months-of-measure': each month of the measure counted from its start day (start + n months)
+ *   with at least one active day is billed, in the calendar month it begins (6 months bill 6).
+ */
+export const MONTH_BILLINGS = ['calendar-months', 'months-of-measure'] as const;
+export type MonthBilling = (typeof MONTH_BILLINGS)[number];
+
+export const CAP_POLICIES = ['warn', 'refuse'] as const;
+export type CapPolicy = (typeof CAP_POLICIES)[number];
+
+/** One categorical saisine field: a closed list of codes (free text belongs in `personal`). */
+export interface SaisineField {
+  title: string;
+  values: string[];
+  /** Default false: a saisine may leave it out. */
+  required?: boolean;
+}
 
 export interface Pricing {
   perDiagnostic?: number;
@@ -141,6 +171,9 @@ export type ProgrammeTerms = Pick<
   | 'briqueStages'
   | 'pointCadences'
   | 'milestones'
+  | 'monthBilling'
+  | 'capPolicy'
+  | 'saisineFields'
 >;
 
 export function termsOf(programme: Programme): ProgrammeTerms {
@@ -162,6 +195,10 @@ export function termsOf(programme: Programme): ProgrammeTerms {
     ...(programme.briqueStages ? { briqueStages: structuredClone(programme.briqueStages) } : {}),
     ...(programme.pointCadences ? { pointCadences: structuredClone(programme.pointCadences) } : {}),
     ...(programme.milestones ? { milestones: structuredClone(programme.milestones) } : {}),
+    // Copied only when declared, so the terms of programmes without them read as before.
+    ...(programme.monthBilling ? { monthBilling: programme.monthBilling } : {}),
+    ...(programme.capPolicy ? { capPolicy: programme.capPolicy } : {}),
+    ...(programme.saisineFields ? { saisineFields: structuredClone(programme.saisineFields) } : {}),
   };
 }
 

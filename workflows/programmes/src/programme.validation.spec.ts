@@ -43,8 +43,25 @@ describe('validateProgramme', () => {
     [{ yearlyCap: '40000' }, 'yearlyCap', 'must be a positive number'],
     [{ bilanEvery: 3 }, 'bilanEvery', 'is not a programme field'],
     [{ plannedVolumes: { measures: 1.5 } }, 'plannedVolumes.measures', 'must be a whole number, 0 or more'],
+    [{ monthBilling: 'weeks' }, 'monthBilling', 'must be one of calendar-months, months-of-measure'],
+    [{ capPolicy: 'block' }, 'capPolicy', 'must be one of warn, refuse'],
+    [{ saisineFields: { orientation: { title: 'Orientation', values: ['a'] } } }, 'saisineFields.orientation.values', 'must list at least two value codes'],
+    [{ saisineFields: { orientation: { title: 'Orientation', values: ['a', 'b'], freeText: true } } }, 'saisineFields.orientation.freeText', 'is not a saisine field setting (categorical only: title, values, required)'],
+    [{ saisineFields: { motives: { title: 'Motifs', values: ['a', 'b'] } } }, 'saisineFields.motives', 'is a name receive-saisine already uses'],
   ])('names the field: %j', (change, field, reason) => {
     expect(problemsOf({ ...valid, ...change })).toContainEqual({ field, reason });
+  });
+
+  it('takes the money terms as optional defaults, and the billing, cap policy and saisine fields when declared', () => {
+    const { pricing: _p, yearlyCap: _c, funderShares: _f, ...unpriced } = valid;
+    const r = validateProgramme({
+      ...unpriced,
+      monthBilling: 'months-of-measure',
+      capPolicy: 'refuse',
+      saisineFields: { orientation: { title: 'Orientation', values: ['maintien', 'mutation'], required: true } },
+    });
+    expect(r.ok && r.programme).toMatchObject({ monthBilling: 'months-of-measure', capPolicy: 'refuse', saisineFields: { orientation: { values: ['maintien', 'mutation'], required: true } } });
+    expect(r.ok && 'pricing' in r.programme).toBe(false);
   });
 
   it('sums shares with a tolerance for decimals', () => {

@@ -1,4 +1,16 @@
-import { VALIDATOR_KINDS, type FunderShare, type PlannedVolumes, type Pricing, type Programme, type ValidationSetting } from './programme';
+import {
+  CAP_POLICIES,
+  MONTH_BILLINGS,
+  VALIDATOR_KINDS,
+  type CapPolicy,
+  type FunderShare,
+  type MonthBilling,
+  type PlannedVolumes,
+  type Pricing,
+  type Programme,
+  type SaisineField,
+  type ValidationSetting,
+} from './programme';
 import { SCHEDULE_FIELDS, validateSchedule } from './programme-schedule.validation';
 
 export interface ProgrammeProblem {
@@ -35,6 +47,9 @@ const FIELDS = [
   'funderShares',
   'retentionMonths',
   'validation',
+  'monthBilling',
+  'capPolicy',
+  'saisineFields',
   ...SCHEDULE_FIELDS,
 ];
 const VALIDATOR_ID = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,127}$/;
@@ -81,8 +96,12 @@ export function validateProgramme(raw: unknown, options: ValidationOptions = {})
 
   const schedule = validateSchedule(raw, Array.isArray(raw.allowedBriques) ? (raw.allowedBriques as string[]) : [], fail);
 
-  validatePricing(raw.pricing, fail);
-  if (!isPositive(raw.yearlyCap)) fail('yearlyCap', 'must be a positive number');
+  // Money terms are defaults a convention copies (domain §5): each is optional, checked when given.
+  if (raw.pricing !== undefined) validatePricing(raw.pricing, fail);
+  if (raw.yearlyCap !== undefined && !isPositive(raw.yearlyCap)) fail('yearlyCap', 'must be a positive number');
+  if (raw.monthBilling !== undefined && !(MONTH_BILLINGS as readonly unknown[]).includes(raw.monthBilling)) fail('monthBilling', `must be one of ${MONTH_BILLINGS.join(', ')}`);
+  if (raw.capPolicy !== undefined && !(CAP_POLICIES as readonly unknown[]).includes(raw.capPolicy)) fail('capPolicy', `must be one of ${CAP_POLICIES.join(', ')}`);
+  if (raw.saisineFields !== undefined) validateSaisineFields(raw.saisineFields, fail);
 
   if (raw.plannedVolumes !== undefined) {
     if (!isRecord(raw.plannedVolumes)) fail('plannedVolumes', 'must be an object');
@@ -93,7 +112,7 @@ export function validateProgramme(raw: unknown, options: ValidationOptions = {})
       }
   }
 
-  validateShares(raw.funderShares, fail);
+  if (raw.funderShares !== undefined) validateShares(raw.funderShares, fail);
   if (raw.retentionMonths !== undefined && !isPositiveInt(raw.retentionMonths)) fail('retentionMonths', 'must be a positive whole number');
 
   validateValidation(raw.validation, fail);
@@ -114,10 +133,13 @@ export function validateProgramme(raw: unknown, options: ValidationOptions = {})
       bilanEveryMonths: raw.bilanEveryMonths as number,
       pointEveryMonths: raw.pointEveryMonths as number,
       allowedBriques: [...(raw.allowedBriques as string[])],
-      pricing: structuredClone(raw.pricing) as Pricing,
-      yearlyCap: raw.yearlyCap as number,
+      ...(raw.pricing !== undefined ? { pricing: structuredClone(raw.pricing) as Pricing } : {}),
+      ...(raw.yearlyCap !== undefined ? { yearlyCap: raw.yearlyCap as number } : {}),
       ...(raw.plannedVolumes !== undefined ? { plannedVolumes: { ...(raw.plannedVolumes as PlannedVolumes) } } : {}),
-      funderShares: (raw.funderShares as FunderShare[]).map((s) => ({ funder: s.funder, share: s.share })),
+      ...(raw.funderShares !== undefined ? { funderShares: (raw.funderShares as FunderShare[]).map((s) => ({ funder: s.funder, share: s.share })) } : {}),
+      ...(raw.monthBilling !== undefined ? { monthBilling: raw.monthBilling as MonthBilling } : {}),
+      ...(raw.capPolicy !== undefined ? { capPolicy: raw.capPolicy as CapPolicy } : {}),
+      ...(raw.saisineFields !== undefined ? { saisineFields: structuredClone(raw.saisineFields) as Record<string, SaisineField> } : {}),
       retentionMonths: (raw.retentionMonths as number | undefined) ?? DEFAULT_RETENTION_MONTHS,
       ...(raw.validation !== undefined ? { validation: { ...(raw.validation as ValidationSetting) } } : {}),
     },
@@ -183,4 +205,37 @@ function validateShares(shares: unknown, fail: (field: string, reason: string) =
   });
   // Shares are decimals written by people (0.6 + 0.4): compare with a tolerance, not exactly.
   if (valid && Math.abs(total - 1) > 1e-9) fail('funderShares', `shares must sum to 1 (they sum to ${Number(total.toFixed(6))})`);
+}
+
+const FIELD_KEY = /^[a-z][a-zA-Z0-9]{0,39}$/;
+const VALUE_CODE = /^[a-z0-9][a-z0-9-]{0,59}$/;
+/** Names receive-saisine already uses: a programme field may not shadow them. */
+const RESERVED_FIELDS = ['programmeCode', 'conventionId', 'conventionCode', 'householdId', 'prescriber', 'motives', 'household', 'personal', 'fields'];
+
+function validateSaisineFields(fields: unknown, fail: (field: string, reason: string) => void): void {
+  if (!isRecord(fields) || Object.keys(fields).length === 0) {
+    fail('saisineFields', 'must be an object of { title, values, required? } fields');
+    return;
+  }
+  for (const [key, field] of Object.entries(fields)) {
+    const at = `saisineFields.${key}`;
+    if (!FIELD_KEY.test(key)) fail(at, 'must be a camelCase name (letters and digits, at most 40)');
+    else if (RESERVED_FIELDS.includes(key)) fail(at, 'is a name receive-saisine already uses');
+    if (!isRecord(field)) {
+      fail(at, 'must be an object { title, values, required? }');
+      continue;
+    }
+    for (const k of Object.keys(field)) if (!['title', 'values', 'required'].includes(k)) fail(`${at}.${k}`, 'is not a saisine field setting (categorical only: title, values, required)');
+    if (typeof field.title !== 'string' || field.title.trim() === '') fail(`${at}.title`, 'must be a non-empty string');
+    if (!Array.isArray(field.values) || field.values.length < 2) fail(`${at}.values`, 'must list at least two value codes');
+    else {
+      const seen = new Set<string>();
+      field.values.forEach((v: unknown, i: number) => {
+        if (typeof v !== 'string' || !VALUE_CODE.test(v)) fail(`${at}.values.${i}`, 'must be a kebab-case code');
+        else if (seen.has(v)) fail(`${at}.values.${i}`, `repeats ${v}`);
+        else seen.add(v);
+      });
+    }
+    if (field.required !== undefined && typeof field.required !== 'boolean') fail(`${at}.required`, 'must be true or false');
+  }
 }

@@ -48,6 +48,11 @@ export const REFUSAL_MESSAGES_FR: Readonly<Record<string, string>> = {
   'relais-partner-required': 'Indiquez le partenaire qui prend le relais.',
   'relais-pending': 'Le relais n’est pas encore confirmé par le partenaire.',
   'convention-required': 'Le contrat doit nommer la convention qui le finance.',
+  'unknown-convention': 'Cette convention n’existe pas pour ce dispositif : vérifiez son code.',
+  'convention-ambiguous': 'Le dispositif a plusieurs conventions cette année : indiquez celle qui finance ce parcours (son code).',
+  'convention-cap-reached': 'Le plafond annuel de la convention est atteint et le dispositif refuse toute nouvelle mesure au-delà.',
+  'unknown-scale': 'Ce barème n’existe pas dans la convention du contrat.',
+  'invalid-saisine-field': 'Les champs propres au dispositif sont incorrects : voyez les champs signalés.',
   'precondition-failed': 'Quelqu’un d’autre a modifié ce dossier entre-temps : rechargez-le.',
   'concurrency-conflict': 'Quelqu’un d’autre a modifié ce dossier au même moment : réessayez.',
   // validation of a measure, sharing with partners (issue 13)

@@ -34,6 +34,8 @@ export interface TrajectoryContext {
   programme?: ProgrammeTerms;
   programmeCode?: string;
   conventionId?: string;
+  /** The programme's categorical saisine fields, as received. */
+  saisineFields?: Record<string, string>;
   householdId?: string;
   prescriber?: Prescriber;
   motives: Motive[];
@@ -107,6 +109,8 @@ export interface ContractState {
   occupancyStatus: OccupancyStatus;
   landlord?: Landlord;
   conventionId: string;
+  /** The barème the measure is priced on (draft-contract or choose-scale); absent: the convention's first. */
+  scale?: string;
   objectives: { id: string }[];
   requiredParties: ContractParty[];
   signatures: Partial<Record<ContractParty, string>>;

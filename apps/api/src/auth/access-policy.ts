@@ -99,6 +99,8 @@ const COMMAND_EXCEPTIONS: Readonly<Record<string, Grants>> = {
   // Naming and re-naming the social worker is the head of service's call (domain.md §1).
   'assign-referent': { coordinator: any },
   'change-referent': { coordinator: any },
+  // The barème after the contract is the head of service's choice (issue 17 §3); draft-contract may name it.
+  'choose-scale': { coordinator: any },
   // The front desk books first contacts; it never sees what they produce.
   'record-first-contact': { ...caseWork, secretary: { scope: 'any', shape: 'result:front-desk' } },
   // The validator decides on what was submitted to it; the coordinator records its written decision

@@ -34,11 +34,17 @@ class PlannedVolumesSchema {
 
 /** The body of POST /conventions. */
 export class ConventionInputSchema {
+  @ApiPropertyOptional({
+    example: 'fsl-2026',
+    description: 'Unique within the programme and year: what a saisine or a contract names it by (`conventionCode`). Default `<funder>-<year>`. With funder, programme and year, the natural key that makes creation idempotent.',
+  })
+  code?: string;
   @ApiProperty({ example: 'departement-x', description: 'The funder holding the convention (a code).' }) funder!: string;
   @ApiProperty({ example: 'asll-departement-x', description: 'A programme code of the catalogue.' }) programme!: string;
   @ApiProperty({ type: 'integer', minimum: 2000, maximum: 2100, example: 2026 }) year!: number;
-  @ApiProperty({ type: ConventionPricesSchema, description: 'At least one price.' }) prices!: ConventionPricesSchema;
-  @ApiProperty({ type: 'integer', minimum: 0, example: 4000000, description: `The ceiling for the calendar year. ${CENTS}` }) yearlyCapCents!: number;
+  @ApiPropertyOptional({ type: ConventionPricesSchema, description: 'At least one price. Default: the programme’s default pricing, copied.' }) prices?: ConventionPricesSchema;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, example: 4000000, description: `The ceiling for the calendar year (default: the programme’s, copied). ${CENTS}` })
+  yearlyCapCents?: number;
   @ApiPropertyOptional({
     type: [FunderShareSchema],
     description: 'Who pays which share; default: the funder pays everything.',
@@ -53,6 +59,16 @@ export class ConventionInputSchema {
 
 export class ConventionSchema extends ConventionInputSchema {
   @ApiProperty({ example: '6f7c2a0e-4b1d-4f7e-9d3a-2c1b0a9e8d7f' }) id!: string;
+  @ApiProperty({ example: 'fsl-2026' }) override code!: string;
+  @ApiProperty({ type: ConventionPricesSchema }) override prices!: ConventionPricesSchema;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 4000000, description: CENTS }) override yearlyCapCents!: number;
+  @ApiProperty({
+    type: [String],
+    enum: ['prices', 'yearlyCapCents', 'funderShares', 'plannedVolumes'],
+    example: ['prices'],
+    description: 'The money terms copied from the programme’s defaults when the convention was created; from then on they are the convention’s own.',
+  })
+  copiedFromProgramme!: string[];
   @ApiProperty({ format: 'date', example: '2026-01-05' }) createdOn!: string;
   @ApiProperty({ type: [FunderShareSchema], description: 'Who pays which share (the funder alone unless the convention said otherwise).' })
   override funderShares!: FunderShareSchema[];

@@ -1,14 +1,15 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Logger, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { DomainError, type Clock } from '../../../../libs/domain/src';
+import { DomainError, ValidationError, type Clock } from '../../../../libs/domain/src';
 import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
 import { waitForCheckpoint } from '../../../../projections/core/projection.host';
 import type { ProjectionDatabase } from '../../../../projections/core/sql.port';
 import { createConvention } from '../../../../projections/funder/convention.commands';
 import { consumptionCsv, dashboardCsv, reportCsv } from '../../../../projections/funder/funder.csv';
 import { FUNDER_PROJECTION } from '../../../../projections/funder/funder.projection';
-import { conventionConsumption, conventionDashboard, conventionReport, getConvention, listConventions } from '../../../../projections/funder/funder.queries';
+import { conventionConsumption, conventionDashboard, conventionReport, findConventionByIdempotencyKey, findConventionByNaturalKey, getConvention, listConventions } from '../../../../projections/funder/funder.queries';
+import { programmeDefaultsOf } from '../../../../projections/funder/programme-defaults';
 import { ApiProblem } from '../openapi/problem-responses';
 import { Ctx, type RequestContext } from '../principal/request-context';
 import { CLOCK, EVENT_STORE } from '../store/store.tokens';
@@ -63,32 +64,52 @@ export class ConventionsController {
   @Post()
   @HttpCode(201)
   @ApiOperation({
-    summary: "Create a funder's yearly convention under a programme (admin)",
+    summary: "Create a funder's yearly convention under a programme (admin only)",
     description:
-      'Amounts in integer euro cents (`...Cents` fields: 19000 is 190.00 EUR). Shares sum to 1 (default: the funder pays everything). ' +
+      'Amounts in integer euro cents (`...Cents` fields: 19000 is 190.00 EUR). Shares sum to 1 (default: the programme’s default shares, else the funder pays everything). ' +
+      'Money terms left out (prices, yearlyCapCents, funderShares, plannedVolumes) are copied from the programme’s defaults and listed in `copiedFromProgramme`. ' +
+      'Idempotent: the natural key is funder + programme + year + code (code default `<funder>-<year>`); the same convention posted again answers 200 with the recorded one, ' +
+      'other terms under the same key answer 409 `convention-exists`. An `Idempotency-Key` header is recorded; reused with other terms it answers 409 `idempotency-key-reused`. ' +
       'Codes only: no names or free text.',
   })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Any string up to 200 characters; a retry with the same key and body answers the convention already created.' })
   @ApiBody({ type: ConventionInputSchema, examples: { asll: { summary: 'Two funders, 60/40', value: CONVENTION_EXAMPLE } } })
   @ApiCreatedResponse({
     type: ConventionSchema,
     description: 'The convention, amounts in cents.',
     headers: { Location: { description: '/conventions/{id}', schema: { type: 'string' } } },
   })
-  @ApiProblem(400, 'invalid-convention', 'The convention is invalid: `errors` lists each field (amounts must be integer cents).')
-  async create(@Body() body: unknown, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  @ApiOkResponse({ type: ConventionSchema, description: 'The same convention was already recorded (a retry): the recorded one.' })
+  @ApiProblem(400, 'invalid-convention', 'The convention is invalid (an unknown programme included): `errors` lists each field (amounts must be integer cents).')
+  @ApiProblem(409, 'convention-exists', 'A convention with this funder, programme, year and code exists with other terms; or (`idempotency-key-reused`) the Idempotency-Key already created one with other terms.')
+  async create(@Body() body: unknown, @Ctx() ctx: RequestContext, @Headers('idempotency-key') idempotencyKey: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
     if (ctx.actor.role !== 'admin') throw new AdminRequired();
-    const { convention, checkpoint } = await createConvention(this.store, body, {
+    const key = idempotencyKey?.trim();
+    if (key !== undefined && (key.length === 0 || key.length > 200)) {
+      throw new ValidationError('The Idempotency-Key header must be 1 to 200 characters.', [{ field: 'Idempotency-Key', reason: 'must be 1 to 200 characters' }], 'invalid-convention');
+    }
+    const { convention, checkpoint, created } = await createConvention(this.store, body, {
       actor: { id: ctx.actor.id, role: ctx.actor.role },
       clock: this.clock,
       correlationId: ctx.correlationId,
+      programmeDefaults: this.options.programmes ? programmeDefaultsOf(this.options.programmes) : undefined,
+      idempotencyKey: key,
+      findByIdempotencyKey: (k) => findConventionByIdempotencyKey(this.db, k),
+      findByNaturalKey: (k) => findConventionByNaturalKey(this.db, k),
     });
+    void reply.header('location', `/conventions/${convention.id}`);
+    if (!created) {
+      void reply.status(200);
+      return convention;
+    }
     // Read-your-writes: the next GET should find it. If the runner is slow the convention is still
     // recorded; it shows up as soon as the funder projection gets there.
     this.options.host?.wake();
-    await waitForCheckpoint(this.db, checkpoint, [FUNDER_PROJECTION], this.options.readYourWritesMs ?? 5000).catch((e: unknown) =>
-      this.logger.warn(`convention ${convention.id} recorded, not yet projected: ${e instanceof Error ? e.message : String(e)}`),
-    );
-    void reply.header('location', `/conventions/${convention.id}`);
+    if (checkpoint) {
+      await waitForCheckpoint(this.db, checkpoint, [FUNDER_PROJECTION], this.options.readYourWritesMs ?? 5000).catch((e: unknown) =>
+        this.logger.warn(`convention ${convention.id} recorded, not yet projected: ${e instanceof Error ? e.message : String(e)}`),
+      );
+    }
     return convention;
   }
 

@@ -25,6 +25,7 @@ const CONSUMPTION: Consumption = {
   remainingCents: 3784000,
   usedPercent: 5.4,
   overCap: false,
+  capReached: false,
   funderShares: [
     { funder: 'departement-x', share: 0.6, amountCents: 129600 },
     { funder: 'caf-x', share: 0.4, amountCents: 86400 },
@@ -46,7 +47,12 @@ const DASHBOARD: MonthlyDashboard = {
   closuresByEndReason: { housed: 1 },
   amountThisMonthCents: 144000,
   linesThisMonth: LINES,
-  yearToDate: { capCents: 4000000, totalCents: 216000, remainingCents: 3784000, usedPercent: 5.4, overCap: false },
+  yearToDate: { capCents: 4000000, totalCents: 216000, remainingCents: 3784000, usedPercent: 5.4, overCap: false, capReached: false },
+  volumes: [
+    { volume: 'diagnostics', planned: 60, actualYearToDate: 3 },
+    { volume: 'monthMeasures', planned: 240, actualYearToDate: 9 },
+  ],
+  saisineFields: [{ field: 'orientation', value: 'maintien', count: 3 }],
 };
 
 const none = { composition: [], resources: [], ageBand: [], gender: [] };
@@ -63,6 +69,7 @@ const REPORT: YearlyReport = {
   profile: { ...none, composition: [{ category: 'single-parent', count: 6, percent: 50 }] },
   briques: [],
   gridProgress: { evaluated: '<5', axes: [] },
+  saisineFields: [{ field: 'orientation', shares: [{ category: 'maintien', count: 8, percent: 66.7 }, { category: 'mutation', count: '<5', percent: null }] }],
 };
 
 export const CONSUMPTION_CSV = consumptionCsv(CONSUMPTION);

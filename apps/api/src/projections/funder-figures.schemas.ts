@@ -22,6 +22,19 @@ export class CapStatusSchema {
   @ApiProperty({ type: Number, nullable: true, example: 6.7, description: 'totalCents / capCents in percent, one decimal; null for a zero cap.' })
   usedPercent!: number | null;
   @ApiProperty() overCap!: boolean;
+  @ApiProperty({ description: 'totalCents ≥ capCents: shown as a warning; the programme’s capPolicy "refuse" then refuses new measures (draft-contract).' }) capReached!: boolean;
+}
+
+class VolumeLineSchema {
+  @ApiProperty({ enum: ['diagnostics', 'measures', 'monthMeasures', 'dwellingYears'] }) volume!: string;
+  @ApiProperty({ type: 'integer', nullable: true, example: 40, description: 'The convention’s planned volume; null when it plans none.' }) planned!: number | null;
+  @ApiProperty({ type: 'integer', example: 12, description: 'Units billed from January to the end of the month.' }) actualYearToDate!: number;
+}
+
+class FieldCountSchema {
+  @ApiProperty({ example: 'orientation' }) field!: string;
+  @ApiProperty({ example: 'maintien' }) value!: string;
+  @ApiProperty({ type: 'integer', example: 3 }) count!: number;
 }
 
 class FunderAmountSchema {
@@ -64,6 +77,8 @@ export class DashboardSchema {
   @ApiProperty({ type: 'integer', example: 53000, description: CENTS }) amountThisMonthCents!: number;
   @ApiProperty({ type: [ConsumptionLineSchema] }) linesThisMonth!: ConsumptionLineSchema[];
   @ApiProperty({ type: CapStatusSchema, description: 'January to the end of the month.' }) yearToDate!: CapStatusSchema;
+  @ApiProperty({ type: [VolumeLineSchema], description: 'Planned volumes beside the actual ones, year to date.' }) volumes!: VolumeLineSchema[];
+  @ApiProperty({ type: [FieldCountSchema], description: 'Saisines received in the month by the programme’s own categorical saisine fields.' }) saisineFields!: FieldCountSchema[];
 }
 
 /** A count from 1 to 4 is shown as "<5" (a funder must not single out a household). */
@@ -108,6 +123,11 @@ class GridAxisProgressSchema {
   @ApiProperty(MASKED) worsened!: number | '<5';
 }
 
+class SaisineFieldSharesSchema {
+  @ApiProperty({ example: 'orientation' }) field!: string;
+  @ApiProperty({ type: [MaskedShareSchema] }) shares!: MaskedShareSchema[];
+}
+
 class GridProgressSchema {
   @ApiProperty(MASKED) evaluated!: number | '<5';
   @ApiProperty({ type: [GridAxisProgressSchema] }) axes!: GridAxisProgressSchema[];
@@ -125,4 +145,6 @@ export class YearlyReportSchema {
   @ApiProperty({ type: ProfileSchema }) profile!: ProfileSchema;
   @ApiProperty({ type: [MaskedShareSchema] }) briques!: MaskedShareSchema[];
   @ApiProperty({ type: GridProgressSchema }) gridProgress!: GridProgressSchema;
+  @ApiProperty({ type: [SaisineFieldSharesSchema], description: 'Households received in the year by the programme’s categorical saisine fields; counts under 5 are "<5".' })
+  saisineFields!: SaisineFieldSharesSchema[];
 }

@@ -8,6 +8,7 @@ import { InProcessLock } from '../../../../projections/core/projection.lock';
 import type { Projection } from '../../../../projections/core/projection.port';
 import { storeMigrator } from '../../../../projections/core/store.migrator';
 import { builtInProjections } from '../../../../projections/projections.catalogue';
+import type { ProgrammeRegistry } from '../../../../workflows/programmes/src';
 import { HealthModule } from '../health/health.module';
 import { OperationsModule } from '../operations/operations.module';
 import { CaseloadController } from './caseload.controller';
@@ -32,6 +33,8 @@ export interface ProjectionsForStoreOptions {
   projections?: readonly Projection[];
   /** PostgreSQL only: the URL for the advisory-lock connections, needed to run projections here. */
   databaseUrl?: string;
+  /** The catalogue's programmes (POST /conventions). */
+  programmes?: ProgrammeRegistry;
 }
 
 /** RUN_PROJECTIONS_IN_API: 'true' / 'false' override (anything else stops start-up); unset means "on the embedded store only". */
@@ -77,7 +80,7 @@ export class ProjectionsModule {
           : undefined;
     const runHere = wanted && lock !== undefined;
     const host = runHere && lock ? new ProjectionHost({ store: options.store, db: options.db, lock, migrator: storeMigrator, projections, logger: projectionLogger() }) : undefined;
-    return ProjectionsModule.register({ db: options.db, host, startHost: runHere, projections, storeDatabase: options.db });
+    return ProjectionsModule.register({ db: options.db, host, startHost: runHere, projections, storeDatabase: options.db, programmes: options.programmes });
   }
 }
 

@@ -1,4 +1,5 @@
 import type { SqlDatabase } from '../../../../libs/event-store/src';
+import type { ProgrammeRegistry } from '../../../../workflows/programmes/src';
 import type { Projection } from '../../../../projections/core/projection.port';
 import type { ProjectionHost } from '../../../../projections/core/projection.host';
 import type { ProjectionDatabase } from '../../../../projections/core/sql.port';
@@ -17,6 +18,8 @@ export interface ProjectionsModuleOptions {
   readYourWritesMs?: number;
   /** The store's own SQL database (forStore): verifications over HTTP check every stored row there. */
   storeDatabase?: SqlDatabase;
+  /** The catalogue's programmes: POST /conventions refuses an unknown one and copies its money defaults. */
+  programmes?: ProgrammeRegistry;
   /** The module starts `host` when the app starts and stops it when the app closes (forStore sets it). */
   startHost?: boolean;
 }

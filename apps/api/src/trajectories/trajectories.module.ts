@@ -10,13 +10,14 @@ import { GetTrajectoryHandler } from './queries/get-trajectory.handler';
 import { TrajectoriesController } from './trajectories.controller';
 import { type RunnerSettings, trajectoryRegistryProvider, trajectoryRunnerProvider } from './trajectory-runner.provider';
 import { LruSnapshotCache } from './lru-snapshot.cache';
-import { CATALOGUE, ID_GENERATOR, RUNNER_SETTINGS, SNAPSHOT_CACHE } from './trajectory.tokens';
+import { CATALOGUE, CONVENTION_DIRECTORY, ID_GENERATOR, RUNNER_SETTINGS, SNAPSHOT_CACHE } from './trajectory.tokens';
+import { NO_CONVENTIONS, type RefreshableConventionDirectory } from '../projections/sql-convention-directory';
 
 export const uuidGenerator: IdGenerator = { next: () => randomUUID() };
 
 @Module({})
 export class TrajectoriesModule {
-  static register(catalogue: Catalogue, ids: IdGenerator = uuidGenerator, settings: RunnerSettings = {}): DynamicModule {
+  static register(catalogue: Catalogue, ids: IdGenerator = uuidGenerator, settings: RunnerSettings = {}, conventions: RefreshableConventionDirectory = NO_CONVENTIONS): DynamicModule {
     return {
       module: TrajectoriesModule,
       controllers: [TrajectoriesController, CommandSchemasController, ProgrammesController],
@@ -24,6 +25,7 @@ export class TrajectoriesModule {
         { provide: CATALOGUE, useValue: catalogue },
         { provide: ID_GENERATOR, useValue: ids },
         { provide: RUNNER_SETTINGS, useValue: settings },
+        { provide: CONVENTION_DIRECTORY, useValue: conventions },
         { provide: SNAPSHOT_CACHE, useFactory: () => new LruSnapshotCache() },
         trajectoryRunnerProvider,
         trajectoryRegistryProvider,

@@ -7,7 +7,8 @@ import { assertCommandScope } from '../auth/command-scope';
 import { CLOCK, EVENT_STORE } from '../store/store.tokens';
 import type { Catalogue } from './catalogue';
 import { SERVER_CONFLICT_RETRY, serverConflictBackoff } from './conflict-retry.policy';
-import { CATALOGUE, ID_GENERATOR, RUNNER_SETTINGS, SNAPSHOT_CACHE, TRAJECTORY_REGISTRY, TRAJECTORY_RUNNER } from './trajectory.tokens';
+import type { ConventionDirectory } from '../../../../workflows/trajectory/src/convention-directory';
+import { CATALOGUE, CONVENTION_DIRECTORY, ID_GENERATOR, RUNNER_SETTINGS, SNAPSHOT_CACHE, TRAJECTORY_REGISTRY, TRAJECTORY_RUNNER } from './trajectory.tokens';
 
 export type TrajectoryRunner = CommandRunner<TrajectoryContext>;
 
@@ -20,12 +21,13 @@ export interface RunnerSettings {
 
 export const trajectoryRunnerProvider: Provider = {
   provide: TRAJECTORY_RUNNER,
-  inject: [EVENT_STORE, CATALOGUE, CLOCK, ID_GENERATOR, SNAPSHOT_CACHE, RUNNER_SETTINGS],
-  useFactory: (store: EventStore, catalogue: Catalogue, clock: Clock, ids: IdGenerator, snapshots: SnapshotCache, settings: RunnerSettings): TrajectoryRunner =>
+  inject: [EVENT_STORE, CATALOGUE, CLOCK, ID_GENERATOR, SNAPSHOT_CACHE, RUNNER_SETTINGS, CONVENTION_DIRECTORY],
+  useFactory: (store: EventStore, catalogue: Catalogue, clock: Clock, ids: IdGenerator, snapshots: SnapshotCache, settings: RunnerSettings, conventions: ConventionDirectory): TrajectoryRunner =>
     createTrajectoryRunner({
       store,
       programmes: catalogue.programmes,
       briques: catalogue.briques,
+      conventions,
       clock,
       ids,
       snapshots,

@@ -9,3 +9,5 @@ export const TRAJECTORY_REGISTRY = Symbol('TrajectoryRegistry');
 export const SNAPSHOT_CACHE = Symbol('SnapshotCache');
 /** RunnerSettings: the earliest business date, the conflict back-off. */
 export const RUNNER_SETTINGS = Symbol('RunnerSettings');
+/** The conventions the trajectory commands read (RefreshableConventionDirectory), refreshed before receive-saisine, draft-contract, choose-scale. */
+export const CONVENTION_DIRECTORY = Symbol('ConventionDirectory');

@@ -1,7 +1,8 @@
 import { s, type Infer } from '../../../engine/src';
 import { contractDraftedEvent } from '../events/contract-drafted.event';
 import { MEETING_FREQUENCIES, OCCUPANCY_STATUSES } from '../vocabulary/trajectory-terms';
-import { briqueCode, code, conventionId, objectiveId, orgName, personal, shortText, TEXT_MAX } from './support/fields';
+import { checkScale, resolveConvention } from '../convention-directory';
+import { briqueCode, code, conventionCode, conventionId, objectiveId, orgName, personal, shortText, TEXT_MAX } from './support/fields';
 import { compact, defineCommand, event, invalid } from './support/trajectory-command';
 
 export const draftContract = defineCommand({
@@ -37,6 +38,13 @@ export const draftContract = defineCommand({
       ),
     ),
     conventionId: s.optional(conventionId('Default: the saisine’s convention.')),
+    conventionCode: s.optional(conventionCode('The convention by its code, instead of its id (default: the saisine’s convention).')),
+    scale: s.optional(
+      code(
+        { en: 'a scale code', fr: 'un code de barème' },
+        { label: { fr: 'Barème', en: 'Scale' }, description: 'Where the convention prices measures on several scales (barèmes): the one of this measure. Default: its first.', example: 'standard' },
+      ),
+    ),
     objectives: s.optional(s.list(s.object({ id: objectiveId() }), { maxItems: 50, label: { fr: 'Objectifs', en: 'Objectives' }, example: [{ id: 'obj-1' }] })),
     personal: personal({
       objectives: s.optional(
@@ -51,12 +59,25 @@ export const draftContract = defineCommand({
   }),
   example: { measureType: 'AVDL', briques: ['2.1', '2.5'], meetingFrequency: 'monthly', occupancyStatus: 'direct-lease', objectives: [{ id: 'obj-1' }] },
   produces: [contractDraftedEvent],
-  refusals: ['unknown-brique', 'convention-required'],
-  decide: (p, { context, deps }) => {
+  refusals: ['unknown-brique', 'convention-required', 'unknown-convention', 'convention-ambiguous', 'unknown-scale', 'convention-cap-reached'],
+  decide: (p, { context, deps, occurredAt }) => {
     const unknown = p.briques.filter((c) => !deps.briques.has(c));
     if (unknown.length) return invalid('briques', `names briques that are not in the catalogue: ${unknown.join(', ')}`, 'unknown-brique');
-    const convention = p.conventionId ?? context.conventionId;
-    if (!convention) return invalid('conventionId', 'is required: the contract must name the convention that funds it', 'convention-required');
+    const programme = context.programmeCode ?? '';
+    const named = p.conventionId !== undefined || p.conventionCode !== undefined;
+    const resolved = named
+      ? resolveConvention(deps.conventions, programme, Number(occurredAt.slice(0, 4)), p)
+      : context.conventionId
+        ? ({ ok: true, convention: deps.conventions?.ofProgramme(programme).find((c) => c.id === context.conventionId) ?? { id: context.conventionId } } as const)
+        : resolveConvention(deps.conventions, programme, Number((context.openedOn ?? occurredAt).slice(0, 4)), {}, { required: true });
+    if (!resolved.ok) return invalid(resolved.field, resolved.reason, resolved.code);
+    if (!resolved.convention) return invalid('conventionId', 'is required: the contract must name the convention that funds it', 'convention-required');
+    const convention = resolved.convention.id;
+    const scaleProblem = p.scale === undefined ? undefined : checkScale(deps.conventions, programme, convention, p.scale);
+    if (scaleProblem) return invalid('scale', scaleProblem, 'unknown-scale');
+    if (context.programme?.capPolicy === 'refuse' && 'capReached' in resolved.convention && resolved.convention.capReached) {
+      return { refusal: { code: 'convention-cap-reached', kind: 'rule', reason: `The yearly cap of convention ${resolved.convention.code} is reached and the programme refuses new measures beyond it.` } };
+    }
     const ids = (p.objectives ?? []).map((o) => o.id);
     if (new Set(ids).size !== ids.length) return invalid('objectives', 'must have distinct ids');
     return [
@@ -71,6 +92,7 @@ export const draftContract = defineCommand({
           occupancyStatus: p.occupancyStatus,
           landlord: p.landlord,
           conventionId: convention,
+          scale: p.scale,
           objectives: p.objectives ?? [],
           personal: p.personal,
         }),

@@ -2,7 +2,9 @@ import { s, type Infer } from '../../../engine/src';
 import { termsOf } from '../../../programmes/src';
 import { saisineReceivedEvent } from '../events/saisine-received.event';
 import { AGE_BANDS, COMPOSITIONS, GENDERS, MOTIVES, PRESCRIBER_KINDS, RESOURCES_TYPES } from '../vocabulary/household';
-import { code, conventionId, email, longText, NAME_MAX, orgName, personal, phone, postalCode, shortText } from './support/fields';
+import { readSaisineFields } from '../saisine-fields';
+import { resolveConvention } from '../convention-directory';
+import { code, conventionCode, conventionId, email, longText, NAME_MAX, orgName, personal, phone, postalCode, shortText } from './support/fields';
 import { compact, defineCommand, event, invalid } from './support/trajectory-command';
 
 const personName = {
@@ -19,7 +21,8 @@ export const receiveSaisine = defineCommand({
   },
   payload: s.object({
     programmeCode: code({ en: 'a programme code', fr: 'un code de dispositif' }, { label: { fr: 'Dispositif', en: 'Programme' }, description: 'Code of a programme from the catalogue.', example: 'avdl' }),
-    conventionId: s.optional(conventionId('The funder’s convention; default: the programme’s.')),
+    conventionId: s.optional(conventionId('The funder’s convention; default: the programme’s only convention of the year (refused when it has several).')),
+    conventionCode: s.optional(conventionCode('The convention by its code (what a landlord knows), instead of its id.')),
     /** Omit for a household new to the service; pass it to link a new saisine to earlier ones. */
     householdId: s.optional(
       s.text({ maxLength: 36, format: 'uuid', label: { fr: 'Ménage déjà connu', en: 'Known household' }, description: 'Links this saisine to a household already known.', example: '3f0e8b1a-7c2d-4e5f-9a6b-1c2d3e4f5a6b' }),
@@ -42,6 +45,13 @@ export const receiveSaisine = defineCommand({
         mainResources: s.oneOf(RESOURCES_TYPES, { label: { fr: 'Ressources principales', en: 'Main resources' }, example: 'rsa' }),
       },
       { label: { fr: 'Profil du ménage', en: 'Household profile' }, description: 'Categorical, statistics-safe facts about the household.' },
+    ),
+    fields: s.optional(
+      s.freeObject({
+        label: { fr: 'Champs du dispositif', en: 'Programme fields' },
+        description: 'The programme’s own categorical saisine fields (its `saisineFields`): field name -> one of its value codes. No free text: that goes in `personal.comment`.',
+        example: {},
+      }),
     ),
     personal: personal({
       household: s.optional(
@@ -79,17 +89,22 @@ export const receiveSaisine = defineCommand({
     personal: { household: { lastName: 'Martin', firstName: 'Awa' } },
   },
   produces: [saisineReceivedEvent],
-  refusals: ['unknown-programme'],
-  decide: (p, { deps, ids, workflowVersion }) => {
+  refusals: ['unknown-programme', 'unknown-convention', 'convention-ambiguous', 'invalid-saisine-field'],
+  decide: (p, { deps, ids, workflowVersion, occurredAt }) => {
     const programme = deps.programmes.get(p.programmeCode);
     if (!programme) return invalid('programmeCode', `"${p.programmeCode}" is not a known programme`, 'unknown-programme');
+    const fields = readSaisineFields(programme.saisineFields, p.fields);
+    if (!fields.ok) return { refusal: { code: 'invalid-saisine-field', kind: 'invalid', reason: fields.problems.map((x) => `${x.field} ${x.reason}`).join('; '), fields: fields.problems } };
+    const convention = resolveConvention(deps.conventions, programme.code, Number(occurredAt.slice(0, 4)), p);
+    if (!convention.ok) return invalid(convention.field, convention.reason, convention.code);
     return [
       event(
         saisineReceivedEvent,
         compact({
           workflowVersion,
           programme: termsOf(programme),
-          conventionId: p.conventionId,
+          conventionId: convention.convention?.id,
+          ...(fields.value ? { fields: fields.value } : {}),
           householdId: p.householdId ?? ids.next(),
           prescriber: p.prescriber,
           motives: p.motives,

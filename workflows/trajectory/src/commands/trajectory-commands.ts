@@ -3,6 +3,7 @@ import type { TrajectoryContext } from '../trajectory-context';
 import type { TrajectoryDeps } from '../trajectory-deps';
 import { assignReferent } from './assign-referent.command';
 import { changeReferent } from './change-referent.command';
+import { chooseScale } from './choose-scale.command';
 import { close } from './close.command';
 import { completeBrique } from './complete-brique.command';
 import { concludeDiagnostic } from './conclude-diagnostic.command';
@@ -57,6 +58,7 @@ export const TRAJECTORY_COMMAND_DEFINITIONS = [
   validateMeasure,
   rejectMeasure,
   draftContract,
+  chooseScale,
   signContract,
   startBrique,
   recordPoint,

@@ -14,6 +14,8 @@ export interface ContractDraftedData {
   /** When named, the landlord is a required signatory. */
   landlord?: Landlord;
   conventionId: string;
+  /** The barème of the convention this measure is priced on (absent: the convention's first; choose-scale may change it). */
+  scale?: string;
   /** Objective ids; their wording is personal. */
   objectives: { id: string }[];
   personal?: {

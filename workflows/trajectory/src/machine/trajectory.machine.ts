@@ -70,6 +70,7 @@ export function createTrajectoryMachine(workflowVersion: number, rules: Trajecto
             initial: 'drafting',
             on: {
               ContractDrafted: { guard: 'canDraftContract', actions: apply },
+              MeasureScaleChosen: { guard: 'canChooseScale', actions: apply },
               BriqueStarted: { guard: 'canStartBriqueInContract', actions: apply },
               PointRecorded: { guard: 'canRecordPointInContract', actions: apply },
               BriqueCompleted: { guard: 'canCompleteBriqueInContract', actions: apply },
@@ -100,6 +101,7 @@ export function createTrajectoryMachine(workflowVersion: number, rules: Trajecto
               MeasureSuspended: { guard: 'canSuspend', target: '.suspended', actions: apply },
               MeasureResumed: { guard: 'canResume', target: '.active', actions: apply },
               MeasureRenewed: { guard: 'canRenew', actions: apply },
+              MeasureScaleChosen: { guard: 'canChooseScale', actions: apply },
               EvaluationStarted: { guard: 'canStartEvaluation', target: 'evaluation', actions: apply },
             },
             states: {
@@ -110,6 +112,7 @@ export function createTrajectoryMachine(workflowVersion: number, rules: Trajecto
           evaluation: {
             on: {
               FinalEvaluationRecorded: { guard: 'canRecordFinalEvaluation', actions: apply },
+              MeasureScaleChosen: { guard: 'canChooseScale', actions: apply },
               MeasureRenewed: { guard: 'canRenewFromEvaluation', target: 'briques', actions: apply },
               HandedOff: { guard: 'canHandOff', target: 'relais', actions: apply },
               VeilleStarted: { guard: 'canStartVeille', target: 'veille', actions: apply },

@@ -1,4 +1,5 @@
-import { addDays, type CalendarDate } from '../../../../libs/domain/src';
+import { addDays, addMonths, type CalendarDate } from '../../../../libs/domain/src';
+import type { MonthBilling } from '../../../programmes/src';
 
 /**
  * A stretch of days during which a measure was active: in briques and not suspended.
@@ -104,21 +105,54 @@ export function activeMonths(periods: readonly ActivePeriod[], today: CalendarDa
  * months from this one function.
  */
 export interface MonthMeasureSetting {
-  basis: 'active-calendar-months';
+  basis: 'active-calendar-months' | 'months-of-measure';
 }
 
 export const DEFAULT_MONTH_MEASURE_SETTING: MonthMeasureSetting = { basis: 'active-calendar-months' };
 
+/** The setting of a programme's `monthBilling` (copied into its trajectories' terms; absent: calendar months). */
+export function monthMeasureSettingOf(monthBilling: MonthBilling | undefined): MonthMeasureSetting {
+  return monthBilling === 'months-of-measure' ? { basis: 'months-of-measure' } : DEFAULT_MONTH_MEASURE_SETTING;
+}
+
 /**
- * THE month-measures of one measure up to `today`, sorted: each calendar month in which it was
- * active (in briques, not suspended) for at least one day. Funder figures, the feed and the
- * trajectory view all count with this.
+ * THE month-measures of one measure up to `today`, sorted, one entry per month billed:
+ * - 'active-calendar-months': each calendar month in which it was active (in briques, not
+ *   suspended) for at least one day (a 6-month measure starting on the 20th bills 7);
+ * - 'months-of-measure': each month of the measure counted from its first day (start + n months,
+ *   clamped to the month's end) with at least one active day, in the calendar month of that first
+ *   active day (6 months bill 6, whatever day they start).
+ * Funder figures, the feed and the trajectory view all count with this.
  */
 export function monthMeasures(measure: { readonly periods: readonly ActivePeriod[] }, today: CalendarDate, setting: MonthMeasureSetting = DEFAULT_MONTH_MEASURE_SETTING): YearMonth[] {
   switch (setting.basis) {
     case 'active-calendar-months':
       return activeMonths(measure.periods, today);
+    case 'months-of-measure':
+      return monthsOfMeasure(measure.periods, today);
   }
+}
+
+function monthsOfMeasure(periods: readonly ActivePeriod[], today: CalendarDate): YearMonth[] {
+  const endExclusive = addDays(today, 1);
+  const clipped = periods.map((p) => ({ from: p.from, to: p.to === null || p.to > endExclusive ? endExclusive : p.to })).filter((p) => p.to > p.from);
+  if (clipped.length === 0) return [];
+  const anchor = periods[0].from;
+  const end = clipped.reduce((m, p) => (p.to > m ? p.to : m), clipped[0].to);
+  const out: YearMonth[] = [];
+  for (let i = 0; ; i++) {
+    const from = addMonths(anchor, i);
+    if (from >= end) break;
+    const to = addMonths(anchor, i + 1);
+    let first: CalendarDate | null = null;
+    for (const p of clipped) {
+      const f = p.from > from ? p.from : from;
+      const t = p.to < to ? p.to : to;
+      if (f < t && (first === null || f < first)) first = f;
+    }
+    if (first !== null) out.push(first.slice(0, 7));
+  }
+  return out;
 }
 
 /** Month-measures of one measure falling in a calendar year. */

@@ -18,6 +18,7 @@ const WEIGHTS: Partial<Record<TrajectoryCommandType, number>> = {
   decline: 1,
   reorient: 1,
   'record-note': 2,
+  'choose-scale': 2,
   'change-referent': 2,
   'record-diagnostic-step': 3,
   'draft-contract': 3,
@@ -138,6 +139,8 @@ export function payloadFor(command: string, c: TrajectoryContext, pick: Pick): u
         content: { progress: 'on-track' },
       };
     }
+    case 'choose-scale':
+      return { scale: one(pick, ['standard', 'renforce']) };
     default:
       return {};
   }

@@ -82,6 +82,7 @@ export interface ContractOptions extends At {
   landlord?: boolean;
   briques?: string[];
   objectives?: string[];
+  conventionId?: string;
 }
 
 export function contractDrafted(o: ContractOptions = {}): GivenStep {
@@ -95,7 +96,7 @@ export function contractDrafted(o: ContractOptions = {}): GivenStep {
       meetingFrequency: 'monthly',
       occupancyStatus: 'direct-lease',
       ...(o.landlord ? { landlord: { name: 'Habitat 69' } } : {}),
-      conventionId: 'conv-2026',
+      conventionId: o.conventionId ?? 'conv-2026',
       objectives: (o.objectives ?? ['obj-1', 'obj-2']).map((id) => ({ id })),
     },
     o.on,

@@ -11,7 +11,9 @@ import { endOfLog } from '../../../../../projections/core/testing/end-of-log';
 import { pgliteTestDatabase, postgresTestDatabase, type TestDatabase } from '../../../../../projections/core/testing/test-database';
 import { builtInProjections } from '../../../../../projections/projections.catalogue';
 import { testDeps } from '../../../../../workflows/trajectory/src/testing';
+import { loadCatalogue } from '../../../../../libs/catalogue/src';
 import { createApp } from '../../app.factory';
+import type { Catalogue } from '../../trajectories/catalogue';
 import { ProjectionsModule } from '../projections.module';
 
 export interface ProjectionsApp {
@@ -27,21 +29,23 @@ export interface ProjectionsApp {
 }
 
 /** The API with the projections module and its runners in-process, as `npm start` runs them on the embedded store. */
-export async function startProjectionsApp(options: { postgres?: boolean; now?: string; programmesDir?: string } = {}): Promise<ProjectionsApp> {
+export async function startProjectionsApp(options: { postgres?: boolean; now?: string; catalogue?: Catalogue; programmesDir?: string } = {}): Promise<ProjectionsApp> {
   const clock = new FixedClock(options.now ?? '2026-01-01T09:00:00Z');
   const db = options.postgres ? await postgresTestDatabase('projections_e2e') : await pgliteTestDatabase();
   // The real SQL store on the same database as the read models, as createApp opens it.
   const store = await SqlEventStore.open(db, { clock });
   const host = new ProjectionHost({ store, db, lock: new InProcessLock(), migrator: storeMigrator, projections: builtInProjections(), idleMs: 10, batchSize: 200 });
+  const catalogue = options.catalogue ?? (options.programmesDir ? await loadCatalogue(options.programmesDir) : testDeps());
   const { app } = await createApp({
     store,
     clock,
-    // With a programmes directory the app loads its catalogue as at start-up (libs/catalogue's loader).
-    ...(options.programmesDir ? { programmesDir: options.programmesDir } : { catalogue: testDeps() }),
+    // With a programmes directory the catalogue is loaded as at start-up (libs/catalogue's loader).
+    catalogue,
     auth: TEST_AUTH,
     logger: false,
     docs: false,
-    modules: [ProjectionsModule.register({ db, host, startHost: true })],
+    conventionsDb: db,
+    modules: [ProjectionsModule.register({ db, host, startHost: true, programmes: catalogue.programmes })],
   });
   await app.getHttpAdapter().getInstance().ready();
   return {

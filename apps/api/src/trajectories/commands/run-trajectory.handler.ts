@@ -2,7 +2,9 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { trajectoryStreamId } from '../../../../../libs/domain/src';
 import type { TrajectoryRunner } from '../trajectory-runner.provider';
-import { TRAJECTORY_RUNNER } from '../trajectory.tokens';
+import { CONVENTION_DIRECTORY, TRAJECTORY_RUNNER } from '../trajectory.tokens';
+import type { RefreshableConventionDirectory } from '../../projections/sql-convention-directory';
+import { CONVENTION_READING_COMMANDS } from '../../../../../workflows/trajectory/src/convention-directory';
 import { type CommandResultView, commandResultView } from '../views/trajectory.views';
 import { RunTrajectoryCommand } from './run-trajectory.command';
 
@@ -12,9 +14,13 @@ import { RunTrajectoryCommand } from './run-trajectory.command';
  */
 @CommandHandler(RunTrajectoryCommand)
 export class RunTrajectoryHandler implements ICommandHandler<RunTrajectoryCommand> {
-  constructor(@Inject(TRAJECTORY_RUNNER) private readonly runner: TrajectoryRunner) {}
+  constructor(
+    @Inject(TRAJECTORY_RUNNER) private readonly runner: TrajectoryRunner,
+    @Inject(CONVENTION_DIRECTORY) private readonly conventions: RefreshableConventionDirectory,
+  ) {}
 
   async execute(command: RunTrajectoryCommand): Promise<CommandResultView> {
+    if (CONVENTION_READING_COMMANDS.includes(command.name)) await this.conventions.refresh();
     const { actor, occurredAt, correlationId, expectedVersion } = command.meta;
     const result = await this.runner.run(
       trajectoryStreamId(command.trajectoryId),

@@ -5,6 +5,7 @@ import {
   type DeadlineStatus,
   deadlineStatus,
   monthMeasures,
+  monthMeasureSettingOf,
   trajectoryDeadlines,
   trajectorySchedule,
   type TrajectoryContext,
@@ -136,7 +137,7 @@ export function trajectoryView(
     const title = d.code ? titles.get(d.code) : undefined;
     return { ...d, status: deadlineStatus(d.dueOn, today), ...(title ? { title } : {}) };
   };
-  const months = (facts?.measures ?? []).flatMap((m) => monthMeasures(m, today));
+  const months = (facts?.measures ?? []).flatMap((m) => monthMeasures(m, today, monthMeasureSettingOf(terms?.monthBilling)));
   const subState = subStateOf(snapshot);
   return {
     id,

@@ -30,6 +30,9 @@ export const briqueCode = (meta: FieldMeta = {}) =>
 export const conventionId = (description: string) =>
   code({ en: 'a convention id', fr: 'un identifiant de convention' }, { label: { fr: 'Convention', en: 'Convention' }, description, example: 'conv-fsl-2026' });
 
+export const conventionCode = (description: string) =>
+  code({ en: 'a convention code', fr: 'un code de convention' }, { label: { fr: 'Code de la convention', en: 'Convention code' }, description, example: 'fsl-2026' });
+
 export const actorId = (label: Bilingual) => s.text({ maxLength: 128, pattern: ACTOR_ID, label, description: 'The social worker’s actor id.', example: 'referent-cesf-12' });
 
 /** An organisation's name (never a person's: those go to `personal`). */

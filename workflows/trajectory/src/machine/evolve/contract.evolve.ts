@@ -18,6 +18,7 @@ export const contractReducers: Reducers = {
         occupancyStatus: d.occupancyStatus,
         ...(d.landlord ? { landlord: d.landlord } : {}),
         conventionId: d.conventionId,
+        ...(d.scale ? { scale: d.scale } : {}),
         objectives: d.objectives,
         requiredParties,
         signatures: {},
@@ -50,6 +51,7 @@ export const contractReducers: Reducers = {
           },
         }
       : c,
+  MeasureScaleChosen: (c, d) => (c.contract ? { ...c, contract: { ...c.contract, scale: d.scale } } : c),
   ContractSigned: (c, d, on) => (c.contract ? { ...c, contract: { ...c.contract, signatures: { ...c.contract.signatures, [d.party]: on } } } : c),
   ContractDeclined: (c, d, on) => ({ ...c, closing: { kind: 'declined', on, orientation: d.orientation } }),
   MeasureStarted: (c, d) => ({

@@ -8,6 +8,7 @@ export const saisineReducers: Reducers = {
     programme: d.programme,
     programmeCode: d.programme.code,
     conventionId: d.conventionId,
+    ...(d.fields ? { saisineFields: d.fields } : {}),
     householdId: d.householdId,
     prescriber: d.prescriber,
     motives: d.motives,

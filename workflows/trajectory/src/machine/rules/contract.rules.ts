@@ -63,5 +63,6 @@ export const contractRules = {
       reads: 'context',
     },
   ],
+  canChooseScale: [{ ...contractRequired, reason: 'Draft the contract before choosing its barème: the scale belongs to the contract’s convention.' }],
   canDeclineContract: [{ ...orientationRequired, reason: 'The household declines the contract: record where it is oriented, nobody is left without a solution.' }],
 } satisfies TrajectoryRules;
