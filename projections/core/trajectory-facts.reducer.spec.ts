@@ -23,7 +23,7 @@ describe('trajectory facts agree with the workflow', () => {
   // And journeys under a programme whose measures are validated, with documents shared (issue 13).
   const journeys = [
     ...generateJourneys({ count: 300, seed: 42 }),
-    ...generateJourneys({ count: 60, seed: 17, programmes: ['schedule-test'] }),
+    ...generateJourneys({ count: 60, seed: 17, programmes: ['schedule-test'], weights: { 'choose-scale': 1 } }),
     ...generateJourneys({
       count: 60,
       seed: 13,

@@ -157,6 +157,7 @@ export function generateJourneys(options: JourneyOptions): GeneratedTrajectory[]
           'start-brique': { code: pick(programmeBriques) },
           'record-point': { briqueCode: brique ?? '2.1', mode: 'home-visit', // No rnd() here: an extra draw would change every seed's journeys.
             ...(events.length % 3 === 0 ? { parties: ['household', 'landlord'] } : {}), personal: { summary: 'point' } },
+          'choose-scale': { scale: 'standard' },
           'record-milestone': { code: c.programme?.milestones?.find((m) => !c.milestones?.[m.code])?.code ?? 'none' },
           // Issue 13 (only drawn when options.weights give them a weight): submit what the contract will plan.
           'submit-for-validation': fixtures.submitForValidation({ briques: [programmeBriques[0]] }).payload,

@@ -139,6 +139,10 @@ export function payloadFor(command: string, c: TrajectoryContext, pick: Pick): u
         content: { progress: 'on-track' },
       };
     }
+    case 'record-milestone': {
+      const open = (c.programme?.milestones ?? []).filter((m) => !c.milestones?.[m.code]).map((m) => m.code);
+      return { code: open.length ? one(pick, open) : 'none' };
+    }
     case 'choose-scale':
       return { scale: one(pick, ['standard', 'renforce']) };
     default:
