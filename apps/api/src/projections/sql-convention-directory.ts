@@ -6,7 +6,8 @@ import type { ConventionDirectory, ConventionRef } from '../../../../workflows/t
 
 /** A directory the API refreshes before a command that reads it (the workflow reads it synchronously). */
 export interface RefreshableConventionDirectory extends ConventionDirectory {
-  refresh(): Promise<void>;
+  /** `withCap`: also compute whether each cap is reached (only draft-contract reads it; it costs a consumption per convention). */
+  refresh(options?: { withCap?: boolean }): Promise<void>;
 }
 
 /** No conventions known (an app without read models): saisines open without one, contracts name theirs by id. */
@@ -15,8 +16,8 @@ export const NO_CONVENTIONS: RefreshableConventionDirectory = { ofProgramme: () 
 /**
  * The conventions of the funder read model, as receive-saisine, draft-contract and choose-scale see
  * them. POST /conventions waits until the read model shows a new convention, so a saisine sent
- * right after finds it. Whether a cap is reached is computed only for programmes whose capPolicy
- * is 'refuse' (the only ones whose commands read it).
+ * right after finds it. Whether a cap is reached is computed only when asked (draft-contract) and
+ * only for programmes whose capPolicy is 'refuse' (the only ones whose commands read it).
  */
 export class SqlConventionDirectory implements RefreshableConventionDirectory {
   private byProgramme = new Map<string, ConventionRef[]>();
@@ -31,12 +32,12 @@ export class SqlConventionDirectory implements RefreshableConventionDirectory {
     return this.byProgramme.get(programme) ?? [];
   }
 
-  async refresh(): Promise<void> {
+  async refresh(options: { withCap?: boolean } = {}): Promise<void> {
     const conventions = await listConventions(this.db);
     const today = parisDate(this.clock.now());
     const next = new Map<string, ConventionRef[]>();
     for (const c of conventions) {
-      const refuses = this.programmes.get(c.programme)?.capPolicy === 'refuse';
+      const refuses = options.withCap === true && this.programmes.get(c.programme)?.capPolicy === 'refuse';
       const capReached = refuses && Number(today.slice(0, 4)) === c.year ? (await conventionConsumption(this.db, this.clock, c.id, c.year)).totalCents >= c.yearlyCapCents : false;
       const ref: ConventionRef = { id: c.id, code: c.code, programme: c.programme, year: c.year, scales: (c.prices.perMeasure ?? []).map((s) => s.code), capReached };
       next.set(c.programme, [...(next.get(c.programme) ?? []), ref]);

@@ -20,7 +20,7 @@ export class RunTrajectoryHandler implements ICommandHandler<RunTrajectoryComman
   ) {}
 
   async execute(command: RunTrajectoryCommand): Promise<CommandResultView> {
-    if (CONVENTION_READING_COMMANDS.includes(command.name)) await this.conventions.refresh();
+    if (CONVENTION_READING_COMMANDS.includes(command.name)) await this.conventions.refresh({ withCap: command.name === 'draft-contract' });
     const { actor, occurredAt, correlationId, expectedVersion } = command.meta;
     const result = await this.runner.run(
       trajectoryStreamId(command.trajectoryId),
