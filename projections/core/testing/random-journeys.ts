@@ -157,6 +157,7 @@ export function generateJourneys(options: JourneyOptions): GeneratedTrajectory[]
           'start-brique': { code: pick(programmeBriques) },
           'record-point': { briqueCode: brique ?? '2.1', mode: 'home-visit', // No rnd() here: an extra draw would change every seed's journeys.
             ...(events.length % 3 === 0 ? { parties: ['household', 'landlord'] } : {}), personal: { summary: 'point' } },
+          'choose-scale': { scale: 'standard' },
           'record-milestone': { code: c.programme?.milestones?.find((m) => !c.milestones?.[m.code])?.code ?? 'none' },
           'complete-brique': { briqueCode: brique ?? '2.1', result: pick(['achieved', 'partly', 'not-achieved'] as const) },
           'record-final-evaluation': fixtures.recordFinalEvaluation({ endReason: pick(['housed', 'maintained', 'autonomous', 'abandoned'] as const) }).payload,

@@ -3,10 +3,12 @@ import { addDays, FixedClock } from '../../../libs/domain/src';
 import { allowedCommandsOf, decide, initialSnapshot } from '../../engine/src';
 import { SequentialIds } from '../../engine/src/testing/in-memory-workflow-store';
 import { pickCommand, payloadFor, type Pick } from './testing/command-generator';
-import { receiveSaisine, testDeps } from './testing';
+import { receiveSaisine, SCHEDULE_TEST, testDeps } from './testing';
 import { createTrajectoryWorkflowV1, createTrajectoryWorkflowV2, type TrajectorySnapshot } from './trajectory.workflow';
 
-const definitions = { 1: createTrajectoryWorkflowV1(testDeps()), 2: createTrajectoryWorkflowV2(testDeps()) };
+// schedule-test: briques before the contract and milestones (issue 17), so their commands are checked too.
+const deps = testDeps({ programmes: [SCHEDULE_TEST] });
+const definitions = { 1: createTrajectoryWorkflowV1(deps), 2: createTrajectoryWorkflowV2(deps) };
 const actor = { id: 'referent-1', role: 'referent' as const };
 const clock = new FixedClock('2035-01-01T12:00:00Z');
 /** Constant choices 0..7 reach every brique of a programme (7 at most) and every party, outcome and mode a payload names. */
@@ -93,5 +95,15 @@ describe('allowedCommands is honest (property)', () => {
     for (const stage of ['new', 'saisine', 'diagnostic', 'contract', 'briques', 'evaluation', 'relais', 'veille', 'closed']) expect(check.stages).toContain(stage);
     expect(check.listed).toBeGreaterThan(1_000);
     expect(check.unlisted).toBeGreaterThan(10_000);
+  });
+
+  it('under a programme with briques before the contract and milestones (issue 17), too', () => {
+    const check: Check = { listed: 0, unlisted: 0, stages: new Set() };
+    fc.assert(
+      fc.property(fc.constantFrom<1 | 2>(1, 2), fc.array(fc.nat({ max: 1_000 }), { minLength: 20, maxLength: 120 }), (version, choices) => checkJourney(version, 'schedule-test', choices, check)),
+      { numRuns: 30, seed: 20261202 },
+    );
+    for (const stage of ['saisine', 'diagnostic', 'contract', 'briques']) expect(check.stages).toContain(stage);
+    expect(check.listed).toBeGreaterThan(500);
   });
 });

@@ -114,6 +114,10 @@ export function payloadFor(command: string, c: TrajectoryContext, pick: Pick): u
       return pick(2) === 0 ? { endReason: one(pick, END_REASONS), orientation: orientation(pick) } : {};
     case 'record-note':
       return { category: 'note', personal: { text: 'Note' } };
+    case 'record-milestone': {
+      const open = (c.programme?.milestones ?? []).filter((m) => !c.milestones?.[m.code]).map((m) => m.code);
+      return { code: open.length ? one(pick, open) : 'none' };
+    }
     case 'choose-scale':
       return { scale: one(pick, ['standard', 'renforce']) };
     default:
