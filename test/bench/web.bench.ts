@@ -181,7 +181,11 @@ async function scalePart(browser: Browser): Promise<void> {
       const t = performance.now();
       await page.getByLabel('Étape').selectOption(stage);
       // Shown: the caption (the count of the new answer) is no longer the previous one.
-      await page.waitForFunction(`document.querySelector('table.list caption')?.textContent !== ${JSON.stringify(previous)}`);
+      // (A function, not a string: the app's CSP refuses eval, string predicates included.)
+      await page.waitForFunction(
+        (before) => (globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } }).document.querySelector('table.list caption')?.textContent !== before,
+        previous,
+      );
       const elapsed = performance.now() - t;
       previous = (await caption.textContent()) ?? '';
       if (i >= 2) changes.push(elapsed);

@@ -10,7 +10,8 @@ import { SignInPage } from './pages/sign-in-page';
 import { TrajectoryPage } from './pages/trajectory-page';
 import { navigate, useLocation } from './routing/use-location';
 import { matchRoute, pathTo } from './routing/web-routes';
-import { completeOidcSignIn, loadSignInConfig, oidcUserManager, type SignInConfig } from './session/oidc-sign-in';
+import type { UserManager } from 'oidc-client-ts';
+import { loadSignInConfig, type SignInConfig } from './session/sign-in-config';
 import { clearSession, decodeToken, isExpired, loadSession, saveSession, type Session, takeTokenFromFragment } from './session/session';
 
 type SignedOut = 'expired' | 'invalid' | 'signed-out' | undefined;
@@ -33,16 +34,21 @@ export function App() {
   useEffect(() => {
     void loadSignInConfig().then(setSignInConfig);
   }, []);
-  const oidc = useMemo(() => (signInConfig?.kind === 'oidc' ? oidcUserManager(signInConfig) : undefined), [signInConfig]);
+  // oidc-client-ts is loaded only where an identity provider is configured (not with sign-in links).
+  const [oidc, setOidc] = useState<{ manager: UserManager; complete: (m: UserManager) => Promise<string> } | undefined>();
+  useEffect(() => {
+    if (signInConfig?.kind !== 'oidc') return;
+    void import('./session/oidc-sign-in').then((module) => setOidc({ manager: module.oidcUserManager(signInConfig), complete: module.completeOidcSignIn }));
+  }, [signInConfig]);
   // Back from the identity provider: the code becomes a token held in memory only (never saved).
   useEffect(() => {
-    if (!returning || !signInConfig) return;
+    if (!returning || !signInConfig || (signInConfig.kind === 'oidc' && !oidc)) return;
     const done = () => {
       setReturning(false);
       navigate(pathTo('signIn'), { replace: true });
     };
     if (!oidc) return done();
-    completeOidcSignIn(oidc).then(
+    oidc.complete(oidc.manager).then(
       (token) => {
         const decoded = decodeToken(token);
         if (!decoded || isExpired(decoded)) setSignedOut('invalid');
@@ -92,7 +98,7 @@ export function App() {
   }
   // Which sign-in this deployment uses is known after /web-config.json: nothing is shown before.
   if (!session && !signInConfig) return null;
-  if (!session || !api) return <SignInPage reason={signedOut} onSignIn={oidc ? () => void oidc.signinRedirect() : undefined} />;
+  if (!session || !api) return <SignInPage reason={signedOut} onSignIn={signInConfig?.kind === 'oidc' ? () => void oidc?.manager.signinRedirect() : undefined} />;
   if (!route || misplaced) return null;
   return (
     <AppShell session={session} current={route.name} onSignOut={() => signOut('signed-out')}>

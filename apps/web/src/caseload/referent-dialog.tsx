@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { ApiClient } from '../api/api-client';
 import { AsyncView, useLoad } from '../components/async-view';
 import { allowedName, type CommandDescription, loadCommandCatalogue } from '../commands/command-catalogue';
@@ -24,16 +25,22 @@ export function ReferentDialog({
   knownReferents: string[];
   onClose: (changed: boolean) => void;
 }) {
+  // The referents known when the dialog opened: the form's schema is made once (a new one at each
+  // render of the caseload would make the form start over).
+  const [suggestions] = useState(knownReferents);
   const [loaded] = useLoad(
-    () => Promise.all([api.get<TrajectoryView>(`/trajectories/${encodeURIComponent(trajectoryId)}`), loadCommandCatalogue(api)]),
+    () =>
+      Promise.all([api.get<TrajectoryView>(`/trajectories/${encodeURIComponent(trajectoryId)}`), loadCommandCatalogue(api)]).then(([view, catalogue]) => {
+        const allowed = view.body.allowedCommands.map(allowedName);
+        const name = REFERENT_COMMANDS.find((c) => allowed.includes(c));
+        const command = name ? catalogue.get(name) : undefined;
+        return { view, catalogue, command: command && withSuggestions(command, suggestions) };
+      }),
     [trajectoryId],
   );
   return (
     <AsyncView loaded={loaded}>
-      {([view, catalogue]) => {
-        const allowed = view.body.allowedCommands.map(allowedName);
-        const name = REFERENT_COMMANDS.find((c) => allowed.includes(c));
-        const command = name ? catalogue.get(name) : undefined;
+      {({ view, catalogue, command }) => {
         if (!command) {
           return (
             <p role="alert" className="error">
@@ -49,7 +56,7 @@ export function ReferentDialog({
             api={api}
             trajectoryId={trajectoryId}
             version={view.body.version}
-            command={withSuggestions(command, knownReferents)}
+            command={command}
             labelOf={(other) => catalogue.get(other)?.labels.fr ?? other}
             onClose={onClose}
           />

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { ApiClient } from '../api/api-client';
 import type { CommandDescription } from './command-catalogue';
-import { CommandForm } from './command-form';
+import { CommandForm } from './lazy-command-form';
 
 /** One command on one trajectory, in a modal dialog, sent with If-Match so a stale page is caught. */
 export function CommandDialog({
