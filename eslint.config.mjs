@@ -22,6 +22,13 @@ export default tseslint.config(
     },
   },
   {
+    // Plain Node scripts (a test's child process, say) run in Node, not a browser.
+    files: ['**/*.mjs'],
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
+    },
+  },
+  {
     files: ['libs/domain/**/*.ts', 'workflows/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: infrastructure }] },
   },

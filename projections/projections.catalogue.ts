@@ -2,6 +2,7 @@ import { caseloadProjection } from './caseload/caseload.projection';
 import type { Projection } from './core/projection.port';
 import { deadlinesProjection } from './deadlines/deadlines.projection';
 import { funderProjection } from './funder/funder.projection';
+import { partnersProjection } from './partners/partners.projection';
 import { retentionProjection } from './retention/retention.projection';
 
 /**
@@ -10,7 +11,7 @@ import { retentionProjection } from './retention/retention.projection';
  * has it, beside these.
  */
 export function builtInProjections(): Projection[] {
-  return [caseloadProjection(), deadlinesProjection(), funderProjection(), retentionProjection()];
+  return [caseloadProjection(), deadlinesProjection(), funderProjection(), retentionProjection(), partnersProjection()];
 }
 
-export const BUILT_IN_PROJECTION_NAMES: readonly string[] = ['caseload', 'deadlines', 'funder', 'retention'];
+export const BUILT_IN_PROJECTION_NAMES: readonly string[] = ['caseload', 'deadlines', 'funder', 'retention', 'partners'];

@@ -81,7 +81,7 @@ async function applyCountDeltas(tx: ProjectionTx, changed: readonly { before: Tr
 export function caseloadProjection(): Projection {
   return streamStateProjection<TrajectoryFacts>({
     name: CASELOAD_PROJECTION,
-    version: 'caseload-7',
+    version: 'caseload-8',
     tables: [CASELOAD_TABLE, CASELOAD_STATE_TABLE, CASELOAD_COUNTS_TABLE],
     migrations: CASELOAD_MIGRATIONS,
     keyOf: trajectoryIdOfEvent,

@@ -20,7 +20,17 @@ function recorded(t: GeneratedTrajectory): RecordedEvent[] {
 
 describe('trajectory facts agree with the workflow', () => {
   // Plus journeys under a programme with briques before the lease, cadences and milestones (issue 17).
-  const journeys = [...generateJourneys({ count: 300, seed: 42 }), ...generateJourneys({ count: 60, seed: 17, programmes: ['schedule-test'], weights: { 'choose-scale': 1 } })];
+  // And journeys under a programme whose measures are validated, with documents shared (issue 13).
+  const journeys = [
+    ...generateJourneys({ count: 300, seed: 42 }),
+    ...generateJourneys({ count: 60, seed: 17, programmes: ['schedule-test'], weights: { 'choose-scale': 1 } }),
+    ...generateJourneys({
+      count: 60,
+      seed: 13,
+      programmes: ['asll-validated-test'],
+      weights: { 'submit-for-validation': 8, 'validate-measure': 5, 'reject-measure': 3, 'share-with-partner': 1, 'draft-contract': 2 },
+    }),
+  ];
 
   it('generates journeys that go through (nearly) every kind of event', () => {
     const seen = new Set(journeys.flatMap((j) => j.events.map((e) => e.type)));

@@ -16,7 +16,7 @@ export const DEADLINES_PROJECTION = 'deadlines';
 export function deadlinesProjection(): Projection {
   return streamStateProjection<TrajectoryFacts>({
     name: DEADLINES_PROJECTION,
-    version: 'deadlines-3',
+    version: 'deadlines-4',
     tables: [DEADLINES_TABLE, DEADLINES_STATE_TABLE, DEADLINES_COUNTS_TABLE],
     migrations: DEADLINES_MIGRATIONS,
     keyOf: trajectoryIdOfEvent,

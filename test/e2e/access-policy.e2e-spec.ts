@@ -5,7 +5,7 @@ import { type AccessApp, startAccessApp } from './support/access-app';
 import { type AccessWorld, PERSONAL_MARKERS, seedAccessWorld } from './support/access-world';
 import { type Actor, authHeaders } from './support/auth';
 import { CALLERS, expectedStatus, type Probe, type ProbeRequest, probesFromPolicy } from './support/policy-matrix';
-import { FUNDER, OTHER_FUNDER, OTHER_PRESCRIBER, PRESCRIBER, REFERENT, SECRETARY } from './support/fixtures';
+import { FUNDER, OTHER_FUNDER, OTHER_PARTNER, OTHER_PRESCRIBER, OTHER_VALIDATOR, PARTNER, PRESCRIBER, REFERENT, SECRETARY, VALIDATOR } from './support/fixtures';
 
 /** Sends a probe as a caller; every answer to an outsider or the front desk is kept for the privacy scan. */
 async function send(app: AccessApp, caller: Actor, req: ProbeRequest): Promise<Response> {
@@ -34,6 +34,9 @@ function servedRoutes(app: AccessApp): string[] {
   return routes;
 }
 
+/** Roles that never see personal data: their every answer goes through the privacy scan. */
+const OUTSIDERS: readonly string[] = ['secretary', 'prescriber', 'validator', 'partner', 'funder'];
+
 describe('access policy: every endpoint as every role, generated from apps/api/src/auth/access-policy.ts', () => {
   let app: AccessApp;
   let world: AccessWorld;
@@ -61,7 +64,7 @@ describe('access policy: every endpoint as every role, generated from apps/api/s
       const grant = probe.grants[caller.actor.role];
       const want = expectedStatus(grant, caller, probe.success);
       const res = await send(app, caller.actor, probe.request(world));
-      if (['secretary', 'prescriber', 'funder'].includes(caller.actor.role)) outsiderAnswers.push({ who: caller.label, what: probe.name, res });
+      if (OUTSIDERS.includes(caller.actor.role)) outsiderAnswers.push({ who: caller.label, what: probe.name, res });
       if (res.status !== want) mismatches.push(`${caller.label} (${caller.actor.role}): got ${res.status} ${res.body?.code ?? ''}, want ${want}`);
     }
     expect(mismatches).toEqual([]);
@@ -103,6 +106,26 @@ describe('access policy: every endpoint as every role, generated from apps/api/s
     expect(notSent.body.code).toBe('trajectory-not-found');
   });
 
+  it('lists to a prescriber its saisines, to a validator what was submitted to it, to a partner its trajectories', async () => {
+    // The probes above may have sent more saisines in lmh's name: world.a is one of them, world.b is not.
+    const saisines = await app.http().get('/saisines').set(await authHeaders(PRESCRIBER));
+    expect(saisines.body.items).toContainEqual({ id: world.a.id, receivedOn: '2026-01-05', stage: 'contract', status: 'active' });
+    expect(saisines.body.items.map((i: { id: string }) => i.id)).not.toContain(world.b.id);
+    expect(new Set(saisines.body.items.flatMap((i: object) => Object.keys(i)))).toEqual(new Set(['id', 'receivedOn', 'stage', 'status']));
+    expect((await app.http().get('/saisines').set(await authHeaders(OTHER_PRESCRIBER))).body.items.map((i: { id: string }) => i.id)).toEqual([world.b.id]);
+
+    const submitted = await app.http().get('/validations').set(await authHeaders(VALIDATOR));
+    expect(submitted.body.items).toMatchObject([{ trajectoryId: world.a.id, validatorId: 'fsl-69', status: 'awaiting', submittedOn: '2026-01-29', submission: { briques: ['2.1', '2.5'] } }]);
+    expect((await app.http().get('/validations').set(await authHeaders(OTHER_VALIDATOR))).body.items).toEqual([]);
+
+    const mine = await app.http().get('/partner/trajectories').set(await authHeaders(PARTNER));
+    const a = mine.body.items.find((i: { trajectoryId: string }) => i.trajectoryId === world.a.id);
+    expect(a).toMatchObject({ stage: 'contract', relations: ['prescriber'], shared: [{ document: 'diagnostic-recommendations', householdAgreedOn: '2026-01-29' }] });
+    expect(a.shared[0]).not.toHaveProperty('text');
+    expect(mine.body.items.map((i: { trajectoryId: string }) => i.trajectoryId)).not.toContain(world.b.id);
+    expect((await app.http().get('/partner/trajectories').set(await authHeaders(OTHER_PARTNER))).body.items).toEqual([]);
+  });
+
   it('lists to a funder only the conventions it pays for', async () => {
     const mine = await app.http().get('/conventions').set(await authHeaders(FUNDER));
     expect(mine.body.map((c: { id: string }) => c.id)).toEqual([world.conventionId]);
@@ -123,6 +146,8 @@ describe('access policy: every endpoint as every role, generated from apps/api/s
       [FUNDER, { method: 'GET', url: `/conventions/${world.conventionId}/dashboard?month=2026-01&format=csv` }],
       [FUNDER, { method: 'GET', url: '/feeds/departement-x?limit=1000' }],
       [FUNDER, { method: 'GET', url: `/trajectories/${world.a.id}` }],
+      [VALIDATOR, { method: 'GET', url: `/trajectories/${world.a.id}` }],
+      [PARTNER, { method: 'GET', url: `/trajectories/${world.a.id}/history` }],
     ];
     for (const [actor, req] of extra) outsiderAnswers.push({ who: actor.id, what: `${req.method} ${req.url}`, res: await send(app, actor, req) });
     // The front desk and a prescriber typing personal data get none of it back either.

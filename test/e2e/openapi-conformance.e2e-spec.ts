@@ -48,7 +48,7 @@ function operationOf(doc: OpenAPIObject, method: string, url: string): { path: s
 function fullCaller(grants: Grants): Actor {
   const caller = CALLERS.find((c) => {
     const g = grants[c.actor.role];
-    return g && !g.shape && c.own && ['any', 'funder-path', 'funder-convention'].includes(g.scope);
+    return g && !g.shape && c.own && ['any', 'funder-path', 'funder-convention', 'own-lists', 'on-written-decision'].includes(g.scope);
   });
   if (!caller) throw new Error(`no caller gets the whole answer of ${JSON.stringify(grants)}`);
   return caller.actor;

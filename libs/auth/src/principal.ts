@@ -2,7 +2,7 @@ import type { Role } from '../../domain/src';
 
 /**
  * The authenticated caller. Scopes narrow what a role may reach:
- * `service:<id>` (referent, coordinator, secretary), `prescriber:<id>`, `funder:<id>`.
+ * `service:<id>` (referent, coordinator, secretary), `prescriber:<id>`, `validator:<id>`, `partner:<id>`, `funder:<id>`.
  */
 export interface Principal {
   id: string;

@@ -1,4 +1,4 @@
-export const ROLES = ['referent', 'coordinator', 'secretary', 'prescriber', 'funder', 'auditor', 'admin', 'system'] as const;
+export const ROLES = ['referent', 'coordinator', 'secretary', 'prescriber', 'validator', 'partner', 'funder', 'auditor', 'admin', 'system'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who did something: recorded in every event's metadata. */

@@ -159,6 +159,12 @@ export function generateJourneys(options: JourneyOptions): GeneratedTrajectory[]
             ...(events.length % 3 === 0 ? { parties: ['household', 'landlord'] } : {}), personal: { summary: 'point' } },
           'choose-scale': { scale: 'standard' },
           'record-milestone': { code: c.programme?.milestones?.find((m) => !c.milestones?.[m.code])?.code ?? 'none' },
+          // Issue 13 (only drawn when options.weights give them a weight): submit what the contract will plan.
+          'submit-for-validation': fixtures.submitForValidation({ briques: [programmeBriques[0]] }).payload,
+          'share-with-partner': fixtures.shareWithPartner({
+            document: c.evaluation?.final ? 'end-of-measure-summary' : c.bilansCount > 0 ? 'bilan' : 'diagnostic-recommendations',
+            householdAgreedOn: c.openedOn,
+          }).payload,
           'complete-brique': { briqueCode: brique ?? '2.1', result: pick(['achieved', 'partly', 'not-achieved'] as const) },
           'record-final-evaluation': fixtures.recordFinalEvaluation({ endReason: pick(['housed', 'maintained', 'autonomous', 'abandoned'] as const) }).payload,
         };

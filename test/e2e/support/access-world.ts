@@ -46,7 +46,10 @@ export function saisineWithPersonalData(occurredAt: string, overrides: Record<st
 
 export interface AccessWorld {
   conventionId: string;
-  /** Sent by PRESCRIBER (prescriber:lmh), followed by REFERENT, in the contract stage, full of personal data. */
+  /**
+   * Sent by PRESCRIBER (prescriber:lmh) under asll-validated-test, followed by REFERENT, in the contract
+   * stage awaiting the validation of fsl-69, its recommendations shared with partner lmh; full of personal data.
+   */
   a: TrajectoryClient;
   /** Registered by the front desk for another prescriber (ccas-lyon), followed by REFERENT_2. */
   b: TrajectoryClient;
@@ -64,7 +67,7 @@ export async function seedAccessWorld(app: AccessApp): Promise<AccessWorld> {
     .set(await authHeaders(ADMIN))
     .send({
       funder: 'departement-x',
-      programme: 'asll-test',
+      programme: 'asll-validated-test',
       year: 2026,
       prices: { perDiagnosticCents: 15000, perMonthCents: 19000 },
       yearlyCapCents: 4000000,
@@ -77,7 +80,7 @@ export async function seedAccessWorld(app: AccessApp): Promise<AccessWorld> {
   const conventionId = convention.body.id as string;
 
   const a = new TrajectoryClient(app, REFERENT);
-  await a.open(saisineWithPersonalData('2026-01-05', { conventionId, householdId: randomUUID() }), PRESCRIBER);
+  await a.open(saisineWithPersonalData('2026-01-05', { programmeCode: 'asll-validated-test', conventionId, householdId: randomUUID() }), PRESCRIBER);
   await a.run('assign-referent', { occurredAt: '2026-01-06', referentId: REFERENT.id }, { actor: COORDINATOR });
   await a.run('record-first-contact', { occurredAt: '2026-01-12', mode: 'home-visit', personal: { summary: PERSONAL.summary } });
   await a.run('record-evaluation-grid', {
@@ -87,6 +90,24 @@ export async function seedAccessWorld(app: AccessApp): Promise<AccessWorld> {
   });
   await a.run('record-note', { occurredAt: '2026-01-21', category: 'contact-attempt', personal: { text: PERSONAL.note } });
   await a.run('conclude-diagnostic', { occurredAt: '2026-01-28', outcome: 'propose-accompaniment', householdSigned: true, personal: { summary: PERSONAL.summary } });
+  // Partners in the loop: the measure waits for the FSL's validation; the recommendations went to the
+  // landlord (partner:lmh) without the household's agreement to share their free text.
+  await a.run('submit-for-validation', {
+    occurredAt: '2026-01-29',
+    measureType: 'ASLL',
+    briques: ['2.1', '2.5'],
+    durationMonths: 6,
+    summary: { axesNeedingSupport: ['savoir-louer'], occupancyStatus: 'direct-lease', urgency: 'standard' },
+  });
+  await a.run('share-with-partner', {
+    occurredAt: '2026-01-30',
+    document: 'diagnostic-recommendations',
+    recipient: { kind: 'landlord', id: 'lmh', name: 'Lyon Métropole Habitat' },
+    householdAgreedOn: '2026-01-29',
+    freeTextAgreed: false,
+    content: { ratings: [{ axis: 'savoir-louer', rating: 'in-progress' }], briques: ['2.1', '2.5'] },
+    personal: { text: PERSONAL.note },
+  });
 
   const b = new TrajectoryClient(app, REFERENT_2);
   await b.open(

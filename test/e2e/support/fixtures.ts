@@ -15,6 +15,12 @@ export const PRESCRIBER = { id: 'prescriber-lmh-1', role: 'prescriber', scopes: 
 export const OTHER_PRESCRIBER = { id: 'prescriber-ccas-1', role: 'prescriber', scopes: ['prescriber:ccas-lyon'] };
 export const FUNDER = { id: 'funder-dep-1', role: 'funder', scopes: ['funder:departement-x'] };
 export const OTHER_FUNDER = { id: 'funder-al-1', role: 'funder', scopes: ['funder:action-logement'] };
+/** The FSL secretariat validating the measures of asll-validated-test (validator fsl-69). */
+export const VALIDATOR = { id: 'validator-fsl-1', role: 'validator', scopes: ['validator:fsl-69'] };
+export const OTHER_VALIDATOR = { id: 'validator-commission-1', role: 'validator', scopes: ['validator:commission-x'] };
+/** Lyon Métropole Habitat as a partner: the landlord (and, for saisine(), the prescriber) with id 'lmh'. */
+export const PARTNER = { id: 'partner-lmh-1', role: 'partner', scopes: ['partner:lmh'] };
+export const OTHER_PARTNER = { id: 'partner-ccas-1', role: 'partner', scopes: ['partner:ccas-villeurbanne'] };
 export const AUDITOR = { id: 'auditor-1', role: 'auditor' };
 export const ADMIN = { id: 'admin-1', role: 'admin' };
 

@@ -4,7 +4,7 @@ import { trajectoryCommandDefinition } from '../../../workflows/trajectory/src';
 import type { Actor } from './auth';
 import type { AccessWorld } from './access-world';
 import { saisineWithPersonalData } from './access-world';
-import { ADMIN, AUDITOR, COORDINATOR, FUNDER, OTHER_FUNDER, OTHER_PRESCRIBER, PRESCRIBER, REFERENT, REFERENT_2, SECRETARY } from './fixtures';
+import { ADMIN, AUDITOR, COORDINATOR, FUNDER, OTHER_FUNDER, OTHER_PARTNER, OTHER_PRESCRIBER, OTHER_VALIDATOR, PARTNER, PRESCRIBER, REFERENT, REFERENT_2, SECRETARY, VALIDATOR } from './fixtures';
 
 /**
  * Reads the access-policy table and turns it into requests and the status each caller must get.
@@ -27,6 +27,10 @@ export const CALLERS: readonly Caller[] = [
   { label: 'the secretary', actor: SECRETARY as Caller['actor'], own: true },
   { label: 'the prescriber who sent it', actor: PRESCRIBER as Caller['actor'], own: true },
   { label: 'another prescriber', actor: OTHER_PRESCRIBER as Caller['actor'], own: false },
+  { label: 'the validator of its programme', actor: VALIDATOR as Caller['actor'], own: true },
+  { label: 'another validator', actor: OTHER_VALIDATOR as Caller['actor'], own: false },
+  { label: 'its landlord and prescriber as a partner', actor: PARTNER as Caller['actor'], own: true },
+  { label: 'another partner', actor: OTHER_PARTNER as Caller['actor'], own: false },
   { label: 'a funder of the convention', actor: FUNDER as Caller['actor'], own: true },
   { label: 'another funder', actor: OTHER_FUNDER as Caller['actor'], own: false },
   { label: 'the auditor', actor: AUDITOR as Caller['actor'], own: true },
@@ -37,9 +41,19 @@ export const CALLERS: readonly Caller[] = [
 export function expectedStatus(grant: Grant | undefined, caller: Caller, success: number): number {
   if (!grant) return 403;
   switch (grant.scope) {
+    // own-lists: narrowed to the caller's own scopes, everyone granted gets its own (possibly empty) list;
+    // on-written-decision: the probe carries the validator's written decision (WRITTEN_DECISION below).
     case 'any':
     case 'own-caseload':
+    case 'own-lists':
+    case 'on-written-decision':
       return success;
+    case 'validator-of':
+      return caller.own ? success : 404;
+    // The world's trajectory is in the contract stage, handed off to nobody: every partner gets the
+    // outsider's 404 (the relais partner's own confirmation is in partners-journey.e2e-spec.ts).
+    case 'relais-partner':
+      return 404;
     case 'assigned':
     case 'saisine-from-me':
     case 'funder-path':
@@ -80,6 +94,10 @@ const COMMAND_BODIES = new Map<string, Record<string, unknown>>(
     .map((c) => [c.type, c.payload]),
 );
 
+/** A coordinator records a validator's decision only on its written decision: the probes carry one. */
+const WRITTEN_DECISION = { writtenDecision: { reference: 'CR-2026-14', decidedOn: '2026-03-01' } };
+const WITH_WRITTEN_DECISION = new Set(['validate-measure', 'reject-measure']);
+
 /** One concrete request per route of the table; a route added to the table without one fails the suite. */
 const SAMPLES: Record<string, { success: number; request(world: AccessWorld): ProbeRequest }> = {
   'POST /trajectories': {
@@ -92,6 +110,9 @@ const SAMPLES: Record<string, { success: number; request(world: AccessWorld): Pr
   'GET /access-log': { success: 200, request: (w) => ({ method: 'GET', url: `/access-log?trajectory=${w.a.id}` }) },
   'GET /commands': { success: 200, request: () => ({ method: 'GET', url: '/commands' }) },
   'GET /commands/:name': { success: 200, request: () => ({ method: 'GET', url: '/commands/record-point' }) },
+  'GET /saisines': { success: 200, request: () => ({ method: 'GET', url: '/saisines' }) },
+  'GET /validations': { success: 200, request: () => ({ method: 'GET', url: '/validations' }) },
+  'GET /partner/trajectories': { success: 200, request: () => ({ method: 'GET', url: '/partner/trajectories' }) },
   'GET /programmes': { success: 200, request: () => ({ method: 'GET', url: '/programmes' }) },
   'GET /caseload': { success: 200, request: () => ({ method: 'GET', url: '/caseload' }) },
   'GET /deadlines': { success: 200, request: () => ({ method: 'GET', url: '/deadlines' }) },
@@ -140,7 +161,7 @@ export function probesFromPolicy(policy: readonly RoutePolicy[] = ROUTE_POLICY):
           request: (w) => ({
             method: 'POST',
             url: `/trajectories/${w.a.id}/commands/${command}`,
-            body: { occurredAt: '2026-03-01', ...body },
+            body: { occurredAt: '2026-03-01', ...body, ...(WITH_WRITTEN_DECISION.has(command) ? WRITTEN_DECISION : {}) },
             headers: { 'if-match': '"999"' },
           }),
         });

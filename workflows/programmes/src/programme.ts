@@ -90,7 +90,24 @@ export interface Programme {
   saisineFields?: Record<string, SaisineField>;
   /** Months personal data is kept after closing (default 24). */
   retentionMonths: number;
+  /** When set, a measure is validated by this validator before its contract is signed (domain.md §2). */
+  validation?: ValidationSetting;
 }
+
+/** Who validates the measures of a programme, and within how many days of the submission. */
+export interface ValidationSetting {
+  /** The validator's id: a `validator:<id>` scope reaches its submissions. */
+  validatorId: string;
+  /** 'fsl-secretariat', 'commission', 'landlord', 'funder'. */
+  validatorKind: ValidatorKind;
+  /** An organisation, never a person: "Secrétariat du FSL du Rhône". */
+  validatorName: string;
+  /** Days from the submission to the validator's decision (the validation deadline). */
+  days: number;
+}
+
+export const VALIDATOR_KINDS = ['fsl-secretariat', 'commission', 'landlord', 'funder'] as const;
+export type ValidatorKind = (typeof VALIDATOR_KINDS)[number];
 
 /**
  * - 'calendar-months': each calendar month with at least one active day is billed (a 6-month
@@ -148,6 +165,7 @@ export type ProgrammeTerms = Pick<
   | 'bilanEveryMonths'
   | 'pointEveryMonths'
   | 'allowedBriques'
+  | 'validation'
   | 'delays'
   | 'maxDurationMonths'
   | 'briqueStages'
@@ -169,6 +187,7 @@ export function termsOf(programme: Programme): ProgrammeTerms {
     bilanEveryMonths: programme.bilanEveryMonths,
     pointEveryMonths: programme.pointEveryMonths,
     allowedBriques: [...programme.allowedBriques],
+    ...(programme.validation ? { validation: { ...programme.validation } } : {}),
     // Optional terms are copied only when set: a trajectory under a programme without them keeps the same event.
     ...(programme.delays ? { delays: structuredClone(programme.delays) } : {}),
     // Always written for a new trajectory: a contract is bounded by the programme (by default its duration).

@@ -77,4 +77,16 @@ describe('validateProgramme', () => {
   it('refuses what is not an object', () => {
     expect(problemsOf([])).toEqual([{ field: '(root)', reason: 'must be a JSON object' }]);
   });
+
+  it('reads a validation setting (who validates, within how many days) and lists each wrong field', () => {
+    const validation = { validatorId: 'fsl-69', validatorKind: 'fsl-secretariat', validatorName: 'Secrétariat du FSL', days: 15 };
+    expect(validateProgramme({ ...valid, validation })).toMatchObject({ ok: true, programme: { validation } });
+    expect(problemsOf({ ...valid, validation: { validatorId: 'a b', validatorKind: 'mayor', validatorName: ' ', days: 0, extra: 1 } }).map((p) => p.field).sort()).toEqual([
+      'validation.days',
+      'validation.extra',
+      'validation.validatorId',
+      'validation.validatorKind',
+      'validation.validatorName',
+    ]);
+  });
 });

@@ -1,4 +1,16 @@
-import { CAP_POLICIES, MONTH_BILLINGS, type CapPolicy, type FunderShare, type MonthBilling, type PlannedVolumes, type Pricing, type Programme, type SaisineField } from './programme';
+import {
+  CAP_POLICIES,
+  MONTH_BILLINGS,
+  VALIDATOR_KINDS,
+  type CapPolicy,
+  type FunderShare,
+  type MonthBilling,
+  type PlannedVolumes,
+  type Pricing,
+  type Programme,
+  type SaisineField,
+  type ValidationSetting,
+} from './programme';
 import { SCHEDULE_FIELDS, validateSchedule } from './programme-schedule.validation';
 
 export interface ProgrammeProblem {
@@ -34,11 +46,13 @@ const FIELDS = [
   'plannedVolumes',
   'funderShares',
   'retentionMonths',
+  'validation',
   'monthBilling',
   'capPolicy',
   'saisineFields',
   ...SCHEDULE_FIELDS,
 ];
+const VALIDATOR_ID = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,127}$/;
 
 type Rec = Record<string, unknown>;
 const isRecord = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -101,6 +115,8 @@ export function validateProgramme(raw: unknown, options: ValidationOptions = {})
   if (raw.funderShares !== undefined) validateShares(raw.funderShares, fail);
   if (raw.retentionMonths !== undefined && !isPositiveInt(raw.retentionMonths)) fail('retentionMonths', 'must be a positive whole number');
 
+  validateValidation(raw.validation, fail);
+
   if (problems.length) return { ok: false, problems };
   const renewals = raw.renewals as Rec;
   return {
@@ -125,8 +141,19 @@ export function validateProgramme(raw: unknown, options: ValidationOptions = {})
       ...(raw.capPolicy !== undefined ? { capPolicy: raw.capPolicy as CapPolicy } : {}),
       ...(raw.saisineFields !== undefined ? { saisineFields: structuredClone(raw.saisineFields) as Record<string, SaisineField> } : {}),
       retentionMonths: (raw.retentionMonths as number | undefined) ?? DEFAULT_RETENTION_MONTHS,
+      ...(raw.validation !== undefined ? { validation: { ...(raw.validation as ValidationSetting) } } : {}),
     },
   };
+}
+
+function validateValidation(validation: unknown, fail: (field: string, reason: string) => void): void {
+  if (validation === undefined) return;
+  if (!isRecord(validation)) return fail('validation', 'must be an object { validatorId, validatorKind, validatorName, days }');
+  for (const key of Object.keys(validation)) if (!['validatorId', 'validatorKind', 'validatorName', 'days'].includes(key)) fail(`validation.${key}`, 'is not a validation field');
+  if (typeof validation.validatorId !== 'string' || !VALIDATOR_ID.test(validation.validatorId)) fail('validation.validatorId', 'must be an id (letters, digits, . _ @ -)');
+  if (!(VALIDATOR_KINDS as readonly unknown[]).includes(validation.validatorKind)) fail('validation.validatorKind', `must be one of ${VALIDATOR_KINDS.join(', ')}`);
+  if (typeof validation.validatorName !== 'string' || validation.validatorName.trim() === '') fail('validation.validatorName', 'must be a non-empty string');
+  if (!isPositiveInt(validation.days)) fail('validation.days', 'must be a positive whole number');
 }
 
 function validatePricing(pricing: unknown, fail: (field: string, reason: string) => void): void {

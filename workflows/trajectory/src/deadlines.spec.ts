@@ -1,6 +1,10 @@
 import { deadlineStatus, DEADLINE_KINDS, trajectoryDeadlines, trajectorySchedule } from './deadlines';
 import {
+  ASLL_VALIDATED_TEST,
   GLA_TEST,
+  measureRejected,
+  measureValidated,
+  submittedForValidation,
   SCHEDULE_TEST,
   bilanRecorded,
   briqueStarted,
@@ -35,6 +39,21 @@ describe('trajectoryDeadlines', () => {
     expect(trajectoryDeadlines(given(saisineReceived(), firstContact('2026-01-05'), diagnosticConcluded('propose-accompaniment', { on: '2026-01-20' })).facts)).toEqual([
       { kind: 'contract-signature', dueOn: '2026-02-19', ...owner },
     ]);
+  });
+
+  it('validation (issue 13): the validator decides within the programme delay of the submission; nothing is due once it decided', () => {
+    const concluded = [saisineReceived({ programme: ASLL_VALIDATED_TEST }), firstContact('2026-01-05'), diagnosticConcluded('propose-accompaniment', { on: '2026-01-20' })];
+    expect(trajectoryDeadlines(given(...concluded, submittedForValidation('2026-01-22')).facts)).toEqual([
+      { kind: 'validation', dueOn: '2026-02-06', ...owner },
+      { kind: 'contract-signature', dueOn: '2026-02-19', ...owner },
+    ]);
+    expect(trajectoryDeadlines(given(...concluded, submittedForValidation('2026-01-22'), measureRejected('2026-01-30')).facts).map((d) => d.kind)).toEqual(['contract-signature']);
+    expect(trajectoryDeadlines(given(...concluded, submittedForValidation('2026-01-22'), measureRejected('2026-01-30'), submittedForValidation('2026-02-02')).facts)[0]).toEqual({
+      kind: 'validation',
+      dueOn: '2026-02-17',
+      ...owner,
+    });
+    expect(trajectoryDeadlines(given(...concluded, submittedForValidation('2026-01-22'), measureValidated('2026-01-25')).facts).map((d) => d.kind)).toEqual(['contract-signature']);
   });
 
   it('briques: next bilan, next point of each monthly brique and measure end, months clamped to the month end', () => {
@@ -94,7 +113,7 @@ describe('trajectoryDeadlines', () => {
   });
 
   it('lists the kinds of its contributors, in their order', () => {
-    expect(DEADLINE_KINDS).toEqual(['first-contact', 'diagnostic', 'contract-signature', 'bilan', 'point', 'point-cadence', 'milestone', 'measure-end', 'relais-confirmation', 'veille-visit']);
+    expect(DEADLINE_KINDS).toEqual(['first-contact', 'diagnostic', 'validation', 'contract-signature', 'bilan', 'point', 'point-cadence', 'milestone', 'measure-end', 'relais-confirmation', 'veille-visit']);
   });
 });
 

@@ -89,6 +89,11 @@ export const diagnosticDeadline = defineDeadline('diagnostic', (f) =>
   f.stage === 'diagnostic' && f.diagnosticStartedOn ? at(addDelay(f.diagnosticStartedOn, delayOf(f.terms, 'diagnostic'))) : [],
 );
 
+/** The validator's decision on a submitted measure, within the programme's validation delay (issue 13). */
+export const validationDeadline = defineDeadline('validation', (f) =>
+  f.stage === 'contract' && f.validationAwaited ? at(addDays(f.validationAwaited.submittedOn, f.validationAwaited.days)) : [],
+);
+
 export const contractSignatureDeadline = defineDeadline('contract-signature', (f) =>
   f.stage === 'contract' && f.diagnosticConcludedOn ? at(addDelay(f.diagnosticConcludedOn, delayOf(f.terms, 'contractSignature'))) : [],
 );
@@ -142,6 +147,7 @@ export const milestoneDeadline = defineDeadline('milestone', (f) => milestoneDue
 export const DEADLINE_CONTRIBUTORS = [
   firstContactDeadline,
   diagnosticDeadline,
+  validationDeadline,
   contractSignatureDeadline,
   bilanDeadline,
   pointDeadline,

@@ -55,6 +55,16 @@ export const REFUSAL_MESSAGES_FR: Readonly<Record<string, string>> = {
   'invalid-saisine-field': 'Les champs propres au dispositif sont incorrects : voyez les champs signalés.',
   'precondition-failed': 'Quelqu’un d’autre a modifié ce dossier entre-temps : rechargez-le.',
   'concurrency-conflict': 'Quelqu’un d’autre a modifié ce dossier au même moment : réessayez.',
+  // validation of a measure, sharing with partners (issue 13)
+  'validation-not-required': 'Le dispositif ne demande pas de validation des mesures : rédigez et faites signer le contrat.',
+  'already-validated': 'La mesure est déjà validée : rédigez et faites signer le contrat.',
+  'decided-before-submission': 'La décision ne peut pas précéder la soumission de la mesure.',
+  'decision-before-submission': 'La décision écrite doit être datée entre la soumission et le jour de son enregistrement.',
+  'validation-required': 'Le dispositif exige que la mesure soit validée par son valideur avant la signature du contrat : soumettez-la, puis attendez sa décision.',
+  'contract-differs-from-validation': 'Le contrat sort de ce qui a été validé (briques ou durée) : rédigez-le dans ces limites ou soumettez à nouveau la mesure.',
+  'household-agreement-required': 'Rien n’est transmis à un partenaire sans l’accord du ménage sur son contenu : indiquez la date de cet accord.',
+  'agreement-after-sharing': 'L’accord du ménage doit précéder (ou dater du jour de) la transmission du document.',
+  'document-not-available': 'Ce document n’existe pas encore : diagnostic non conclu, aucun bilan ou évaluation finale non enregistrée.',
 };
 
 /** The French sentence for a refusal code, when there is one. */

@@ -2,7 +2,11 @@ import type { BriqueCadence } from '../../briques/src';
 import type { ProgrammeTerms } from '../../programmes/src';
 import type { GridItemRating } from './vocabulary/evaluation-grid';
 import type { HouseholdProfile, Motive, Prescriber } from './vocabulary/household';
+import type { ValidatorKind } from '../../programmes/src';
+import type { ValidationSubmission } from './events/measure-submitted.event';
+import type { SharedContent } from './events/document-shared.event';
 import type { Orientation, Partner } from './vocabulary/orientation';
+import type { RejectionReason, SharedDocumentKind, ShareRecipientKind } from './vocabulary/partners';
 import type {
   BriqueResult,
   ClosingKind,
@@ -53,12 +57,39 @@ export interface TrajectoryContext {
   /** Closed suspension periods of the current measure (month-measures are not billed while suspended). */
   suspensions: { from: string; to: string }[];
   evaluation?: { startedOn: string; final?: FinalEvaluation };
-  relais?: { partner: Partner; handedOffOn: string; confirmedOn?: string };
+  /** The measure's validation, where the programme requires one (the latest submission). */
+  validation?: ValidationState;
+  /** Documents shared with partners, with the household's agreement (categorical content only). */
+  shares?: SharedDocument[];
+  relais?: { partner: Partner; partnerId?: string; handedOffOn: string; confirmedOn?: string };
   veille?: { startedOn: string; lastVisitOn?: string; visits: number };
   closing?: { kind: ClosingKind; on: string; endReason?: EndReason; orientation?: Orientation };
   notesCount: number;
   /** Programme milestones reached, by code (the date it was recorded); absent until the first. */
   milestones?: Record<string, string>;
+}
+
+export interface ValidationState {
+  status: 'awaiting' | 'validated' | 'rejected';
+  validatorId: string;
+  validatorKind: ValidatorKind;
+  submittedOn: string;
+  /** 1 for the first submission, 2 after a rejection and a new submission, ... */
+  submissions: number;
+  submission: ValidationSubmission;
+  decidedOn?: string;
+  rejection?: { reason: RejectionReason; orientation: Orientation };
+  /** When a coordinator recorded the decision on the validator's written decision. */
+  writtenDecision?: { reference: string; decidedOn: string };
+}
+
+export interface SharedDocument {
+  on: string;
+  document: SharedDocumentKind;
+  recipient: { kind: ShareRecipientKind; id: string; name: string };
+  householdAgreedOn: string;
+  freeTextAgreed: boolean;
+  content: SharedContent;
 }
 
 export interface DiagnosticState {

@@ -85,7 +85,7 @@ describe('allowedCommands is honest (property)', () => {
     fc.assert(
       fc.property(
         fc.constantFrom<1 | 2>(1, 2),
-        fc.constantFrom('asll-test', 'gla-test'),
+        fc.constantFrom('asll-test', 'gla-test', 'asll-validated-test'),
         fc.array(fc.nat({ max: 1_000 }), { minLength: 20, maxLength: 120 }),
         (version, programme, choices) => checkJourney(version, programme, choices, check),
       ),

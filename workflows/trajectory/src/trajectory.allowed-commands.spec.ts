@@ -94,7 +94,7 @@ describe('allowedCommands says what the server accepts on a date', () => {
 
   it('never offers close at a relais, which only the partner confirmation closes', () => {
     const relais = given(saisineReceived(), firstContact('2026-01-05'), diagnosticConcluded('orient-existing', { on: '2026-01-20' }));
-    expect(relais.allowedOn('2026-02-01')).toEqual(['change-referent', 'confirm-relais', 'withdraw', 'record-note']);
+    expect(relais.allowedOn('2026-02-01')).toEqual(['share-with-partner', 'change-referent', 'confirm-relais', 'withdraw', 'record-note']);
   });
 
   it('offers nothing on a date before the trajectory opened', () => {

@@ -14,5 +14,7 @@ export function trajectoryUpcasters(): UpcasterRegistry {
     return { ...rest, category: category ?? 'note', ...(text !== undefined ? { personal: { text } } : {}) };
   })
     // Schema 1 points recorded no parties; schema 2 may. Absent stays absent: "not recorded", not "nobody".
-    .register('PointRecorded', 1, (data) => data);
+    .register('PointRecorded', 1, (data) => data)
+    // Schema 1 hand-offs named no partner account; schema 2 may (partnerId).
+    .register('HandedOff', 1, (data) => data);
 }

@@ -10,7 +10,7 @@ import { TRAJECTORY_COMMANDS } from '../../../../workflows/trajectory/src';
 
 /** The roles a token may carry ('system' is the engine itself and never comes from outside). */
 export type CallerRole = Exclude<Role, 'system'>;
-export const CALLER_ROLES: readonly CallerRole[] = ['referent', 'coordinator', 'secretary', 'prescriber', 'funder', 'auditor', 'admin'];
+export const CALLER_ROLES: readonly CallerRole[] = ['referent', 'coordinator', 'secretary', 'prescriber', 'validator', 'partner', 'funder', 'auditor', 'admin'];
 
 /**
  * How far a granted role reaches:
@@ -20,9 +20,24 @@ export const CALLER_ROLES: readonly CallerRole[] = ['referent', 'coordinator', '
  * - `sent-by-me`: the trajectory's prescriber.id is one of the caller's `prescriber:<id>` scopes (404 otherwise);
  * - `saisine-from-me`: the saisine being sent names a prescriber.id among those scopes (403 otherwise);
  * - `funder-convention`: the convention's holder or one of its paying funders is a `funder:<id>` scope (404 otherwise);
- * - `funder-path`: the `:funder` in the path is a `funder:<id>` scope (403 otherwise).
+ * - `funder-path`: the `:funder` in the path is a `funder:<id>` scope (403 otherwise);
+ * - `validator-of`: the trajectory's programme names as validator one of the caller's `validator:<id>` scopes (404 otherwise);
+ * - `on-written-decision`: the command records the validator's written decision (`writtenDecision`, 403 otherwise);
+ * - `relais-partner`: the hand-off named one of the caller's `partner:<id>` scopes as the relais partner (404 otherwise);
+ * - `own-lists`: a list the controller narrows to the caller's own scopes (prescriber, validator, partner ids).
  */
-export type ScopeRule = 'any' | 'assigned' | 'own-caseload' | 'sent-by-me' | 'saisine-from-me' | 'funder-convention' | 'funder-path';
+export type ScopeRule =
+  | 'any'
+  | 'assigned'
+  | 'own-caseload'
+  | 'sent-by-me'
+  | 'saisine-from-me'
+  | 'funder-convention'
+  | 'funder-path'
+  | 'validator-of'
+  | 'on-written-decision'
+  | 'relais-partner'
+  | 'own-lists';
 
 /**
  * What the caller gets back when it is less than the whole answer (response-shapes.ts):
@@ -68,6 +83,8 @@ const assigned: Grant = { scope: 'assigned' };
 const caseWork: Grants = { coordinator: any, referent: assigned };
 const everyone: Grants = Object.fromEntries(CALLER_ROLES.map((role) => [role, any]));
 
+const validatorDecision: Grants = { validator: { scope: 'validator-of', shape: 'result:stage-only' }, coordinator: { scope: 'on-written-decision' } };
+
 /**
  * Every trajectory command. Referents act on the trajectories assigned to them, coordinators on all:
  * a command added to workflows/trajectory gets that by default; the exceptions are listed.
@@ -86,6 +103,12 @@ const COMMAND_EXCEPTIONS: Readonly<Record<string, Grants>> = {
   'choose-scale': { coordinator: any },
   // The front desk books first contacts; it never sees what they produce.
   'record-first-contact': { ...caseWork, secretary: { scope: 'any', shape: 'result:front-desk' } },
+  // The validator decides on what was submitted to it; the coordinator records its written decision
+  // (domain.md §2). The referent who submitted does not decide.
+  'validate-measure': validatorDecision,
+  'reject-measure': validatorDecision,
+  // The relais partner named in the hand-off confirms it took the household on (domain.md §2, relais).
+  'confirm-relais': { ...caseWork, partner: { scope: 'relais-partner', shape: 'result:stage-only' } },
 };
 
 export const COMMAND_POLICY: Readonly<Record<string, Grants>> = Object.fromEntries(TRAJECTORY_COMMANDS.map((name) => [name, COMMAND_EXCEPTIONS[name] ?? caseWork]));
@@ -117,6 +140,11 @@ export const ROUTE_POLICY: readonly RoutePolicy[] = [
   { method: 'GET', path: '/commands/:name', access: everyone },
   // The catalogue's programmes (code, title, briques; no prices): what a saisine form offers.
   { method: 'GET', path: '/programmes', access: everyone },
+
+  // Partners in the loop (issue 13): each reads its own list, narrowed to its own scopes by the controller.
+  { method: 'GET', path: '/saisines', access: { prescriber: { scope: 'own-lists' } } },
+  { method: 'GET', path: '/validations', access: { validator: { scope: 'own-lists' }, coordinator: any, auditor: any } },
+  { method: 'GET', path: '/partner/trajectories', access: { partner: { scope: 'own-lists' } } },
 
   { method: 'GET', path: '/caseload', access: { coordinator: any, auditor: any, secretary: any, referent: { scope: 'own-caseload', shape: 'caseload:own' } } },
   { method: 'GET', path: '/deadlines', access: { coordinator: any, auditor: any, secretary: any, referent: { scope: 'own-caseload' } } },

@@ -70,6 +70,29 @@ export class ScopeChecker {
         }
         return;
       }
+      case 'validator-of': {
+        const context = await this.trajectoryContext(request.params.id);
+        if (context && !hasScope(principal, 'validator', context.programme?.validation?.validatorId)) throw trajectoryNotFound(request.params.id);
+        return;
+      }
+      case 'relais-partner': {
+        const context = await this.trajectoryContext(request.params.id);
+        if (context && !hasScope(principal, 'partner', context.relais?.partnerId)) throw trajectoryNotFound(request.params.id);
+        return;
+      }
+      case 'on-written-decision': {
+        const decision = (request.body as { writtenDecision?: unknown } | undefined)?.writtenDecision;
+        if (decision === undefined || decision === null) {
+          throw new Forbidden(
+            'A coordinator records a validator’s decision only on its written decision: give writtenDecision { reference, decidedOn }.',
+            'written-decision-required',
+          );
+        }
+        return;
+      }
+      case 'own-lists':
+        // The controller reads the caller's own scopes and answers nothing else.
+        return;
       case 'funder-path': {
         const funder = request.params.funder ?? '';
         if (!hasScope(principal, 'funder', funder)) throw new FeedForbidden(funder);

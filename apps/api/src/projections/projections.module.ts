@@ -14,6 +14,7 @@ import { OperationsModule } from '../operations/operations.module';
 import { CaseloadController } from './caseload.controller';
 import { ConventionsController } from './conventions.controller';
 import { DeadlinesController } from './deadlines.controller';
+import { PartnersController } from './partners.controller';
 import { ProjectionHostLifecycle } from './projection-host.lifecycle';
 import { ProjectionsHealthContributor } from './projections-health.contributor';
 import { PROJECTIONS_DATABASE, PROJECTIONS_OPTIONS, type ProjectionsModuleOptions } from './projections.tokens';
@@ -52,7 +53,7 @@ export class ProjectionsModule {
     return {
       module: ProjectionsModule,
       imports: [HealthModule, OperationsModule.register({ db: options.db, host: options.host, storeDatabase: options.storeDatabase })],
-      controllers: [CaseloadController, DeadlinesController, ConventionsController],
+      controllers: [CaseloadController, DeadlinesController, ConventionsController, PartnersController],
       providers: [
         { provide: PROJECTIONS_DATABASE, useValue: options.db },
         { provide: PROJECTIONS_OPTIONS, useValue: options },

@@ -32,7 +32,7 @@ describe('cli token', () => {
   });
 
   it.each([
-    [['--role', 'king', '--sub', 'u'], /unknown role "king" \(roles: referent, coordinator, secretary, prescriber, funder, auditor, admin\)/],
+    [['--role', 'king', '--sub', 'u'], /unknown role "king" \(roles: referent, coordinator, secretary, prescriber, validator, partner, funder, auditor, admin\)/],
     [['--role', 'system', '--sub', 'u'], /unknown role "system"/],
     [['--sub', 'u'], /--role is required/],
     [['--role', 'referent'], /--sub is required/],

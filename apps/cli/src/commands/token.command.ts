@@ -28,6 +28,7 @@ export function tokenCommand(deps: TokenCommandDeps = {}): CliCommand {
       '',
       `roles:  ${TOKEN_ROLES.join(', ')}`,
       'scopes: prescriber:<id> (which saisines a prescriber sent), funder:<id> (which conventions and feed),',
+      '        validator:<id> (what was submitted to it), partner:<id> (landlord, relais partner),',
       '        service:<id> (recorded, see docs/security.md); repeat --scope or separate them with spaces',
       'expires: seconds or 45m, 8h, 30d (default 8h)',
       '--link: print a sign-in link to the web app instead of the bare token (base: --url, else',

@@ -30,11 +30,11 @@ function strictAjv() {
 describe('the trajectory command definitions', () => {
   it('name each command once', () => {
     expect(new Set(TRAJECTORY_COMMANDS).size).toBe(TRAJECTORY_COMMANDS.length);
-    expect(TRAJECTORY_COMMANDS).toHaveLength(31);
+    expect(TRAJECTORY_COMMANDS).toHaveLength(35);
   });
 
   it('derive the event types from what the commands produce', () => {
-    expect(TRAJECTORY_EVENT_TYPES).toHaveLength(33);
+    expect(TRAJECTORY_EVENT_TYPES).toHaveLength(37);
     expect(TRAJECTORY_EVENT_TYPES).toEqual(expect.arrayContaining(['SaisineReceived', 'MeasureStarted', 'ContractDeclined', 'NoteRecorded']));
   });
 

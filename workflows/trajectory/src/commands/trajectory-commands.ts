@@ -26,7 +26,11 @@ import { renew } from './renew.command';
 import { reopen } from './reopen.command';
 import { reorient } from './reorient.command';
 import { resume } from './resume.command';
+import { rejectMeasure } from './reject-measure.command';
+import { shareWithPartner } from './share-with-partner.command';
 import { signContract } from './sign-contract.command';
+import { submitForValidation } from './submit-for-validation.command';
+import { validateMeasure } from './validate-measure.command';
 import { startBrique } from './start-brique.command';
 import { startEvaluation } from './start-evaluation.command';
 import { startVeille } from './start-veille.command';
@@ -50,6 +54,9 @@ export const TRAJECTORY_COMMAND_DEFINITIONS = [
   recordDiagnosticStep,
   recordEvaluationGrid,
   concludeDiagnostic,
+  submitForValidation,
+  validateMeasure,
+  rejectMeasure,
   draftContract,
   chooseScale,
   signContract,
@@ -57,6 +64,7 @@ export const TRAJECTORY_COMMAND_DEFINITIONS = [
   recordPoint,
   completeBrique,
   recordBilan,
+  shareWithPartner,
   suspend,
   resume,
   changeReferent,

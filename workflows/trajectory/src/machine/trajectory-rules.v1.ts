@@ -8,17 +8,26 @@ import { diagnosticRules } from './rules/diagnostic.rules';
 import { evaluationRules } from './rules/evaluation.rules';
 import { openStageRules } from './rules/open-stage.rules';
 import { saisineRules } from './rules/saisine.rules';
+import { sharingRules } from './rules/sharing.rules';
+import { validationRules } from './rules/validation.rules';
 
-/** v1: domain.md §2 as written. Never edit a released version's rules: add a version. */
+/**
+ * v1: domain.md §2 as written. Never edit a released version's rules: add a version.
+ * Issue 13 added validation and sharing to v1 without changing any replay: their events did not
+ * exist before, and the signature's validation rule holds for every programme without a
+ * `validation` setting, which every trajectory opened before carries in its terms.
+ */
 export const trajectoryRulesV1 = {
   ...openStageRules,
   ...saisineRules,
   ...diagnosticRules({ requireHouseholdSignature: true }),
   ...contractRules,
+  ...validationRules,
   ...briquesRules,
   ...earlyBriquesRules,
   ...evaluationRules,
   ...afterMeasureRules,
+  ...sharingRules,
 };
 
 /** The machine's guard names: v1's, which every later version keeps (a version changes rules, not names). */

@@ -37,6 +37,7 @@ export function createTrajectoryMachine(workflowVersion: number, rules: Trajecto
         initial: 'saisine',
         on: {
           NoteRecorded: { actions: apply },
+          DocumentShared: { guard: 'canShareWithPartner', actions: apply },
           MilestoneRecorded: { guard: 'canRecordMilestone', actions: apply },
           ReferentChanged: { guard: 'canChangeReferent', actions: apply },
           TrajectoryWithdrawn: { guard: 'canWithdraw', target: toClosed, actions: apply },
@@ -65,6 +66,8 @@ export function createTrajectoryMachine(workflowVersion: number, rules: Trajecto
             },
           },
           contract: {
+            // The validation, where the programme requires one, is a visible sub-state of the contract.
+            initial: 'drafting',
             on: {
               ContractDrafted: { guard: 'canDraftContract', actions: apply },
               MeasureScaleChosen: { guard: 'canChooseScale', actions: apply },
@@ -74,6 +77,18 @@ export function createTrajectoryMachine(workflowVersion: number, rules: Trajecto
               ContractSigned: { guard: 'canSignContract', actions: apply },
               MeasureStarted: { guard: 'canStartMeasure', target: 'briques', actions: apply },
               ContractDeclined: { guard: 'canDeclineContract', target: toClosed, actions: apply },
+            },
+            states: {
+              drafting: {
+                on: { MeasureSubmittedForValidation: { guard: 'canSubmitForValidation', target: 'awaitingValidation', actions: apply } },
+              },
+              awaitingValidation: {
+                on: {
+                  MeasureValidated: { guard: 'canValidateMeasure', target: 'validated', actions: apply },
+                  MeasureRejected: { guard: 'canRejectMeasure', target: 'drafting', actions: apply },
+                },
+              },
+              validated: {},
             },
           },
           briques: {

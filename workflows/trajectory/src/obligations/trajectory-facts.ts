@@ -57,6 +57,13 @@ export interface TrajectoryFacts {
   points?: CountedPoint[];
   /** Programme milestones recorded, by code. */
   milestonesReached?: Record<string, CalendarDate>;
+  /**
+   * While a submission awaits the validator's decision: when it was submitted and within how many
+   * days the programme expects the decision (its validation deadline). Absent otherwise.
+   */
+  validationAwaited?: { submittedOn: CalendarDate; days: number };
+  /** The programme's validation delay, when its measures need a validation (days from the submission). */
+  validationDays?: number;
 }
 
 /** The part of a stored event the fold reads. */
@@ -103,11 +110,18 @@ function opened(event: FactSourceEvent, on: CalendarDate): TrajectoryFacts {
     },
     conventionId: d.conventionId ?? null,
     prescriber: { kind: d.prescriber.kind, name: d.prescriber.name, id: d.prescriber.id ?? null },
+    ...(d.programme.validation ? { validationDays: d.programme.validation.days } : {}),
     referentId: null,
     diagnosticStartedOn: null,
     ...noAccompanimentYet(),
     measures: [],
   };
+}
+
+/** The validator decided (or a new diagnostic starts): nothing awaits its decision any more. */
+function withoutAwaitedValidation(f: TrajectoryFacts): TrajectoryFacts {
+  const { validationAwaited: _decided, ...rest } = f;
+  return rest;
 }
 
 /** The facts an event changes, stage aside (see `evolveTrajectoryFacts`). */
@@ -184,7 +198,12 @@ function changed(f: TrajectoryFacts, event: FactSourceEvent, on: CalendarDate): 
     case 'VeilleVisitRecorded':
       return f.veille ? { ...f, veille: { ...f.veille, lastVisitOn: latest(f.veille.lastVisitOn, on) } } : f;
     case 'TrajectoryReopened':
-      return { ...f, diagnosticStartedOn: on, ...noAccompanimentYet() };
+      return { ...withoutAwaitedValidation(f), diagnosticStartedOn: on, ...noAccompanimentYet() };
+    case 'MeasureSubmittedForValidation':
+      return f.validationDays ? { ...f, validationAwaited: { submittedOn: on, days: f.validationDays } } : f;
+    case 'MeasureValidated':
+    case 'MeasureRejected':
+      return withoutAwaitedValidation(f);
     default:
       return f;
   }

@@ -73,3 +73,19 @@ export const endVeille = command('end-veille', {});
 export const close = command('close', {});
 export const withdraw = command('withdraw', { orientation: { kind: 'ccas' } });
 export const recordNote = command('record-note', { personal: { text: 'Appel du bailleur' } });
+export const submitForValidation = command('submit-for-validation', {
+  measureType: 'ASLL',
+  briques: ['2.1', '2.5'],
+  durationMonths: 6,
+  summary: { axesNeedingSupport: ['savoir-louer', 'savoir-habiter'], occupancyStatus: 'direct-lease', urgency: 'standard' },
+});
+export const validateMeasure = command('validate-measure', { reason: 'criteria-met' });
+export const rejectMeasure = command('reject-measure', { reason: 'another-measure-fits', orientation: { kind: 'fsl', partnerName: 'FSL du Rhône' } });
+export const shareWithPartner = command('share-with-partner', {
+  document: 'bilan',
+  recipient: { kind: 'landlord', id: 'habitat-69', name: 'Habitat 69' },
+  householdAgreedOn: '2026-05-02',
+  freeTextAgreed: false,
+  content: { rentSituation: 'repayment-plan', progress: 'on-track' },
+  personal: { text: 'Le ménage tient son plan d’apurement.' },
+});

@@ -114,6 +114,31 @@ export function payloadFor(command: string, c: TrajectoryContext, pick: Pick): u
       return pick(2) === 0 ? { endReason: one(pick, END_REASONS), orientation: orientation(pick) } : {};
     case 'record-note':
       return { category: 'note', personal: { text: 'Note' } };
+    case 'submit-for-validation':
+      return {
+        measureType: 'ASLL',
+        briques: [...new Set(allowedBriques.filter(() => pick(2) === 0).concat(allowedBriques.slice(0, 1)))],
+        durationMonths: 1 + pick(12),
+        summary: { axesNeedingSupport: GRID_AXES.filter(() => pick(2) === 0), occupancyStatus: 'direct-lease', urgency: pick(2) ? 'standard' : 'urgent' },
+      };
+    case 'validate-measure':
+      return pick(2) === 0 ? {} : { reason: 'criteria-met', writtenDecision: { reference: 'CR-1', decidedOn: c.validation?.submittedOn ?? '2026-01-02' } };
+    case 'reject-measure':
+      return { reason: one(pick, ['criteria-not-met', 'another-measure-fits'] as const), orientation: orientation(pick) };
+    case 'share-with-partner': {
+      const documents = [
+        ...(c.diagnostic.concluded ? ['diagnostic-recommendations' as const] : []),
+        ...(c.bilansCount > 0 || c.lastBilanOn ? ['bilan' as const] : []),
+        ...(c.evaluation?.final ? ['end-of-measure-summary' as const] : []),
+      ];
+      return {
+        document: documents.length ? one(pick, documents) : 'bilan',
+        recipient: { kind: 'landlord', id: 'lmh', name: 'Lyon Métropole Habitat' },
+        householdAgreedOn: c.openedOn ?? '2026-01-02',
+        freeTextAgreed: pick(2) === 0,
+        content: { progress: 'on-track' },
+      };
+    }
     case 'record-milestone': {
       const open = (c.programme?.milestones ?? []).filter((m) => !c.milestones?.[m.code]).map((m) => m.code);
       return { code: open.length ? one(pick, open) : 'none' };

@@ -177,3 +177,17 @@ export function withdrawn(on?: string): GivenStep {
   return ({ lastDate, stage }) => [{ type: 'TrajectoryWithdrawn', data: { fromStage: stage as Stage, orientation: { kind: 'ccas' } }, occurredAt: on ?? lastDate }];
 }
 export const reoriented = (on?: string): GivenStep => ev('SaisineReoriented', { orientation: { kind: 'siao' } }, on);
+
+/** The proposed measure submitted to the programme's validator (ASLL_VALIDATED_TEST: fsl-69). */
+export const submittedForValidation = (on?: string, o: { briques?: string[]; months?: number } = {}): GivenStep =>
+  ev(
+    'MeasureSubmittedForValidation',
+    {
+      validatorId: 'fsl-69',
+      validatorKind: 'fsl-secretariat',
+      submission: { measureType: 'ASLL', briques: o.briques ?? ['2.1', '2.5'], durationMonths: o.months ?? 6, summary: { axesNeedingSupport: ['savoir-louer'], occupancyStatus: 'direct-lease', urgency: 'standard' } },
+    },
+    on,
+  );
+export const measureValidated = (on?: string): GivenStep => ev('MeasureValidated', { validatorId: 'fsl-69', reason: 'criteria-met' }, on);
+export const measureRejected = (on?: string): GivenStep => ev('MeasureRejected', { validatorId: 'fsl-69', reason: 'incomplete-file', orientation: { kind: 'fsl' } }, on);

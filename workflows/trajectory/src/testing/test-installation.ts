@@ -35,6 +35,14 @@ export const GLA_TEST: Programme = {
   pricing: { perDwellingYear: 1200 },
 };
 
+/** ASLL whose measures the FSL secretariat validates within 15 days (issue 13). */
+export const ASLL_VALIDATED_TEST: Programme = {
+  ...ASLL_TEST,
+  code: 'asll-validated-test',
+  title: 'ASLL avec déclaration préalable au FSL (test)',
+  validation: { validatorId: 'fsl-69', validatorKind: 'fsl-secretariat', validatorName: 'Secrétariat du FSL du Rhône', days: 15 },
+};
+
 /** Support before the lease, point cadences and milestones (issue 17 §1-2), delays in weeks and months. */
 export const SCHEDULE_TEST: Programme = {
   ...ASLL_TEST,
@@ -59,7 +67,7 @@ export const SCHEDULE_TEST: Programme = {
 
 export function testDeps(extra: { programmes?: Programme[]; briques?: BriqueDefinition[] } = {}): TrajectoryDeps {
   return {
-    programmes: new ProgrammeRegistry([ASLL_TEST, GLA_TEST, ...(extra.programmes ?? [])]),
+    programmes: new ProgrammeRegistry([ASLL_TEST, GLA_TEST, ASLL_VALIDATED_TEST, ...(extra.programmes ?? [])]),
     briques: createBriqueRegistry(extra.briques ?? []),
   };
 }

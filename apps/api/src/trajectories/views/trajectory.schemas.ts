@@ -100,6 +100,11 @@ export class TrajectoryViewSchema {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 7 }) version!: number;
   @ApiProperty({ example: 'briques' }) stage!: string;
+  @ApiPropertyOptional({
+    example: 'awaitingValidation',
+    description: 'The state inside the stage, where it has some: contract drafting, awaitingValidation or validated; briques active or suspended.',
+  })
+  subState?: string;
   @ApiProperty({ enum: ['active', 'done'] }) status!: string;
   @ApiProperty({ example: 1 }) workflowVersion!: number;
   @ApiPropertyOptional({ example: '2026-01-05' }) openedOn?: string;

@@ -66,6 +66,8 @@ export interface TrajectoryView {
   id: string;
   version: number;
   stage: string;
+  /** The state inside the stage (contract: drafting, awaitingValidation, validated; briques: active, suspended). */
+  subState?: string;
   status: 'active' | 'done';
   workflowVersion: number;
   openedOn?: string;
@@ -136,10 +138,12 @@ export function trajectoryView(
     return { ...d, status: deadlineStatus(d.dueOn, today), ...(title ? { title } : {}) };
   };
   const months = (facts?.measures ?? []).flatMap((m) => monthMeasures(m, today, monthMeasureSettingOf(terms?.monthBilling)));
+  const subState = subStateOf(snapshot);
   return {
     id,
     version: snapshot.version,
     stage: snapshot.stage,
+    ...(subState !== undefined ? { subState } : {}),
     status: snapshot.status,
     workflowVersion: snapshot.workflowVersion,
     ...(openedOn !== undefined ? { openedOn } : {}),
@@ -157,4 +161,12 @@ export function trajectoryView(
     integrity,
     details,
   };
+}
+
+/** { open: { contract: 'awaitingValidation' } } -> 'awaitingValidation'; undefined for a stage without sub-states. */
+export function subStateOf(snapshot: Pick<TrajectorySnapshot, 'value' | 'stage'>): string | undefined {
+  const open = (snapshot.value as { open?: unknown }).open;
+  if (open === null || typeof open !== 'object') return undefined;
+  const inner = (open as Record<string, unknown>)[snapshot.stage];
+  return typeof inner === 'string' ? inner : undefined;
 }

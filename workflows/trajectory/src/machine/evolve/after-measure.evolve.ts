@@ -24,7 +24,7 @@ export const afterMeasureReducers: Reducers = {
       final: { on, ratings: d.ratings, objectives: d.objectives, endReason: d.endReason, householdSigned: d.householdSigned },
     },
   }),
-  HandedOff: (c, d, on) => ({ ...measureOver(c, on), relais: { partner: d.partner, handedOffOn: on } }),
+  HandedOff: (c, d, on) => ({ ...measureOver(c, on), relais: { partner: d.partner, ...(d.partnerId ? { partnerId: d.partnerId } : {}), handedOffOn: on } }),
   RelaisConfirmed: (c, _d, on) => ({
     ...measureOver(c, on),
     relais: c.relais ? { ...c.relais, confirmedOn: on } : c.relais,

@@ -6,8 +6,9 @@ import { contractReducers } from './contract.evolve';
 import { diagnosticReducers } from './diagnostic.evolve';
 import type { Reducers } from './reducer';
 import { saisineReducers } from './saisine.evolve';
+import { sharingReducers } from './sharing.evolve';
 
-const reducers: Reducers = { ...saisineReducers, ...diagnosticReducers, ...contractReducers, ...briquesReducers, ...afterMeasureReducers };
+const reducers: Reducers = { ...saisineReducers, ...diagnosticReducers, ...contractReducers, ...briquesReducers, ...afterMeasureReducers, ...sharingReducers };
 
 /**
  * The context after an accepted event. XState's assign() merges what it is given into the context,

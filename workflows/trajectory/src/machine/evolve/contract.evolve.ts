@@ -25,6 +25,32 @@ export const contractReducers: Reducers = {
       },
     };
   },
+  MeasureSubmittedForValidation: (c, d, on) => ({
+    ...c,
+    validation: {
+      status: 'awaiting',
+      validatorId: d.validatorId,
+      validatorKind: d.validatorKind,
+      submittedOn: on,
+      submissions: (c.validation?.submissions ?? 0) + 1,
+      submission: d.submission,
+    },
+  }),
+  MeasureValidated: (c, d, on) =>
+    c.validation ? { ...c, validation: { ...c.validation, status: 'validated', decidedOn: on, ...(d.writtenDecision ? { writtenDecision: d.writtenDecision } : {}) } } : c,
+  MeasureRejected: (c, d, on) =>
+    c.validation
+      ? {
+          ...c,
+          validation: {
+            ...c.validation,
+            status: 'rejected',
+            decidedOn: on,
+            rejection: { reason: d.reason, orientation: d.orientation },
+            ...(d.writtenDecision ? { writtenDecision: d.writtenDecision } : {}),
+          },
+        }
+      : c,
   MeasureScaleChosen: (c, d) => (c.contract ? { ...c, contract: { ...c.contract, scale: d.scale } } : c),
   ContractSigned: (c, d, on) => (c.contract ? { ...c, contract: { ...c.contract, signatures: { ...c.contract.signatures, [d.party]: on } } } : c),
   ContractDeclined: (c, d, on) => ({ ...c, closing: { kind: 'declined', on, orientation: d.orientation } }),

@@ -2,6 +2,7 @@ import { maxContractMonths } from '../../../../programmes/src';
 import type { TrajectoryContext } from '../../trajectory-context';
 import { CONTRACT_PARTIES } from '../../vocabulary/trajectory-terms';
 import { dataOf, orientationRequired, type TrajectoryRule, type TrajectoryRules } from './trajectory-rule';
+import { signatureNeedsValidation } from './validation.rules';
 
 const contractRequired: TrajectoryRule = {
   code: 'contract-required',
@@ -36,6 +37,7 @@ export const contractRules = {
   ],
   canSignContract: [
     contractRequired,
+    ...signatureNeedsValidation,
     {
       code: 'landlord-not-on-contract',
       reason: 'The contract names no landlord: only the household and the referent sign it.',
