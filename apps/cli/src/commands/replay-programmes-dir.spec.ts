@@ -1,6 +1,8 @@
 jest.mock('@electric-sql/pglite', () => jest.requireActual('../../../../libs/event-store/src/testing/pglite-outside-sandbox').loadPGliteModule());
 
 import { randomUUID } from 'node:crypto';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { loadCatalogue } from '../../../../libs/catalogue/src';
@@ -47,10 +49,23 @@ afterAll(async () => {
   await pglite?.close();
 });
 
+const commands = () => [replayCommand({ openStore: async () => directAuditStore({ store, db, description: 'pglite (test)' }), loadCatalogue: (env) => loadCatalogue(env.PROGRAMMES_DIR) })];
+
+it('refuses a PROGRAMMES_DIR whose programme allows a brique no briques/ file declares', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'programmes-'));
+  try {
+    copyFileSync(join(EXAMPLE_DIR, 'logement-d-abord-national.json'), join(dir, 'logement-d-abord-national.json'));
+    const io = capturedIo({ PROGRAMMES_DIR: dir });
+    expect(await runCli(['replay', id], commands(), io)).not.toBe(0);
+    expect(io.stderr).toContain('is not a registered brique (pre-attribution)');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 it('replays a trajectory whose brique is declared in PROGRAMMES_DIR/briques', async () => {
-  const commands = [replayCommand({ openStore: async () => directAuditStore({ store, db, description: 'pglite (test)' }), loadCatalogue: (env) => loadCatalogue(env.PROGRAMMES_DIR) })];
   const io = capturedIo({ PROGRAMMES_DIR: EXAMPLE_DIR });
-  expect(await runCli(['replay', id], commands, io)).toBe(0);
+  expect(await runCli(['replay', id], commands(), io)).toBe(0);
   expect(io.stdout).toMatch(/#4 {2}BriqueStarted .*\n {6}-> stage diagnostic/);
   expect(io.stdout).toContain('programme logement-d-abord-national');
 });
