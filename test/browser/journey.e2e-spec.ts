@@ -267,6 +267,19 @@ describeWithChromium('a household followed from the saisine to its first point, 
     await checked(page, 'dossier-grille-avant-apres');
   });
 
+  it("offers the programmes the API lists on the saisine form, by title, and the motives as checkboxes", async () => {
+    const programmes = (await (await fetch(`${server.baseUrl}/programmes`, { headers: await testAuthHeaders(COORDINATOR) })).json()) as { programmes: { code: string; title: string }[] };
+    expect(programmes.programmes.length).toBeGreaterThan(0);
+    const page = await newPage();
+    await signIn(page, server.baseUrl, COORDINATOR);
+    await page.getByRole('link', { name: 'Nouvelle saisine' }).click();
+    const programme = page.getByRole('combobox', { name: /^Dispositif/ });
+    await programme.waitFor();
+    expect(await programme.locator('option').allTextContents()).toEqual(expect.arrayContaining(programmes.programmes.map((p) => p.title)));
+    await page.getByRole('checkbox', { name: 'Impayés de loyer' }).check();
+    expect(await page.getByRole('checkbox', { name: 'Impayés de loyer' }).isChecked()).toBe(true);
+  });
+
   it('shows where the case stands on the caseload and the deadlines pages', async () => {
     const page = await newPage();
     await signIn(page, server.baseUrl, COORDINATOR);
