@@ -110,6 +110,8 @@ describe(`erasing a household (${POSTGRES ? 'PostgreSQL' : 'PGlite'})`, () => {
     db = app.get(PROJECTIONS_DATABASE);
     e2e = { kind: POSTGRES ? 'postgres' : 'pglite', app, clock, store, http: () => request(server), close: () => app.close() };
 
+    // POST /conventions reads the funder read model (its natural key): let the in-process projections create it first.
+    await caughtUp();
     const convention = await as(ADMIN, 'post', '/conventions', {
       funder: 'departement-x',
       programme: 'asll-test',

@@ -57,6 +57,7 @@ describe('a custom "remobilisation" brique, end to end through the engine', () =
       dueOn: '2026-05-07',
       ownerId: 'referent-1',
       briqueCode: 'remobilisation',
+      code: null,
     });
 
     await run('record-point', { briqueCode: 'remobilisation', mode: 'collective-session', personal: { summary: 'Atelier budget, 7 participants' } }, '2026-04-21');

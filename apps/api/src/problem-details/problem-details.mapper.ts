@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { DomainError, type DomainErrorKind } from '../../../../libs/domain/src';
+import { isMissingTableError } from '../../../../projections/core/missing-table';
 import { HttpProblem } from './http-problem';
 import { problem, type ProblemDetails } from './problem-details';
 
@@ -46,7 +47,8 @@ export function toProblem(error: unknown, instance: string): MappedProblem {
     const code = CODE_BY_STATUS[status] ?? `http-${status}`;
     return { problem: problem(status, code, messageOf(error), instance), unexpected: false };
   }
-  if (isMissingTable(error)) return readModelsNotReady(instance);
+  // The worker creates the read models on PostgreSQL: an API started first has nothing to read yet. A wait, not a bug.
+  if (isMissingTableError(error)) return readModelsNotReady(instance);
   return internal(instance);
 }
 
@@ -65,13 +67,6 @@ function fromDomainError(error: DomainError, instance: string): ProblemDetails {
 /** Seconds a client should wait before asking again while the worker creates the read models. */
 export const READ_MODELS_RETRY_AFTER_SECONDS = 5;
 
-/**
- * SQLSTATE 42P01 (undefined_table), from pg and PGlite alike: on PostgreSQL the worker creates the
- * read-model tables, so an API started first has nothing to read yet. That is a wait, not a bug.
- */
-function isMissingTable(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '42P01';
-}
 
 function readModelsNotReady(instance: string): MappedProblem {
   const code = 'read-models-not-ready';

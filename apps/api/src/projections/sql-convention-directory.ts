@@ -1,4 +1,5 @@
 import { parisDate, type Clock } from '../../../../libs/domain/src';
+import { isMissingTableError } from '../../../../projections/core/missing-table';
 import type { SqlExecutor } from '../../../../projections/core/sql.port';
 import { conventionConsumption, listConventions } from '../../../../projections/funder/funder.queries';
 import type { ProgrammeRegistry } from '../../../../workflows/programmes/src';
@@ -33,7 +34,12 @@ export class SqlConventionDirectory implements RefreshableConventionDirectory {
   }
 
   async refresh(options: { withCap?: boolean } = {}): Promise<void> {
-    const conventions = await listConventions(this.db);
+    // No funder read model yet (PostgreSQL before the worker's first start): no convention is known,
+    // so a saisine opens without one, as under a programme that has none (the figures' fallback).
+    const conventions = await listConventions(this.db).catch((error: unknown) => {
+      if (isMissingTableError(error)) return [];
+      throw error;
+    });
     const today = parisDate(this.clock.now());
     const next = new Map<string, ConventionRef[]>();
     for (const c of conventions) {

@@ -7,7 +7,8 @@ export const WEB_ROUTES = {
   /** Where the identity provider sends the person back with a code (OpenID Connect). */
   signInReturn: '/connexion/retour',
   caseload: '/dossiers',
-  newSaisine: '/saisines/nouvelle',
+  // Not under /saisines: that is the API's (a prescriber's list of the saisines it sent).
+  newSaisine: '/nouvelle-saisine',
   trajectory: '/dossiers/:id',
   deadlines: '/echeances',
   myDay: '/ma-journee',
