@@ -5,7 +5,7 @@ import type { ProjectionLock } from './projection.lock';
 import type { Projection } from './projection.port';
 import { rebuildProjection, type RebuildProgress } from './projection.rebuilder';
 import { ProjectionRunner, type RunnerLogger, type RunnerStatus } from './projection.runner';
-import { ProjectionSchema, type Migrator } from './projection.schema';
+import { ProjectionSchema, RESETTING, type Migrator } from './projection.schema';
 import type { ProjectionDatabase } from './sql.port';
 
 export interface ProjectionHealth {
@@ -112,7 +112,8 @@ export async function waitForCheckpoint(db: ProjectionDatabase, checkpoint: Chec
     const rows = await checkpointRepository.all(db).catch(() => []);
     const behind = names.filter((n) => {
       const row = rows.find((r) => r.name === n);
-      return !row || compareCheckpoints(row.checkpoint, checkpoint) < 0;
+      // A projection making its tables again has reached nothing yet, whatever its row says.
+      return !row || row.version === RESETTING || compareCheckpoints(row.checkpoint, checkpoint) < 0;
     });
     if (behind.length === 0) return;
     if (Date.now() > deadline) throw new Error(`projections ${behind.join(', ')} have not reached ${checkpoint} within ${timeoutMs} ms`);

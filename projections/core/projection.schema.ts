@@ -10,7 +10,8 @@ export interface Migrator {
 
 export const CHECKPOINTS_NAMESPACE = 'projections';
 
-const RESETTING = '(resetting)';
+/** The version a checkpoint row holds while its tables are dropped and made again: not yet readable. */
+export const RESETTING = '(resetting)';
 
 export function projectionNamespace(name: string): string {
   return `projection:${name}`;

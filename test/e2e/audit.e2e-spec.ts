@@ -24,6 +24,8 @@ describe('auditors: who did what, who read what, and whether anything was altere
       ['EvaluationGridRecorded', REFERENT.id, 'referent'],
       ['NoteRecorded', REFERENT.id, 'referent'],
       ['DiagnosticConcluded', REFERENT.id, 'referent'],
+      ['MeasureSubmittedForValidation', REFERENT.id, 'referent'],
+      ['DocumentShared', REFERENT.id, 'referent'],
     ]);
     const stored = await app.store.readStream(`trajectory-${world.b.id}`);
     expect(stored.map((e) => e.metadata.actor)).toEqual([
@@ -84,7 +86,7 @@ describe('auditors: who did what, who read what, and whether anything was altere
   it('checks the hash chain of a trajectory for auditors and coordinators', async () => {
     const verified = await app.http().get(`/trajectories/${world.a.id}/verify`).set(await authHeaders(AUDITOR));
     expect(verified.status).toBe(200);
-    expect(verified.body).toEqual({ trajectoryId: world.a.id, ok: true, eventsChecked: 6 });
+    expect(verified.body).toEqual({ trajectoryId: world.a.id, ok: true, eventsChecked: 8 });
     const unknown = await app.http().get('/trajectories/0f8b5a4e-2c1d-4e3f-8a9b-7c6d5e4f3a2b/verify').set(await authHeaders(AUDITOR));
     expect(unknown.status).toBe(404);
     expect(unknown.body.code).toBe('trajectory-not-found');

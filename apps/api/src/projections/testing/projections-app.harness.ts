@@ -48,6 +48,8 @@ export async function startProjectionsApp(options: { postgres?: boolean; now?: s
     modules: [ProjectionsModule.register({ db, host, startHost: true, programmes: catalogue.programmes })],
   });
   await app.getHttpAdapter().getInstance().ready();
+  // The runners create their tables as they start; POST /conventions reads the funder read model.
+  await host.waitFor(await endOfLog(db), host.runners.map((r) => r.name), 60_000);
   return {
     app,
     clock,
