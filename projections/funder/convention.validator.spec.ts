@@ -19,7 +19,7 @@ describe('validateConvention: amounts are integer euro cents', () => {
   });
 
   it('refuses an unknown programme and copies the money terms a convention leaves out from its programme, saying which', () => {
-    const defaults = (code: string) => (code === 'asll-test' ? { prices: { perMonthCents: 19000 }, yearlyCapCents: 100, funderShares: [{ funder: 'caf', share: 1 }] } : undefined);
+    const defaults = (code: string) => (code === 'asll-test' ? { prices: { perMonthCents: 19000 }, yearlyCapCents: 100, funderShares: [{ funder: 'departement-x', share: 0.6 }, { funder: 'caf', share: 0.4 }] } : undefined);
     expect(fieldsOf({ ...VALID, programme: 'asl-test' })).toEqual([]);
     expect(() => validateConvention({ ...VALID, programme: 'asl-test' }, defaults)).toThrow(ValidationError);
     const { prices: _p, yearlyCapCents: _c, ...bare } = VALID;
@@ -27,9 +27,11 @@ describe('validateConvention: amounts are integer euro cents', () => {
       code: 'fsl-2026',
       prices: { perMonthCents: 19000 },
       yearlyCapCents: 100,
-      funderShares: [{ funder: 'caf', share: 1 }],
+      funderShares: [{ funder: 'departement-x', share: 0.6 }, { funder: 'caf', share: 0.4 }],
       copiedFromProgramme: ['prices', 'yearlyCapCents', 'funderShares'],
     });
+    // Another funder's convention under the same programme is not bound by a split that leaves it out.
+    expect(validateConvention({ ...VALID, funder: 'action-logement' }, defaults)).toMatchObject({ funderShares: [{ funder: 'action-logement', share: 1 }], copiedFromProgramme: [] });
     expect(validateConvention(VALID, defaults)).toMatchObject({ prices: VALID.prices, yearlyCapCents: 4000000, copiedFromProgramme: ['funderShares'] });
     expect(fieldsOf({ ...VALID, capPolicy: 'refuse' })).toEqual(['capPolicy: is not a convention field']);
   });

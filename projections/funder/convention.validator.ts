@@ -52,7 +52,9 @@ export function validateConvention(raw: unknown, programmeDefaults?: ProgrammeDe
   if (defaults) {
     for (const term of DEFAULTED_TERMS) {
       const absent = raw[term] === undefined && (term !== 'yearlyCapCents' || raw.yearlyCap === undefined);
-      if (absent && defaults[term] !== undefined) {
+      // The programme's co-funding split is another funder's agreement unless it names this convention's funder.
+      const othersShares = term === 'funderShares' && !(defaults.funderShares ?? []).some((s) => s.funder === funder);
+      if (absent && !othersShares && defaults[term] !== undefined) {
         input[term] = structuredClone(defaults[term]);
         copiedFromProgramme.push(term);
       }
