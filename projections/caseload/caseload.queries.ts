@@ -15,6 +15,8 @@ export interface CaseloadFilter {
   includeClosed?: boolean;
   /** Decide the next deadline's status against this Paris date instead of today, from the events recorded so far. */
   asOf?: CalendarDate;
+  /** Only the trajectories whose next deadline has this status (against today or asOf). */
+  status?: DeadlineStatus;
   limit?: number;
   offset?: number;
 }
@@ -67,7 +69,14 @@ interface Row {
 
 type Facet = 'stage' | 'referent';
 
-function conditions(filter: CaseloadFilter, params: unknown[], without?: Facet): string {
+/** The next deadline's status as a range of due dates around `today` (the page's CASE, as a condition the index can use). */
+function statusCondition(status: DeadlineStatus, today: string): string {
+  if (status === 'overdue') return `next_deadline_on < ${today}::date`;
+  if (status === 'due-soon') return `next_deadline_on >= ${today}::date AND next_deadline_on <= ${today}::date + ${DUE_SOON_DAYS}`;
+  return `next_deadline_on > ${today}::date + ${DUE_SOON_DAYS}`;
+}
+
+function conditions(filter: CaseloadFilter, params: unknown[], without?: Facet, today?: CalendarDate): string {
   const where: string[] = [];
   const param = (v: unknown): string => {
     params.push(v);
@@ -83,6 +92,7 @@ function conditions(filter: CaseloadFilter, params: unknown[], without?: Facet):
     where.push(`(prescriber_id = ${p} OR prescriber_name = ${p})`);
   }
   if (filter.prescriberKind) where.push(`prescriber_kind = ${param(filter.prescriberKind)}`);
+  if (filter.status && today) where.push(statusCondition(filter.status, param(today)));
   return where.length ? `WHERE ${where.join(' AND ')}` : '';
 }
 
@@ -93,7 +103,7 @@ export async function queryCaseload(db: SqlExecutor, clock: Clock, filter: Casel
   const offset = Math.max(filter.offset ?? 0, 0);
 
   const pageParams: unknown[] = [today];
-  const where = conditions(filter, pageParams);
+  const where = conditions(filter, pageParams, undefined, today);
   pageParams.push(limit, offset);
   // The ORDER BY names the table's columns (c.): the text aliases of the select list would sort as text, without the index.
   const page = db.query<Row>(
@@ -111,14 +121,14 @@ export async function queryCaseload(db: SqlExecutor, clock: Clock, filter: Casel
   // counts the projection keeps per (stage, referent): a few dozen rows whatever the caseload's
   // size. Any other filter counts the trajectories themselves, in one GROUPING SETS scan when both
   // facets share their filters.
-  const fromCounts = !filter.programme && !filter.convention && !filter.prescriber && !filter.prescriberKind;
+  const fromCounts = !filter.programme && !filter.convention && !filter.prescriber && !filter.prescriberKind && !filter.status;
   const source = fromCounts
     ? { table: CASELOAD_COUNTS_TABLE, n: 'sum(n)', referent: "NULLIF(referent_id, '')" }
     : { table: CASELOAD_TABLE, n: 'count(*)', referent: 'referent_id' };
   const stageParams: unknown[] = [];
-  const stageWhere = conditions(filter, stageParams, 'stage');
+  const stageWhere = conditions(filter, stageParams, 'stage', today);
   const referentParams: unknown[] = [];
-  const referentWhere = conditions(filter, referentParams, 'referent');
+  const referentWhere = conditions(filter, referentParams, 'referent', today);
   const facets =
     stageWhere === referentWhere
       ? db

@@ -165,4 +165,35 @@ describeWithChromium('the web app in a browser', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'echeances');
   });
+
+  it('decides the statuses as of a chosen date, on the deadlines page and in the caseload', async () => {
+    const page = await newPage();
+    await signIn(page, server.baseUrl, COORDINATOR);
+    const ours = page.locator(`main a[href="/dossiers/${trajectoryId}"]`);
+    const frenchDate = (iso: string) => iso.split('-').reverse().join('/');
+    // Received 20 days ago, first contact owed within 15 days: overdue today, due within 7 days ten days ago.
+    await page.getByRole('link', { name: 'Échéances' }).click();
+    await page.getByRole('table', { name: /échéances? au/ }).waitFor();
+    await ours.first().waitFor();
+    await page.getByLabel('À la date du').fill(daysAgo(10));
+    await page.getByRole('table', { name: new RegExp(`au ${frenchDate(daysAgo(10))}`) }).waitFor();
+    await ours.first().waitFor({ state: 'detached' });
+    await page.getByRole('radio', { name: 'Sous 7 jours' }).check();
+    await ours.first().waitFor();
+    expect(new URL(page.url()).searchParams.get('asOf')).toBe(daysAgo(10));
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'echeances-a-une-date');
+
+    await page.getByRole('link', { name: 'Dossiers' }).click();
+    await page.getByLabel('Échéance').selectOption('overdue');
+    await page.getByRole('table', { name: /dossiers? au/ }).waitFor();
+    await ours.first().waitFor();
+    await page.getByLabel('À la date du').fill(daysAgo(10));
+    await page.getByRole('table', { name: new RegExp(`au ${frenchDate(daysAgo(10))}`) }).waitFor();
+    await ours.first().waitFor({ state: 'detached' });
+    await page.getByLabel('Échéance').selectOption('due-soon');
+    await ours.first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'dossiers-a-une-date');
+  });
 });

@@ -178,7 +178,7 @@ describe.each(STORE_KINDS)('journey 5: bad inputs get problem details, never a 5
     const res = await get('/caseload?referentId=x');
     expectProblem(res, 400, 'unknown-query-parameter');
     expect(res.body.unknown).toEqual(['referentId']);
-    expect(res.body.accepted).toEqual(['asOf', 'convention', 'includeClosed', 'limit', 'offset', 'prescriber', 'prescriberKind', 'programme', 'referent', 'stage']);
+    expect(res.body.accepted).toEqual(['asOf', 'convention', 'includeClosed', 'limit', 'offset', 'prescriber', 'prescriberKind', 'programme', 'referent', 'stage', 'status']);
     expect(res.body.detail).toContain('referentId');
     const none = await get(`/trajectories/${t.id}?verbose=1`);
     expectProblem(none, 400, 'unknown-query-parameter');

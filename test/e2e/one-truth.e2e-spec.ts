@@ -111,6 +111,17 @@ describe('what a trajectory owes is computed once (issue 12, pglite)', () => {
     expect(asOf.body).toMatchObject({ today: '2026-04-25', asOf: '2026-04-25' });
     const item = asOf.body.items.find((i: { trajectoryId: string }) => i.trajectoryId === t.id);
     expect(item.nextDeadline).toEqual({ kind: 'point', dueOn: '2026-04-10', status: 'overdue', briqueCode: '2.1' });
+    // The status filter is decided against the same date: overdue as of 25 April, not today (20 March).
+    const overdueThen = await p.http().get('/caseload').query({ asOf: '2026-04-25', status: 'overdue' }).set(await authHeaders(COORDINATOR));
+    expect(overdueThen.status).toBe(200);
+    expect(overdueThen.body.items.map((i: { trajectoryId: string }) => i.trajectoryId)).toContain(t.id);
+    expect(overdueThen.body.items.every((i: { nextDeadline: { status: string } }) => i.nextDeadline.status === 'overdue')).toBe(true);
+    expect(overdueThen.body.total).toBe(overdueThen.body.items.length);
+    const overdueNow = await p.http().get('/caseload').query({ status: 'overdue' }).set(await authHeaders(COORDINATOR));
+    expect(overdueNow.body.items.map((i: { trajectoryId: string }) => i.trajectoryId)).not.toContain(t.id);
+    const soonNow = await p.http().get('/caseload').query({ status: 'due-soon' }).set(await authHeaders(COORDINATOR));
+    expect(soonNow.body.items.every((i: { nextDeadline: { status: string } }) => i.nextDeadline.status === 'due-soon')).toBe(true);
+    expect((await p.http().get('/caseload').query({ status: 'late' }).set(await authHeaders(COORDINATOR))).status).toBe(400);
   });
 
   it('builds the history as of a business date (?asOf=) beside ?at= (recording instant), and says which it used', async () => {

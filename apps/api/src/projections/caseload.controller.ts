@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger'
 import type { Clock } from '../../../../libs/domain/src';
 import { MAX_CASELOAD_PAGE, queryCaseload } from '../../../../projections/caseload/caseload.queries';
 import { TRAJECTORY_STAGES } from '../../../../projections/core/trajectory-facts.reducer';
+import { DEADLINE_STATUSES } from '../../../../projections/deadlines/deadlines.calculator';
 import type { ProjectionDatabase } from '../../../../projections/core/sql.port';
 import { CLOCK } from '../store/store.tokens';
 import { CaseloadPageSchema } from './caseload.schemas';
@@ -34,6 +35,7 @@ export class CaseloadController {
   @ApiQuery({ name: 'prescriberKind', required: false })
   @ApiQuery({ name: 'includeClosed', required: false, type: Boolean })
   @ApiQuery({ name: 'asOf', required: false, schema: { type: 'string', format: 'date' }, example: '2026-04-20', description: AS_OF_DESCRIPTION })
+  @ApiQuery({ name: 'status', required: false, enum: DEADLINE_STATUSES, description: "Only the trajectories whose next deadline has this status (against today or asOf)." })
   @ApiQuery({ name: 'limit', required: false, description: `1-${MAX_CASELOAD_PAGE}, default 50` })
   @ApiQuery({ name: 'offset', required: false })
   @ApiOkResponse({ type: CaseloadPageSchema, description: 'One page of the caseload, with the facet counts.' })
@@ -46,6 +48,7 @@ export class CaseloadController {
     @Query('prescriberKind') prescriberKind?: string,
     @Query('includeClosed') includeClosed?: string,
     @Query('asOf') asOf?: string,
+    @Query('status') status?: string,
     @Query('limit') limit?: string,
     @Query('offset') offset?: string,
   ) {
@@ -58,6 +61,7 @@ export class CaseloadController {
       prescriberKind: optionalText('prescriberKind', prescriberKind),
       includeClosed: optionalBoolean('includeClosed', includeClosed),
       asOf: optionalDate('asOf', asOf),
+      status: optionalOneOf('status', status, DEADLINE_STATUSES),
       limit: optionalInt('limit', limit, 1, MAX_CASELOAD_PAGE),
       offset: optionalInt('offset', offset, 0, 10_000_000),
     });

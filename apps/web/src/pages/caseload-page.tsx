@@ -6,14 +6,15 @@ import { AppLink } from '../components/app-link';
 import { AsyncView, useLoad } from '../components/async-view';
 import { StatusBadge } from '../components/status-badge';
 import { formatDate } from '../format/format-date';
-import { DEADLINE_KIND_LABELS, label, STAGE_LABELS, STAGE_ORDER } from '../i18n/labels.fr';
+import { DEADLINE_KIND_LABELS, DEADLINE_STATUS_LABELS, label, STAGE_LABELS, STAGE_ORDER } from '../i18n/labels.fr';
+import { AsOfField } from '../components/as-of-field';
 import { ReferentButton, ReferentDialog } from '../caseload/referent-dialog';
 import { navigate } from '../routing/use-location';
 import { pathTo } from '../routing/web-routes';
 import { loadProgrammes } from '../saisine/programme-choice';
 import { shortReference } from './short-reference';
 
-const FILTERS = ['referent', 'programme', 'convention', 'stage'] as const;
+const FILTERS = ['referent', 'programme', 'convention', 'stage', 'status', 'asOf'] as const;
 const PAGE = 50;
 
 /** The caseload with its filters in the URL, so a filtered view can be bookmarked, shared and reloaded. */
@@ -84,6 +85,18 @@ export function CaseloadPage({ api, search, fixedReferent, canAssign = false }: 
             ))}
           </select>
         </label>
+        <label>
+          Échéance
+          <select name="status" value={params.get('status') ?? ''} onChange={(e) => setFilter('status', e.target.value)}>
+            <option value="">Toutes</option>
+            {Object.entries(DEADLINE_STATUS_LABELS).map(([status, text]) => (
+              <option key={status} value={status}>
+                {text}
+              </option>
+            ))}
+          </select>
+        </label>
+        <AsOfField value={params.get('asOf') ?? ''} onChange={(date) => setFilter('asOf', date)} />
       </form>
       <AsyncView loaded={loaded}>
         {(caseload) => (

@@ -4,27 +4,27 @@ import { AppLink } from '../components/app-link';
 import { AsyncView, useLoad } from '../components/async-view';
 import { StatusBadge } from '../components/status-badge';
 import { formatDate } from '../format/format-date';
-import { DEADLINE_KIND_LABELS, label, STAGE_LABELS } from '../i18n/labels.fr';
+import { DEADLINE_KIND_LABELS, DEADLINE_STATUS_LABELS, label, STAGE_LABELS } from '../i18n/labels.fr';
+import { AsOfField } from '../components/as-of-field';
 import { navigate } from '../routing/use-location';
 import { pathTo } from '../routing/web-routes';
 import { shortReference } from './short-reference';
 
-const STATUSES = [
-  { value: 'overdue', text: 'En retard' },
-  { value: 'due-soon', text: 'Sous 7 jours' },
-  { value: 'upcoming', text: 'À venir' },
-];
+const STATUSES = Object.entries(DEADLINE_STATUS_LABELS).map(([value, text]) => ({ value, text }));
 
 /** What is due: overdue and within 7 days first, by kind and by referent. */
 export function DeadlinesPage({ api, search, owner, title = 'Échéances' }: { api: ApiClient; search: string; owner?: string; title?: string }) {
   const params = new URLSearchParams(search);
   const status = params.get('status') ?? 'overdue';
+  const asOf = params.get('asOf') ?? '';
   const query = new URLSearchParams({ status, limit: '200' });
   if (owner) query.set('referent', owner);
+  if (asOf) query.set('asOf', asOf);
   const [loaded] = useLoad(() => api.get<Deadlines>(`/deadlines?${query}`).then((a) => a.body), [query.toString()]);
-  const choose = (value: string) => {
+  const choose = (name: string, value: string) => {
     const next = new URLSearchParams(search);
-    next.set('status', value);
+    if (value) next.set(name, value);
+    else next.delete(name);
     navigate(`${window.location.pathname}?${next}`, { replace: true });
   };
   return (
@@ -34,11 +34,14 @@ export function DeadlinesPage({ api, search, owner, title = 'Échéances' }: { a
         <legend>Statut</legend>
         {STATUSES.map((s) => (
           <label key={s.value} className="inline">
-            <input type="radio" name="status" value={s.value} checked={status === s.value} onChange={() => choose(s.value)} />
+            <input type="radio" name="status" value={s.value} checked={status === s.value} onChange={() => choose('status', s.value)} />
             {s.text}
           </label>
         ))}
       </fieldset>
+      <div className="filters">
+        <AsOfField value={asOf} onChange={(date) => choose('asOf', date)} />
+      </div>
       <AsyncView loaded={loaded}>{(deadlines) => <DeadlineTable deadlines={deadlines} />}</AsyncView>
     </>
   );
