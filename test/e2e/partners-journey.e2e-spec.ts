@@ -20,8 +20,16 @@ describe.each(STORE_KINDS)('journey 3: partners in the loop, validation, restitu
   let e2e: E2eApp;
   const get = async (url: string, actor: Actor) => e2e.http().get(url).set(await authHeaders(actor));
   beforeAll(async () => {
-    e2e = await startE2eApp(kind, { catalogue: e2eCatalogue() });
-  });
+    // The partners' and deadlines' read models are fed by the worker on PostgreSQL: here the API runs them.
+    const previous = process.env.RUN_PROJECTIONS_IN_API;
+    process.env.RUN_PROJECTIONS_IN_API = 'true';
+    try {
+      e2e = await startE2eApp(kind, { catalogue: e2eCatalogue() });
+    } finally {
+      if (previous === undefined) delete process.env.RUN_PROJECTIONS_IN_API;
+      else process.env.RUN_PROJECTIONS_IN_API = previous;
+    }
+  }, 120_000);
   afterAll(() => e2e.close());
 
   it('submits a measure, rejected with an orientation, resubmitted, validated and started; shares a bilan with the landlord; the landlord, the prescriber and the validator read their own views', async () => {
