@@ -3,6 +3,7 @@ jest.mock('@electric-sql/pglite', () => jest.requireActual('../../libs/event-sto
 import type { Browser, Page } from 'playwright-core';
 import { addDays, parisDate } from '../../libs/domain/src';
 import { testAuthHeaders } from '../../libs/auth/src/testing/test-tokens';
+import { ASLL_TEST, testDeps } from '../../workflows/trajectory/src/testing';
 import { COORDINATOR, REFERENT, saisine, SECRETARY } from '../e2e/support/fixtures';
 import { seriousViolations } from './support/accessibility';
 import { type BrowserApp, buildWebApp, HAVE_CHROMIUM, launchChromium, screenshot, signIn, startBrowserApp } from './support/browser-app';
@@ -22,7 +23,14 @@ describeWithChromium('the web app in a browser', () => {
   let trajectoryId: string;
 
   beforeAll(async () => {
-    server = await startBrowserApp(buildWebApp());
+    // Beside the test programmes, one with its own saisine field (a landlord's orientation form).
+    const orientation = {
+      ...ASLL_TEST,
+      code: 'orientation-bailleur-test',
+      title: 'Orientation bailleur (test)',
+      saisineFields: { orientation: { title: 'Orientation proposée', values: ['accompagnement-social', 'fsl'], required: true } },
+    };
+    server = await startBrowserApp(buildWebApp(), testDeps({ programmes: [orientation] }));
     browser = await launchChromium();
     const res = await fetch(`${server.baseUrl}/trajectories`, {
       method: 'POST',
@@ -149,6 +157,14 @@ describeWithChromium('the web app in a browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Nouvelle saisine' }).waitFor();
     await page.getByLabel('Dispositif').waitFor();
     expect(await page.getByLabel('Type de prescripteur').locator('option').allTextContents()).toContain('Bailleur');
+    // The programme's own saisine field appears once that programme is chosen, with its values.
+    await page.getByLabel('Dispositif').selectOption({ label: 'Orientation bailleur (test)' });
+    const own = page.getByLabel(/Orientation proposée/);
+    await own.waitFor();
+    expect(await own.locator('option').allTextContents()).toEqual(expect.arrayContaining(['accompagnement-social', 'fsl']));
+    await screenshot(page, 'nouvelle-saisine-champs-du-dispositif');
+    await page.getByLabel('Dispositif').selectOption({ label: 'ASLL Département X (test)' });
+    await own.waitFor({ state: 'detached' });
     // Sent empty, it is refused on the page before anything reaches the server, field by field.
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.locator('.error-detail').first().waitFor();
@@ -167,9 +183,24 @@ describeWithChromium('the web app in a browser', () => {
   });
 
   it('decides the statuses as of a chosen date, on the deadlines page and in the caseload', async () => {
+    // A case of its own: the tests before this one move the shared case on.
+    const res = await fetch(`${server.baseUrl}/trajectories`, {
+      method: 'POST',
+      headers: { ...(await testAuthHeaders(COORDINATOR)), 'content-type': 'application/json' },
+      body: JSON.stringify(saisine(daysAgo(20))),
+    });
+    expect(res.status).toBe(201);
+    const { trajectoryId: own } = (await res.json()) as { trajectoryId: string };
+    // The pages read the read models once: wait until they show the new case (poll with a deadline).
+    for (const deadline = Date.now() + 30_000; ; ) {
+      const due = await fetch(`${server.baseUrl}/deadlines?trajectory=${own}`, { headers: await testAuthHeaders(COORDINATOR) });
+      if (due.status === 200 && ((await due.json()) as { total: number }).total > 0) break;
+      if (Date.now() > deadline) throw new Error('the new case never reached /deadlines');
+      await new Promise((r) => setTimeout(r, 50));
+    }
     const page = await newPage();
     await signIn(page, server.baseUrl, COORDINATOR);
-    const ours = page.locator(`main a[href="/dossiers/${trajectoryId}"]`);
+    const ours = page.locator(`main a[href="/dossiers/${own}"]`);
     const frenchDate = (iso: string) => iso.split('-').reverse().join('/');
     // Received 20 days ago, first contact owed within 15 days: overdue today, due within 7 days ten days ago.
     await page.getByRole('link', { name: 'Échéances' }).click();

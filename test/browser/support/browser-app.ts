@@ -6,6 +6,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { createApp } from '../../../apps/api/src/app.factory';
 import { testBearer, TEST_AUTH, type TestCaller } from '../../../libs/auth/src/testing/test-tokens';
+import type { Catalogue } from '../../../apps/api/src/trajectories/catalogue';
 import { e2eCatalogue } from '../../e2e/support/fixtures';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -32,8 +33,8 @@ export interface BrowserApp {
 }
 
 /** The real API on an in-memory PGlite store, listening on a free loopback port, serving the built web app. */
-export async function startBrowserApp(webDir: string): Promise<BrowserApp> {
-  const { app } = await createApp({ catalogue: e2eCatalogue(), auth: TEST_AUTH, logger: ['error'], webDir });
+export async function startBrowserApp(webDir: string, catalogue: Catalogue = e2eCatalogue()): Promise<BrowserApp> {
+  const { app } = await createApp({ catalogue, auth: TEST_AUTH, logger: ['error'], webDir });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpAdapter().getInstance().server.address();
   if (!address || typeof address === 'string') throw new Error('no port');

@@ -9,6 +9,18 @@ class ProgrammeSummarySchema {
   @ApiProperty({ example: 'ASLL — Département X' }) title!: string;
   @ApiProperty({ example: 12, description: 'The measure’s length in months, before renewals.' }) durationMonths!: number;
   @ApiProperty({ example: ['2.1', '2.5'], description: 'The brique codes a measure under this programme may start.' }) allowedBriques!: string[];
+  @ApiProperty({
+    required: false,
+    type: Object,
+    additionalProperties: {
+      type: 'object',
+      properties: { title: { type: 'string' }, values: { type: 'array', items: { type: 'string' } }, required: { type: 'boolean' } },
+      required: ['title', 'values'],
+    },
+    example: { orientation: { title: 'Orientation', values: ['fsl', 'bailleur'], required: true } },
+    description: "The programme's own categorical saisine fields: name -> its title and value codes (receive-saisine's `fields`).",
+  })
+  saisineFields?: Record<string, { title: string; values: string[]; required?: boolean }>;
 }
 
 export class ProgrammeListSchema {
@@ -17,7 +29,13 @@ export class ProgrammeListSchema {
 
 /** What a saisine form offers: the catalogue's programmes (no prices, no funders' shares). */
 export function programmeSummary(programme: Programme): ProgrammeSummarySchema {
-  return { code: programme.code, title: programme.title, durationMonths: programme.durationMonths, allowedBriques: [...programme.allowedBriques] };
+  return {
+    code: programme.code,
+    title: programme.title,
+    durationMonths: programme.durationMonths,
+    allowedBriques: [...programme.allowedBriques],
+    ...(programme.saisineFields ? { saisineFields: structuredClone(programme.saisineFields) } : {}),
+  };
 }
 
 @ApiTags('trajectories')

@@ -12,7 +12,10 @@ export const frenchValidator: ValidatorType<Record<string, unknown>, RJSFSchema>
     return { errors, errorSchema: toErrorSchema(errors) } as ValidationData<Record<string, unknown>>;
   },
   isValid(schema, formData, rootSchema) {
-    return new Validator({ ...(rootSchema as object), ...(schema as object) } as Schema, '7', false).validate(formData ?? {}).valid;
+    // The root lends only its definitions (for $ref): its own `required` and `properties` are not the
+    // condition's, and would make a dependency's branch never match.
+    const { definitions, $defs } = (rootSchema ?? {}) as { definitions?: unknown; $defs?: unknown };
+    return new Validator({ ...(definitions ? { definitions } : {}), ...($defs ? { $defs } : {}), ...(schema as object) } as Schema, '7', false).validate(formData ?? {}).valid;
   },
   rawValidation(schema, formData) {
     const result = new Validator(schema as Schema, '7', false).validate(formData ?? {});

@@ -7,6 +7,7 @@ export interface ProgrammeSummary {
   title: string;
   durationMonths: number;
   allowedBriques: string[];
+  saisineFields?: Record<string, { title: string; values: string[]; required?: boolean }>;
 }
 
 let programmes: Promise<ProgrammeSummary[]> | undefined;
@@ -33,5 +34,27 @@ export function withProgrammeChoice(command: CommandDescription, programmes: Pro
   if (!properties.programmeCode || programmes.length === 0) return command;
   const { pattern: _pattern, minLength: _min, maxLength: _max, ...field } = properties.programmeCode;
   const choice: JsonSchema = { ...field, oneOf: programmes.map((p) => ({ const: p.code, title: p.title })) };
-  return { ...command, schema: { ...command.schema, properties: { ...properties, programmeCode: choice } } };
+  const { fields, ...others } = properties;
+  // The dependency's branches are not translated by the form: their words are written here in French.
+  if (!fields || !programmes.some((p) => p.saisineFields)) return { ...command, schema: { ...command.schema, properties: { ...properties, programmeCode: choice } } };
+  // Each programme's own fields appear once it is chosen (a JSON-schema dependency on programmeCode).
+  const branches = programmes.map((p) => {
+    const own = Object.entries(p.saisineFields ?? {});
+    const required = own.filter(([, f]) => f.required).map(([name]) => name);
+    const ownFields: JsonSchema = {
+      type: 'object',
+      title: 'Champs du dispositif',
+      properties: Object.fromEntries(own.map(([name, f]) => [name, { type: 'string', title: f.title, enum: f.values }])),
+      ...(required.length ? { required } : {}),
+      additionalProperties: false,
+    };
+    return {
+      properties: { programmeCode: { const: p.code }, ...(own.length ? { fields: ownFields } : {}) },
+      ...(required.length ? { required: ['fields'] } : {}),
+    };
+  });
+  return {
+    ...command,
+    schema: { ...command.schema, properties: { ...others, programmeCode: choice }, dependencies: { programmeCode: { oneOf: branches } } },
+  };
 }
