@@ -26,14 +26,7 @@ describe.each(STORE_KINDS)('journey 5: bad inputs get problem details, never a 5
   beforeAll(async () => {
     // The read models (caseload, deadlines, conventions) must exist on PostgreSQL too, where the worker
     // would run their projections: here the API runs them, so every route meets its input checks.
-    const previous = process.env.RUN_PROJECTIONS_IN_API;
-    process.env.RUN_PROJECTIONS_IN_API = 'true';
-    try {
-      e2e = await startE2eApp(kind, { catalogue: e2eCatalogue() });
-    } finally {
-      if (previous === undefined) delete process.env.RUN_PROJECTIONS_IN_API;
-      else process.env.RUN_PROJECTIONS_IN_API = previous;
-    }
+    e2e = await startE2eApp(kind, { catalogue: e2eCatalogue(), projectionsInApi: true });
     auth = await authHeaders(COORDINATOR);
     await waitFor(async () => (await e2e.http().get('/conventions').set(auth)).status === 200 && (await e2e.http().get('/caseload').set(auth)).status === 200, 'the read models');
     t = new TrajectoryClient(e2e, COORDINATOR);

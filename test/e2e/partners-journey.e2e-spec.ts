@@ -21,14 +21,7 @@ describe.each(STORE_KINDS)('journey 3: partners in the loop, validation, restitu
   const get = async (url: string, actor: Actor) => e2e.http().get(url).set(await authHeaders(actor));
   beforeAll(async () => {
     // The partners' and deadlines' read models are fed by the worker on PostgreSQL: here the API runs them.
-    const previous = process.env.RUN_PROJECTIONS_IN_API;
-    process.env.RUN_PROJECTIONS_IN_API = 'true';
-    try {
-      e2e = await startE2eApp(kind, { catalogue: e2eCatalogue() });
-    } finally {
-      if (previous === undefined) delete process.env.RUN_PROJECTIONS_IN_API;
-      else process.env.RUN_PROJECTIONS_IN_API = previous;
-    }
+    e2e = await startE2eApp(kind, { catalogue: e2eCatalogue(), projectionsInApi: true });
   }, 120_000);
   afterAll(() => e2e.close());
 

@@ -13,14 +13,7 @@ if (!process.env.DATABASE_URL) console.log('SKIPPED read-models-not-ready e2e: s
 describeOnPostgres('read models not created yet (PostgreSQL, API without projections)', () => {
   let e2e: E2eApp;
   beforeAll(async () => {
-    const previous = process.env.RUN_PROJECTIONS_IN_API;
-    process.env.RUN_PROJECTIONS_IN_API = 'false';
-    try {
-      e2e = await startE2eApp('postgres', { catalogue: e2eCatalogue() });
-    } finally {
-      if (previous === undefined) delete process.env.RUN_PROJECTIONS_IN_API;
-      else process.env.RUN_PROJECTIONS_IN_API = previous;
-    }
+    e2e = await startE2eApp('postgres', { catalogue: e2eCatalogue(), projectionsInApi: false });
   }, 120_000);
   afterAll(() => e2e?.close());
 

@@ -34,8 +34,12 @@ export interface E2eApp {
  */
 export async function startE2eApp(
   kind: StoreKind,
-  options: { catalogue?: Catalogue; programmesDir?: string; now?: string; logger?: CreateAppOptions['logger'] } = {},
+  options: { catalogue?: Catalogue; programmesDir?: string; now?: string; logger?: CreateAppOptions['logger']; projectionsInApi?: boolean } = {},
 ): Promise<E2eApp> {
+  if (options.projectionsInApi !== undefined) {
+    const { projectionsInApi, ...rest } = options;
+    return withProjectionsInApi(projectionsInApi, () => startE2eApp(kind, rest));
+  }
   const clock = new FixedClock(options.now ?? '2026-01-01T09:00:00Z');
   const schema = kind === 'postgres' ? `e2e_${process.pid}_${randomBytes(4).toString('hex')}` : undefined;
   const { app } = await createApp({
@@ -70,5 +74,20 @@ async function dropSchema(schema: string): Promise<void> {
     await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * RUN_PROJECTIONS_IN_API for one app's start-up: on PostgreSQL the worker runs the read models, and a
+ * test without a worker that reads them asks the API to run them (or, false, checks life without them).
+ */
+export async function withProjectionsInApi<T>(run: boolean, start: () => Promise<T>): Promise<T> {
+  const previous = process.env.RUN_PROJECTIONS_IN_API;
+  process.env.RUN_PROJECTIONS_IN_API = String(run);
+  try {
+    return await start();
+  } finally {
+    if (previous === undefined) delete process.env.RUN_PROJECTIONS_IN_API;
+    else process.env.RUN_PROJECTIONS_IN_API = previous;
   }
 }
