@@ -54,6 +54,9 @@ export function launchChromium(): Promise<Browser> {
 export async function signIn(page: Page, baseUrl: string, caller: TestCaller): Promise<void> {
   const bearer = await testBearer(caller);
   await page.goto(`${baseUrl}/connexion#token=${bearer.slice('Bearer '.length)}`);
+  // Signed in once the app has kept the token and gone to the role's home: a test that goes straight
+  // to another address before then (a loaded machine) would land on the sign-in page.
+  await page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
