@@ -1,12 +1,10 @@
 import type { ApiClient } from '../../api/api-client';
 import { useLoad } from '../../components/async-view';
-import { CsvDownload, PrintButton } from '../../components/csv-download';
 import { formatDate, formatEurosFromCents } from '../../format/format-date';
 import { formatCount, formatPercent } from '../../format/format-figures';
 import { monthLabel, UNIT_KIND_LABELS } from '../../i18n/funding-labels.fr';
 import { label } from '../../i18n/labels.fr';
-import { navigate } from '../../routing/use-location';
-import { pathTo } from '../../routing/web-routes';
+import { YearToolbar } from './year-toolbar';
 import { ConventionNav, ConventionView } from './convention-nav';
 import { CHART_COLOURS, EUROS_AXIS, FigureChart } from './figure-chart';
 import { type Consumption, conventionPaths, conventionTitle, loadConvention, type MonthlyDashboard, yearParam } from './funder-api';
@@ -40,23 +38,7 @@ export default function ConsumptionPage({ api, id, search }: { api: ApiClient; i
           <p className="lead">
             {conventionTitle(convention)} · arrêtée au {formatDate(consumption.asOf)}
           </p>
-          <form className="filters" aria-label="Année" onSubmit={(e) => e.preventDefault()}>
-            <label>
-              Année
-              <input
-                type="number"
-                name="year"
-                min={2000}
-                max={2100}
-                defaultValue={consumption.year}
-                onChange={(e) => /^\d{4}$/.test(e.target.value) && navigate(`${pathTo('consumption', { id })}?year=${e.target.value}`, { replace: true })}
-              />
-            </label>
-            <CsvDownload api={api} path={conventionPaths.consumption(id, consumption.year)} fallbackName={`consommation-${id}-${consumption.year}.csv`}>
-              Télécharger le CSV
-            </CsvDownload>
-            <PrintButton />
-          </form>
+          <YearToolbar api={api} id={id} year={consumption.year} page="consumption" csvPath={conventionPaths.consumption(id, consumption.year)} csvName={`consommation-${id}-${consumption.year}.csv`} />
           <dl className="figures">
             <div>
               <dt>Consommé</dt>

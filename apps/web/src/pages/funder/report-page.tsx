@@ -1,11 +1,9 @@
 import type { ApiClient } from '../../api/api-client';
 import { useLoad } from '../../components/async-view';
-import { CsvDownload, PrintButton } from '../../components/csv-download';
 import { formatDate } from '../../format/format-date';
 import { formatCount, formatPercent, type ShownCount } from '../../format/format-figures';
 import { vocabulary } from '../../i18n/funding-labels.fr';
-import { navigate } from '../../routing/use-location';
-import { pathTo } from '../../routing/web-routes';
+import { YearToolbar } from './year-toolbar';
 import { ConventionNav, ConventionView } from './convention-nav';
 import { CHART_COLOURS, FigureChart } from './figure-chart';
 import { conventionPaths, conventionTitle, loadConvention, yearParam, type YearlyReport } from './funder-api';
@@ -46,23 +44,7 @@ export default function ReportPage({ api, id, search }: { api: ApiClient; id: st
             <p className="lead">
               {conventionTitle(convention)} · arrêté au {formatDate(r.asOf)} · les effectifs de 1 à 4 sont affichés « &lt;5 ».
             </p>
-            <form className="filters" aria-label="Année" onSubmit={(e) => e.preventDefault()}>
-              <label>
-                Année
-                <input
-                  type="number"
-                  name="year"
-                  min={2000}
-                  max={2100}
-                  defaultValue={r.year}
-                  onChange={(e) => /^\d{4}$/.test(e.target.value) && navigate(`${pathTo('report', { id })}?year=${e.target.value}`, { replace: true })}
-                />
-              </label>
-              <CsvDownload api={api} path={conventionPaths.report(id, r.year)} fallbackName={`rapport-${id}-${r.year}.csv`}>
-                Télécharger le CSV
-              </CsvDownload>
-              <PrintButton />
-            </form>
+            <YearToolbar api={api} id={id} year={r.year} page="report" csvPath={conventionPaths.report(id, r.year)} csvName={`rapport-${id}-${r.year}.csv`} />
             <div className="columns">
               <table>
                 <caption>Ménages et sorties</caption>
